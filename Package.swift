@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+// SchoolID uses no Swift packages: Foundation, Swift Testing, and OpenSSL 3 + SQLite 3
+// through the two system-library targets below. Dependencies point one way, down
+// the module table in README.md.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "SchoolID",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "schoolid", targets: ["schoolid"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSchoolIDOpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSchoolIDSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "SchoolIDBase", swiftSettings: strict),
+        .target(name: "SchoolIDCrypto", dependencies: ["SchoolIDBase", "CSchoolIDOpenSSL"], swiftSettings: strict),
+        .target(name: "SchoolIDJOSE", dependencies: ["SchoolIDBase", "SchoolIDCrypto"], swiftSettings: strict),
+        .target(name: "SchoolIDCore", dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE"], swiftSettings: strict),
+        .target(
+            name: "SchoolIDStore",
+            dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDCore", "CSchoolIDSQLite"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SchoolIDTesting",
+            dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE", "SchoolIDCore", "SchoolIDStore"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "schoolid",
+            dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE", "SchoolIDCore", "SchoolIDStore"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SchoolIDBaseTests", dependencies: ["SchoolIDBase", "SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(name: "SchoolIDCryptoTests", dependencies: ["SchoolIDCrypto", "SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(name: "SchoolIDJOSETests", dependencies: ["SchoolIDJOSE", "SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(name: "SchoolIDCoreTests", dependencies: ["SchoolIDCore", "SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(name: "SchoolIDStoreTests", dependencies: ["SchoolIDStore", "SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(name: "SchoolIDCLITests", dependencies: ["SchoolIDTesting"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

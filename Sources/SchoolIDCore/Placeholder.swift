@@ -1,0 +1,1 @@
+// SchoolIDCore: filled by the foundation issue.

@@ -1,0 +1,1 @@
+// SchoolIDCrypto: filled by the foundation issue.

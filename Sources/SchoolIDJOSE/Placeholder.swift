@@ -1,0 +1,1 @@
+// SchoolIDJOSE: filled by the foundation issue.

@@ -1,0 +1,1 @@
+// SchoolIDStore: filled by the foundation issue.

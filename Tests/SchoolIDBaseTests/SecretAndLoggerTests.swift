@@ -1,0 +1,35 @@
+import Foundation
+import SchoolIDBase
+import SchoolIDTesting
+import Testing
+
+@Suite struct SecretAndLoggerTests {
+    @Test("a secret prints as [redacted] through every path") func redaction() {
+        let secret = Secret("hunter2-temporary")
+        #expect("\(secret)" == "[redacted]")
+        #expect(String(reflecting: secret) == "[redacted]")
+        var dumped = ""
+        dump(secret, to: &dumped)
+        #expect(!dumped.contains("hunter2"))
+        #expect(secret.unredacted == "hunter2-temporary")
+    }
+
+    @Test("the logger writes one sorted JSON object per line and never a secret") func jsonLines() throws {
+        let sink = MemoryLogSink()
+        let logger = Logger(label: "test", sink: sink, clock: ManualWallClock(UnixTime(seconds: 7)))
+        logger.info("login ok", ["account": "a1", "password": .secret(Secret("hunter2")), "n": 3])
+        logger.debug("dropped below the minimum level")
+        #expect(sink.lines == [
+            #"{"account":"a1","label":"test","level":"info","msg":"login ok","n":3,"password":"[redacted]","ts":7}"#,
+        ])
+    }
+
+    @Test("seeded randomness is deterministic and uniform draws stay in range") func seeded() {
+        let a = SeededRandomSource(seed: 1), b = SeededRandomSource(seed: 1)
+        #expect(a.bytes(count: 16) == b.bytes(count: 16))
+        let alphabet = Array("abc")
+        let text = a.string(length: 300, alphabet: alphabet)
+        #expect(Set(text) == Set(alphabet))
+        #expect(SystemRandomSource().token().count == 43)
+    }
+}
