@@ -1,1 +1,45 @@
-print("schoolid")
+import Foundation
+
+/// Every command `schoolid` knows, in the order `--help` lists them.
+let commands: [any Command.Type] = [
+    VersionCommand.self,
+]
+
+let usage = """
+usage: schoolid COMMAND [OPTIONS]
+
+SchoolID: identity and access for school diary portals.
+
+commands:
+\(commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+
+Run 'schoolid COMMAND --help' for a command's options.
+Exit codes: 0 ok, 1 runtime error, 2 usage error.
+"""
+
+func fail(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data("schoolid: \(message)\n".utf8))
+    exit(code)
+}
+
+var words = Array(CommandLine.arguments.dropFirst())
+guard let name = words.first else { fail("no command given; run 'schoolid --help'", code: 2) }
+if name == "--help" || name == "-h" || name == "help" {
+    print(usage)
+    exit(0)
+}
+guard let command = commands.first(where: { $0.name == name }) else {
+    fail("unknown command '\(name)'; run 'schoolid --help'", code: 2)
+}
+let arguments = Arguments(Array(words.dropFirst()))
+if arguments.wantsHelp {
+    print(command.help)
+    exit(0)
+}
+do {
+    try await command.run(arguments)
+} catch let error as UsageError {
+    fail("\(error.description); run 'schoolid \(name) --help'", code: 2)
+} catch {
+    fail(String(describing: error), code: 1)
+}
