@@ -25,6 +25,10 @@ static inline void csid_openssl_free(void *ptr) { OPENSSL_free(ptr); }
 /// `BN_num_bytes` is a macro.
 static inline int csid_openssl_bn_num_bytes(const BIGNUM *bn) { return BN_num_bytes(bn); }
 
+/// `EVP_PKEY_KEYPAIR` and `EVP_PKEY_PUBLIC_KEY` are compound macros.
+static inline int csid_openssl_selection_keypair(void) { return EVP_PKEY_KEYPAIR; }
+static inline int csid_openssl_selection_public_key(void) { return EVP_PKEY_PUBLIC_KEY; }
+
 /// A PEM password callback that refuses, so that reading an encrypted PEM never
 /// prompts on the terminal (OpenSSL's default callback would).
 static inline int csid_openssl_no_password(char *buf, int size, int rwflag, void *u) {
