@@ -64,10 +64,11 @@ public struct JWTClaims: Hashable, Sendable {
 }
 
 extension JWTClaims {
-    /// Parses a JWS payload as a claims set.
+    /// Parses a (verified) JWS payload as a claims set, e.g. for JWT kinds with their own
+    /// rules that call ``validateTimes(at:leeway:requireExpiration:)`` themselves.
     /// - Throws: `JOSEError.malformed` when the payload is not a JSON object or a registered
     ///   claim has the wrong type (RFC 7519 §7.2 step 10).
-    init(jsonBytes: [UInt8]) throws(JOSEError) {
+    public init(jsonBytes: [UInt8]) throws(JOSEError) {
         var members = try JSONCoding.object(from: jsonBytes)
         issuer = try Self.string(members.removeValue(forKey: "iss"))
         subject = try Self.string(members.removeValue(forKey: "sub"))
