@@ -73,25 +73,3 @@ public enum JSONValue: Hashable, Sendable, Codable {
         if case .string(let value) = self { value } else { nil }
     }
 }
-
-/// The JSON coders every JOSE serialization goes through: sorted keys (so signing input
-/// is deterministic) and unescaped slashes (so `https://` URLs read as in the RFCs).
-enum JSONCoding {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    static let decoder = JSONDecoder()
-
-    /// Encodes `value` to UTF-8 JSON bytes.
-    static func encode(_ value: some Encodable) throws(JOSEError) -> [UInt8] {
-        do { return Array(try encoder.encode(value)) } catch { throw .malformed }
-    }
-
-    /// Parses `bytes` as one JSON object.
-    static func object(from bytes: [UInt8]) throws(JOSEError) -> [String: JSONValue] {
-        do { return try decoder.decode([String: JSONValue].self, from: Data(bytes)) } catch { throw .malformed }
-    }
-}

@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test("rejects headers that are not a JSON object or whose members have the wrong type", arguments: [
-        #"["alg","ES256"]"#, #"{"alg":"ES256""#, #"{"alg":256}"#, #"{"alg":"ES256","kid":7}"#, #"{"alg":"ES256","typ":null}"#, "",
+        #"["alg","ES256"]"#, #"{"alg":"none","alg":"ES256"}"#, #"{"alg":"ES256""#, #"{"alg":256}"#, #"{"alg":"ES256","kid":7}"#, #"{"alg":"ES256","typ":null}"#, "",
     ])
     func malformedHeader(_ header: String) {
         #expect(throws: JOSEError.malformed) { try CompactJWS(Self.compact(header: header), maximumLength: 16 * 1024) }

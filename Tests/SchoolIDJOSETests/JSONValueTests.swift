@@ -31,3 +31,18 @@ import Testing
         #expect(throws: JOSEError.malformed) { try JSONValue.string("x").decode(Link.self) }
     }
 }
+
+@Suite struct DuplicateMemberTests {
+    @Test("rejects duplicate member names anywhere in a JOSE JSON object", arguments: [
+        #"{"alg":"none","alg":"ES256"}"#, #"{"a":1,"\u0061":2}"#, #"{"x":{"k":1,"k":2}}"#, #"{"x":[{"k":1,"k":2}]}"#,
+    ])
+    func duplicates(_ json: String) {
+        #expect(throws: JOSEError.malformed) { try JWTClaims(jsonBytes: Array(json.utf8)) }
+    }
+
+    @Test("accepts equal names in different objects and names that appear as values")
+    func distinctObjects() throws {
+        let claims = try JWTClaims(jsonBytes: Array(#"{"a":{"k":"a"},"b":[{"k":1},{"k":"k"}],"k":"\"k\""}"#.utf8))
+        #expect(claims.extra.count == 3)
+    }
+}
