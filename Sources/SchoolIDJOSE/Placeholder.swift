@@ -1,1 +1,0 @@
-// SchoolIDJOSE: filled by the foundation issue.
