@@ -1,1 +1,0 @@
-// SchoolIDCrypto: filled by the foundation issue.
