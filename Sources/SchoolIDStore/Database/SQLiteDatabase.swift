@@ -71,14 +71,18 @@ public actor SQLiteDatabase {
     /// - Throws: `CancellationError`, what `body` throws, or ``SQLiteError``.
     /// - Returns: what `body` returns.
     public func readTransaction<T: Sendable>(_ body: @Sendable (SQLiteConnection) throws -> T) throws -> T {
-        try Task.checkCancellation()
         let connection = try connection
+        // A cancellation that arrived before this point is seen by checkCancellation;
+        // one that arrives later raises the flag again.
+        connection.interruptHandle.reset()
+        try Task.checkCancellation()
         try connection.execute("BEGIN DEFERRED")
         do {
             let value = try body(connection)
             try connection.execute("COMMIT")
             return value
         } catch {
+            connection.interruptHandle.reset()  // or the ROLLBACK itself is interrupted
             if !connection.isAutocommit { try? connection.execute("ROLLBACK") }
             if Task.isCancelled, SQLiteError.ResultCode.interrupt ~= error { throw CancellationError() }
             throw error

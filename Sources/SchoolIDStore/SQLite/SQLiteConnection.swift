@@ -48,6 +48,7 @@ public final class SQLiteConnection {
         interruptHandle = InterruptHandle(handle: db)
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        if mode == .reader { interruptHandle.installProgressHandler(on: db) }
         do {
             try configure(mode: mode)
         } catch {
