@@ -1,0 +1,44 @@
+import SchoolIDCrypto
+
+/// The keyring's symmetric keys for personal data, as the store sees them.
+///
+/// The `data` key (versioned, rotatable) wraps per-owner keys; the `index` key computes
+/// blind indexes. Neither ever appears in a JWKS. The keyring implements this.
+public protocol DataKeyProvider: Sendable {
+    /// The version new wrappings use.
+    var currentDataKeyVersion: Int { get }
+    /// The `data` key of `version`, or `nil` when the keyring no longer has it.
+    func dataKey(version: Int) -> SymmetricKey?
+    /// The HMAC key for blind indexes.
+    var indexKey: SymmetricKey { get }
+}
+
+/// A key together with the version recorded beside what it seals.
+public struct SealingKey: Sendable {
+    /// The AES-256 key.
+    public let key: SymmetricKey
+    /// Its version (bound into the associated data of every field it seals).
+    public let version: Int
+
+    /// Pairs a key with its version (positive).
+    public init(key: SymmetricKey, version: Int) {
+        precondition(version > 0 && version <= Int(UInt32.max), "key versions are positive 32-bit numbers")
+        self.key = key
+        self.version = version
+    }
+}
+
+/// Why a sealed field or an owner key could not be used.
+public enum SealingError: Error, Hashable, Sendable {
+    /// The stored bytes are not a sealed field of a known format.
+    case malformed
+    /// The field was sealed under another key version than the key offered.
+    case keyVersionMismatch(sealed: Int, offered: Int)
+    /// Decryption failed: wrong key, or the ciphertext, tag, or its place (table,
+    /// column, row, key version) changed since sealing.
+    case authenticationFailed
+    /// The owner has no key: never created, or destroyed (crypto-shredded).
+    case ownerKeyMissing
+    /// The keyring no longer holds the `data` key version that wraps an owner key.
+    case unknownDataKeyVersion(Int)
+}

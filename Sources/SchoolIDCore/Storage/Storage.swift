@@ -1,0 +1,47 @@
+/// The one entry point to persistent state: a unit of work over every store.
+///
+/// Every write goes through ``write(_:)``: the unit runs inside one `BEGIN IMMEDIATE`
+/// transaction that may touch any store (`tx.ownerKeys`, and the per-aggregate stores
+/// later issues add), and returns only after the change is durable. The SQLite backend
+/// groups concurrently queued units into one transaction and one fsync (group commit),
+/// each unit in its own savepoint, so a unit that throws is rolled back alone.
+///
+/// Units are synchronous on purpose: they run on the writer's dedicated thread and must
+/// not suspend while holding the write lock. Do slow work (password hashing, network)
+/// before calling ``write(_:)``.
+public protocol Storage: Sendable {
+    /// Runs `unit` in a write transaction and returns its result once committed.
+    ///
+    /// A unit whose task is cancelled before it starts is dropped; once started it runs
+    /// to completion (interrupting a grouped transaction would roll back its siblings).
+    /// - Parameter unit: the work; throwing rolls back this unit's changes alone.
+    /// - Throws: what `unit` throws, `CancellationError`, or a backend error when the
+    ///   transaction could not commit (then no unit of the group took effect).
+    /// - Returns: what `unit` returned.
+    func write<T: Sendable>(_ unit: @escaping @Sendable (any WriteTransaction) throws -> T) async throws -> T
+
+    /// Runs `body` in a read transaction on a reader, seeing one consistent snapshot.
+    ///
+    /// Cancelling the task interrupts the running query.
+    /// - Throws: what `body` throws, `CancellationError`, or a backend error.
+    /// - Returns: what `body` returned.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any ReadTransaction) throws -> T) async throws -> T
+}
+
+/// The stores available inside ``Storage/write(_:)``. Later issues add one property
+/// per aggregate (`accounts`, `outbox`, …).
+///
+/// A transaction and its stores are valid only inside the unit that received them.
+public protocol WriteTransaction {
+    /// Per-owner data keys (see `OwnerKeys`).
+    var ownerKeys: any OwnerKeyStore { get }
+}
+
+/// The stores available inside ``Storage/read(_:)``, read-only.
+///
+/// Functions that only read take the narrow store protocol (e.g. ``OwnerKeyReader``),
+/// which both transaction kinds provide.
+public protocol ReadTransaction {
+    /// Per-owner data keys, read-only.
+    var ownerKeys: any OwnerKeyReader { get }
+}

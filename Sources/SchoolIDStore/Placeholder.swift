@@ -1,1 +1,0 @@
-// SchoolIDStore: filled by the foundation issue.
