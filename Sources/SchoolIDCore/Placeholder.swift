@@ -1,1 +1,0 @@
-// SchoolIDCore: filled by the foundation issue.
