@@ -22,7 +22,7 @@ public struct PhoneNumber: RawRepresentable, Hashable, Sendable, Codable, Custom
     public init(parsing input: String) throws(DomainError) {
         let separators: Set<Character> = [" ", "-", "(", ")", ".", "\u{00A0}", "\t"]
         var text = input.filter { !separators.contains($0) }
-        var digits: Substring
+        let digits: Substring
         if text.hasPrefix("+") {
             digits = text.dropFirst()
         } else if text.count == 11, text.first == "8" || text.first == "7" {

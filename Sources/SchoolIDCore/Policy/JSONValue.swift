@@ -5,14 +5,19 @@ import Foundation
 /// `Codable` cannot do either: it ignores unknown keys and its errors carry coding
 /// paths, not pointers.
 public indirect enum JSONValue: Hashable, Sendable, Decodable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number without fraction or exponent that fits in `Int64`.
     case integer(Int64)
     /// Any other number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object (member order is not kept; duplicate names keep one value).
     case object([String: JSONValue])
 
     /// Parses UTF-8 JSON text.

@@ -20,12 +20,19 @@ import SchoolIDBase
 public struct LoginPattern: Hashable, Sendable, CustomStringConvertible {
     /// One piece of a pattern.
     public enum Segment: Hashable, Sendable {
+        /// Fixed text.
         case literal(String)
+        /// `{school_code}`.
         case schoolCode
+        /// `{year:w}`: last `w` digits of the year the school year starts.
         case year(width: Int)
+        /// `{grade:w}`: class number, zero-padded.
         case grade(width: Int)
+        /// `{letter_index:w}`: class letter position, zero-padded.
         case letterIndex(width: Int)
+        /// `{seq:w}`: the student's number in the class, zero-padded.
         case sequence(width: Int)
+        /// `{random:w}`: `w` random digits.
         case random(width: Int)
 
         /// Whether the segment varies per student rather than per class.
