@@ -1,0 +1,59 @@
+import Foundation
+
+/// Every policy file of a policy directory (`policies/`), loaded and validated
+/// together. An immutable snapshot: the server swaps a whole new set on reload and
+/// each request reads one set.
+public struct PolicySet: Hashable, Sendable {
+    /// `passwords.json` (+ the blocklist it names).
+    public let passwords: PasswordPolicy
+    /// `credentials.json`.
+    public let credentials: CredentialsPolicy
+    /// `otp.json`.
+    public let otp: OTPPolicy
+    /// `lockout.json`.
+    public let lockout: LockoutPolicy
+    /// `tokens.json`.
+    public let tokens: TokenPolicy
+    /// `invitations.json`.
+    public let invitations: InvitationPolicy
+    /// `roles.json`.
+    public let roles: RolePolicy
+    /// `calendar.json`.
+    public let calendar: CalendarPolicy
+
+    /// The policy files a directory must hold, in load order.
+    public static let fileNames = [
+        PasswordPolicy.fileName, CredentialsPolicy.fileName, OTPPolicy.fileName, LockoutPolicy.fileName,
+        TokenPolicy.fileName, InvitationPolicy.fileName, RolePolicy.fileName, CalendarPolicy.fileName,
+    ]
+
+    /// Loads and validates every policy file in `directory`. Fails on the first error,
+    /// so startup and `schoolid policies check` stop with one clear line.
+    /// - Parameter directory: the policy directory.
+    /// - Throws: `PolicyError` naming the file, the JSON pointer and the rule.
+    public static func load(directory: URL) throws(PolicyError) -> PolicySet {
+        try PolicySet(
+            passwords: PasswordPolicy(document(PasswordPolicy.fileName, in: directory), directory: directory),
+            credentials: CredentialsPolicy(document(CredentialsPolicy.fileName, in: directory)),
+            otp: OTPPolicy(document(OTPPolicy.fileName, in: directory)),
+            lockout: LockoutPolicy(document(LockoutPolicy.fileName, in: directory)),
+            tokens: TokenPolicy(document(TokenPolicy.fileName, in: directory)),
+            invitations: InvitationPolicy(document(InvitationPolicy.fileName, in: directory)),
+            roles: RolePolicy(document(RolePolicy.fileName, in: directory)),
+            calendar: CalendarPolicy(document(CalendarPolicy.fileName, in: directory)))
+    }
+
+    /// Reads and parses one file.
+    /// - Throws: `PolicyError` when the file is missing or not JSON.
+    static func document(_ name: String, in directory: URL) throws(PolicyError) -> JSONValue {
+        let url = directory.appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PolicyError(file: name, pointer: "", rule: "cannot read \(url.path)")
+        }
+        do {
+            return try JSONValue.parse(data)
+        } catch {
+            throw PolicyError(file: name, pointer: "", rule: "is not valid JSON")
+        }
+    }
+}
