@@ -2,6 +2,11 @@ import Foundation
 
 /// Every command `schoolid` knows, in the order `--help` lists them.
 let commands: [any Command.Type] = [
+    InitCommand.self,
+    KeysCommand.self,
+    PoliciesCommand.self,
+    BackupCommand.self,
+    RestoreCommand.self,
     VersionCommand.self,
 ]
 

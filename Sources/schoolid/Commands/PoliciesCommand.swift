@@ -22,7 +22,7 @@ enum PoliciesCommand: Command {
         guard subcommand == "check" else { throw UsageError("unknown policies subcommand '\(subcommand)'") }
         let policies = try environment.policies()
         print("\(environment.paths.policies): valid (\(PolicySet.fileNames.joined(separator: ", ")))")
-        print("passwords: user scrypt \(policies.passwords.userHashing), temporary scrypt \(policies.passwords.temporaryHashing)")
+        print("passwords: user scrypt \(policies.passwords.userHashCost), temporary scrypt \(policies.passwords.temporaryHashCost)")
         print("tokens: access \(policies.tokens.accessTokenSeconds) s, jwks max age \(policies.tokens.jwksMaxAgeSeconds) s")
     }
 }

@@ -50,7 +50,7 @@ enum RestoreCommand: Command {
                                                 attributes: [.posixPermissions: 0o700])
         try FileManager.default.copyItem(atPath: source, toPath: target)
         let storage = try await SQLiteStorage(path: target, clock: environment.clock)
-        let healthy = try await storage.integrityCheck()
+        let healthy = try await storage.readSQLite { try $0.connection.integrityCheck() } == ["ok"]
         await storage.close()
         guard healthy else {
             try? FileManager.default.removeItem(atPath: target)
