@@ -7,6 +7,7 @@ let commands: [any Command.Type] = [
     PoliciesCommand.self,
     BackupCommand.self,
     RestoreCommand.self,
+    BenchCommand.self,
     VersionCommand.self,
 ]
 
