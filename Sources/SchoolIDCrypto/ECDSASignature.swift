@@ -8,7 +8,7 @@ public struct ECDSASignature: Sendable, Hashable {
     private static let scalarByteCount = 32
 
     /// `r || s`, exactly 64 bytes (RFC 7518 §3.4).
-    public var rawRepresentation: [UInt8]
+    public private(set) var rawRepresentation: [UInt8]
 
     /// Wraps a JOSE-form signature.
     /// - Throws: ``CryptoError/invalidSignatureEncoding`` unless exactly 64 bytes.

@@ -84,6 +84,26 @@ import Testing
         }
     }
 
+    @Test("one key signs and verifies from many tasks at once (pooled OpenSSL contexts)") func concurrent() async throws {
+        let key = try P256.PrivateKey()
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<8 {
+                group.addTask {
+                    var allValid = true
+                    for round in 0..<25 {
+                        let message = Array("task \(index) round \(round)".utf8)
+                        let signature = try key.signature(for: message)
+                        allValid = allValid && key.publicKey.isValidSignature(signature, for: message)
+                            && !key.publicKey.isValidSignature(signature, for: message + [1])
+                    }
+                    return allValid
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == [Bool](repeating: true, count: 8))
+    }
+
     @Test("a private key does not print its scalar") func redacted() throws {
         let key = try P256.PrivateKey(rawRepresentation: [UInt8](repeating: 0, count: 31) + [0x77])
         let text = "\(key) \(String(reflecting: key))"

@@ -1,13 +1,46 @@
 internal import CSchoolIDOpenSSL
 
 extension EVPKey {
-    /// Signs `message` with `EVP_DigestSign` (one-shot).
-    /// - Parameter digest: the hash for ECDSA and RSA; `nil` for Ed25519, which hashes internally.
+    /// Signs `message`.
+    ///
+    /// With a digest (ECDSA, RSA) the message is hashed here and the hash signed with
+    /// `EVP_PKEY_sign` on a pooled context; without one (Ed25519, which hashes internally)
+    /// it uses one-shot `EVP_DigestSign`.
     /// - Returns: OpenSSL's signature encoding (DER for ECDSA, raw for Ed25519 and RSA).
     func sign(_ message: [UInt8], digest: MessageDigest?) throws -> [UInt8] {
+        guard let digest else { return try signOneShot(message) }
+        let hash = digest.hash(message)
+        return try pool(.sign, digest: digest).withContext { context in
+            var length = 0
+            guard EVP_PKEY_sign(context, nil, &length, hash, hash.count) == 1 else {
+                throw CryptoError.openSSL("EVP_PKEY_sign(size)")
+            }
+            var signature = [UInt8](repeating: 0, count: length)
+            guard EVP_PKEY_sign(context, &signature, &length, hash, hash.count) == 1 else {
+                throw CryptoError.openSSL("EVP_PKEY_sign")
+            }
+            return Array(signature.prefix(length))
+        }
+    }
+
+    /// Whether `signature` is valid for `message`.
+    ///
+    /// Any failure, including a malformed signature, is `false`: verification is a
+    /// yes/no question at this layer (the JOSE layer maps `false` to its own error).
+    func verify(_ signature: [UInt8], for message: [UInt8], digest: MessageDigest?) -> Bool {
+        guard let digest else { return verifyOneShot(signature, for: message) }
+        let hash = digest.hash(message)
+        let valid = (try? pool(.verify, digest: digest).withContext { context in
+            EVP_PKEY_verify(context, signature, signature.count, hash, hash.count) == 1
+        }) ?? false
+        if !valid { OpenSSLErrorQueue.clear() }
+        return valid
+    }
+
+    private func signOneShot(_ message: [UInt8]) throws -> [UInt8] {
         guard let context = EVP_MD_CTX_new() else { throw CryptoError.openSSL("EVP_MD_CTX_new") }
         defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestSignInit(context, nil, digest?.pointer, nil, pointer) == 1 else {
+        guard EVP_DigestSignInit(context, nil, nil, nil, pointer) == 1 else {
             throw CryptoError.openSSL("EVP_DigestSignInit")
         }
         return try message.withUnsafeBufferPointer { input in
@@ -23,14 +56,10 @@ extension EVPKey {
         }
     }
 
-    /// Whether `signature` is valid for `message` (`EVP_DigestVerify`, one-shot).
-    ///
-    /// Any failure, including a malformed signature, is `false`: verification is a
-    /// yes/no question at this layer (the JOSE layer maps `false` to its own error).
-    func verify(_ signature: [UInt8], for message: [UInt8], digest: MessageDigest?) -> Bool {
+    private func verifyOneShot(_ signature: [UInt8], for message: [UInt8]) -> Bool {
         guard let context = EVP_MD_CTX_new() else { return false }
         defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestVerifyInit(context, nil, digest?.pointer, nil, pointer) == 1 else {
+        guard EVP_DigestVerifyInit(context, nil, nil, nil, pointer) == 1 else {
             OpenSSLErrorQueue.clear()
             return false
         }

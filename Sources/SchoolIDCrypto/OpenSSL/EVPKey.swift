@@ -1,4 +1,5 @@
 internal import CSchoolIDOpenSSL
+import Synchronization
 
 /// Owns one `EVP_PKEY` (public or private) and frees it in `deinit`.
 ///
@@ -9,6 +10,20 @@ internal import CSchoolIDOpenSSL
 // from several threads; deinit runs when no Swift reference remains.
 final class EVPKey: @unchecked Sendable {
     let pointer: OpaquePointer
+
+    /// Reusable signing and verification contexts, by operation and digest name.
+    private let pools = Mutex<[String: PKeyContextPool]>([:])
+
+    /// The context pool for `operation` with `digest`, created on first use.
+    func pool(_ operation: PKeyContextPool.Operation, digest: MessageDigest) -> PKeyContextPool {
+        pools.withLock { pools in
+            let name = "\(operation):\(digest.name)"
+            if let pool = pools[name] { return pool }
+            let pool = PKeyContextPool(key: pointer, operation: operation, digest: digest)
+            pools[name] = pool
+            return pool
+        }
+    }
 
     /// Takes ownership of `pointer`.
     init(taking pointer: OpaquePointer) { self.pointer = pointer }
