@@ -28,7 +28,10 @@ func fail(_ message: String, code: Int32) -> Never {
     exit(code)
 }
 
-var words = Array(CommandLine.arguments.dropFirst())
+// Everything schoolid creates (database, keys, backups) is for its own user only.
+umask(0o077)
+
+let words = Array(CommandLine.arguments.dropFirst())
 guard let name = words.first else { fail("no command given; run 'schoolid --help'", code: 2) }
 if name == "--help" || name == "-h" || name == "help" {
     print(usage)
