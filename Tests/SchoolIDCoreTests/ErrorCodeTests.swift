@@ -27,13 +27,3 @@ import Testing
         #expect(MessageLanguage.default == .russian)
     }
 }
-
-@Suite struct JSONValueTests {
-    @Test("keeps booleans, integers and fractions apart", arguments: [
-        ("true", JSONValue.bool(true)), ("1", .integer(1)), ("1.5", .number(1.5)), ("\"1\"", .string("1")),
-        ("null", .null), ("[1,true]", .array([.integer(1), .bool(true)])), ("{\"a\":0}", .object(["a": .integer(0)])),
-    ])
-    func types(_ text: String, _ expected: JSONValue) throws {
-        #expect(try JSONValue.parse(Data(text.utf8)) == expected)
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import SchoolIDJOSE
 import SchoolIDCore
 import SchoolIDTesting
 import Testing
@@ -22,8 +23,8 @@ import Testing
         #expect(set.otp.resendCooldownSeconds == 60)
         #expect(set.lockout.lockoutAfterFailures <= 100)
         #expect(set.tokens.accessTokenSeconds == 300)
-        #expect(set.tokens.defaultAlgorithms.accessToken == .es256)
-        #expect(set.tokens.allowedAlgorithms == [.es256, .edDSA, .rs256])
+        #expect(set.tokens.defaultAlgorithms.accessToken == .ES256)
+        #expect(set.tokens.allowedAlgorithms == [.ES256, .EdDSA, .RS256])
         #expect(set.tokens.jwksMaxAgeSeconds == 3600)
         #expect(set.invitations.acceptanceWindowSeconds == 86_400)
         #expect(set.invitations.activationDelaySeconds <= InvitationPolicy.maximumActivationDelaySeconds)

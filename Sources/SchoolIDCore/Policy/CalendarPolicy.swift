@@ -1,3 +1,4 @@
+import SchoolIDJOSE
 import Foundation
 import SchoolIDBase
 

@@ -1,3 +1,4 @@
+import SchoolIDJOSE
 import Foundation
 
 /// `credentials.json`: temporary credentials that teachers issue to students.

@@ -1,3 +1,4 @@
+import SchoolIDJOSE
 import SchoolIDBase
 
 /// `invitations.json`: trusted-person invitations and the grants they create.

@@ -1,3 +1,4 @@
+import SchoolIDJOSE
 import SchoolIDBase
 
 /// `lockout.json`: throttling of failed password and code attempts per account.

@@ -1,3 +1,4 @@
+import SchoolIDJOSE
 /// `otp.json`: one-time codes sent by SMS or email (registration, recovery,
 /// acknowledgements).
 ///

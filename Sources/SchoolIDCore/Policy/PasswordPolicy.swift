@@ -1,3 +1,4 @@
+import SchoolIDJOSE
 import Foundation
 
 /// `passwords.json`: length rules, the blocklist and the scrypt costs.

@@ -1,3 +1,4 @@
+import SchoolIDJOSE
 /// Walks one JSON object of a policy file strictly: every member read is checked for
 /// type and range, and ``finish()`` rejects any member that was not read. Errors name
 /// the file and the member's JSON pointer.

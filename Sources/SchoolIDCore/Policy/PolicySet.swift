@@ -1,3 +1,4 @@
+import SchoolIDJOSE
 import Foundation
 
 /// Every policy file of a policy directory (`policies/`), loaded and validated
@@ -51,7 +52,7 @@ public struct PolicySet: Hashable, Sendable {
             throw PolicyError(file: name, pointer: "", rule: "cannot read \(url.path)")
         }
         do {
-            return try JSONValue.parse(data)
+            return try JSONValue.parsePolicy(data)
         } catch {
             throw PolicyError(file: name, pointer: "", rule: "is not valid JSON")
         }

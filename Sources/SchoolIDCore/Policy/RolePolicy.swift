@@ -1,3 +1,4 @@
+import SchoolIDJOSE
 /// `roles.json`: which permissions each role holds. Default deny: a permission not
 /// listed for a role is refused, and every role must be listed (an empty list is
 /// allowed and explicit).

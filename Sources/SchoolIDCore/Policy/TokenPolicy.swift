@@ -1,3 +1,4 @@
+import SchoolIDJOSE
 /// `tokens.json`: token lifetimes, signing algorithms and key rotation timing.
 ///
 /// Access tokens live 5 minutes, which bounds revocation latency for diary services
@@ -11,11 +12,11 @@ public struct TokenPolicy: Hashable, Sendable {
     /// Default signing algorithm per purpose.
     public struct DefaultAlgorithms: Hashable, Sendable {
         /// Access tokens (RFC 9068).
-        public let accessToken: TokenSigningAlgorithm
+        public let accessToken: JWSAlgorithm
         /// ID tokens (OIDC Core).
-        public let idToken: TokenSigningAlgorithm
+        public let idToken: JWSAlgorithm
         /// Acknowledgement receipts (keys `ack/*`: ES256 or EdDSA only).
-        public let acknowledgement: TokenSigningAlgorithm
+        public let acknowledgement: JWSAlgorithm
     }
 
     /// Access token lifetime, seconds.
@@ -29,7 +30,7 @@ public struct TokenPolicy: Hashable, Sendable {
     /// Authorization code lifetime, seconds.
     public let authorizationCodeSeconds: Int64
     /// Algorithms a client may be configured with.
-    public let allowedAlgorithms: [TokenSigningAlgorithm]
+    public let allowedAlgorithms: [JWSAlgorithm]
     /// Defaults per purpose.
     public let defaultAlgorithms: DefaultAlgorithms
     /// JWKS `Cache-Control: max-age`, seconds; `keys rotate` refuses while the next
@@ -40,7 +41,7 @@ public struct TokenPolicy: Hashable, Sendable {
     public let retiredTokenKeyRetentionSeconds: Int64
 
     /// Whether a client may be configured with `algorithm`.
-    public func allows(_ algorithm: TokenSigningAlgorithm) -> Bool { allowedAlgorithms.contains(algorithm) }
+    public func allows(_ algorithm: JWSAlgorithm) -> Bool { allowedAlgorithms.contains(algorithm) }
 }
 
 extension TokenPolicy {
@@ -59,11 +60,11 @@ extension TokenPolicy {
         let algorithms = try root.object("algorithms")
         allowedAlgorithms = try Self.readAllowed(algorithms)
         let defaults = try algorithms.object("default")
-        let all = TokenSigningAlgorithm.allCases
+        let all = JWSAlgorithm.allCases
         defaultAlgorithms = DefaultAlgorithms(
-            accessToken: try defaults.choice("access_token", TokenSigningAlgorithm.self, among: all),
-            idToken: try defaults.choice("id_token", TokenSigningAlgorithm.self, among: all),
-            acknowledgement: try defaults.choice("acknowledgement", TokenSigningAlgorithm.self, among: [.es256, .edDSA]))
+            accessToken: try defaults.choice("access_token", JWSAlgorithm.self, among: all),
+            idToken: try defaults.choice("id_token", JWSAlgorithm.self, among: all),
+            acknowledgement: try defaults.choice("acknowledgement", JWSAlgorithm.self, among: [.ES256, .EdDSA]))
         for (key, algorithm) in [("access_token", defaultAlgorithms.accessToken), ("id_token", defaultAlgorithms.idToken)]
         where !allowedAlgorithms.contains(algorithm) {
             throw defaults.error(key, "must be one of the allowed algorithms")
@@ -78,10 +79,10 @@ extension TokenPolicy {
         try root.finish()
     }
 
-    private static func readAllowed(_ reader: PolicyReader) throws(PolicyError) -> [TokenSigningAlgorithm] {
-        var result: [TokenSigningAlgorithm] = []
+    private static func readAllowed(_ reader: PolicyReader) throws(PolicyError) -> [JWSAlgorithm] {
+        var result: [JWSAlgorithm] = []
         for (pointer, name) in try reader.strings("allowed") {
-            guard let algorithm = TokenSigningAlgorithm(rawValue: name) else {
+            guard let algorithm = JWSAlgorithm(rawValue: name) else {
                 throw PolicyError(file: reader.file, pointer: pointer, rule: "must be one of \"ES256\", \"EdDSA\", \"RS256\"")
             }
             guard !result.contains(algorithm) else {
@@ -89,7 +90,7 @@ extension TokenPolicy {
             }
             result.append(algorithm)
         }
-        guard result.contains(.rs256) else {
+        guard result.contains(.RS256) else {
             throw reader.error("allowed", "must include RS256 (OIDC Discovery §3 requires it for ID tokens)")
         }
         return result

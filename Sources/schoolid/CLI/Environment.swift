@@ -11,7 +11,9 @@ struct Environment {
     /// high-water mark, so CLI and server agree on "now".
     init(paths: CommonPaths) {
         self.paths = paths
-        clock = SystemWallClock(floor: HighWaterMarkFile(path: paths.data + "/clock-high-water").load())
+        let mark = HighWaterMarkFile(path: paths.data + "/clock-high-water")
+        clock = SystemWallClock(floor: mark.load())
+        if FileManager.default.fileExists(atPath: paths.data) { try? mark.advance(to: clock.now()) }
     }
 
     /// The policy set in `--policies`.
