@@ -51,17 +51,4 @@ public struct Email: RawRepresentable, Hashable, Sendable, Codable, CustomString
     }
 
     public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        guard let email = Email(rawValue: try container.decode(String.self)) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "invalid email address")
-        }
-        self = email
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

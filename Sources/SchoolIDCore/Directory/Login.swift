@@ -46,17 +46,4 @@ public struct Login: RawRepresentable, Hashable, Comparable, Sendable, Codable, 
     public static func < (lhs: Login, rhs: Login) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        guard let login = Login(rawValue: try container.decode(String.self)) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "invalid login")
-        }
-        self = login
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -43,17 +43,4 @@ public struct PhoneNumber: RawRepresentable, Hashable, Sendable, Codable, Custom
     }
 
     public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        guard let phone = PhoneNumber(rawValue: try container.decode(String.self)) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "invalid phone number")
-        }
-        self = phone
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -56,17 +56,4 @@ public struct SNILS: RawRepresentable, Hashable, Sendable, Codable, CustomString
 
     /// `***-***-*** 01`: enough to tell two numbers apart in a log, not to reveal one.
     public var description: String { "***-***-*** " + rawValue.suffix(2) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        guard let snils = SNILS(rawValue: try container.decode(String.self)) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "invalid SNILS")
-        }
-        self = snils
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
