@@ -51,7 +51,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
     public init(encoding value: some Encodable) throws(JOSEError) {
         do {
             let data = try JSONCoding.encoder.encode(value)
-            self = try JSONCoding.decoder.decode(JSONValue.self, from: data)
+            self = try JSONParser.parse(data)
         } catch {
             throw .malformed
         }
@@ -61,8 +61,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
     /// - Throws: `JOSEError.malformed` when the value does not have `T`'s shape.
     public func decode<T: Decodable>(_ type: T.Type) throws(JOSEError) -> T {
         do {
-            let data = try JSONCoding.encoder.encode(self)
-            return try JSONCoding.decoder.decode(T.self, from: data)
+            return try JSONCoding.decoder.decode(T.self, from: Data(JSONWriter.encode(self)))
         } catch {
             throw .malformed
         }

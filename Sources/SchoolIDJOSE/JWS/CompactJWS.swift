@@ -18,18 +18,30 @@ struct CompactJWS {
     ///   - maximumLength: the largest accepted size in bytes.
     /// - Throws: `JOSEError.oversized`, `.malformed`, `.unsupportedAlgorithm`, `.criticalHeader`.
     init(_ compact: String, maximumLength: Int) throws(JOSEError) {
-        let bytes = Array(compact.utf8)
-        guard bytes.count <= maximumLength else { throw .oversized }
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 3 else { throw .malformed }
-        guard !parts[0].isEmpty, !parts[2].isEmpty,
-              let headerBytes = Base64URL.decode(Substring(decoding: parts[0], as: UTF8.self)),
-              let payload = Base64URL.decode(Substring(decoding: parts[1], as: UTF8.self)),
-              let signature = Base64URL.decode(Substring(decoding: parts[2], as: UTF8.self))
+        var compact = compact
+        guard compact.utf8.count <= maximumLength else { throw .oversized }
+        // Native strings are contiguous UTF-8; makeContiguousUTF8 is a no-op for them.
+        compact.makeContiguousUTF8()
+        let parsed: Result<CompactJWS, JOSEError>? = compact.utf8.withContiguousStorageIfAvailable { bytes in
+            do throws(JOSEError) { return .success(try CompactJWS(bytes: bytes)) } catch { return .failure(error) }
+        }
+        guard let parsed else { throw .malformed }
+        self = try parsed.get()
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) throws(JOSEError) {
+        guard let firstDot = bytes.firstIndex(of: UInt8(ascii: ".")),
+              let secondDot = bytes[(firstDot + 1)...].firstIndex(of: UInt8(ascii: ".")),
+              !bytes[(secondDot + 1)...].contains(UInt8(ascii: "."))
+        else { throw .malformed }
+        guard firstDot > 0, secondDot + 1 < bytes.count,
+              let headerBytes = JWSBase64URL.decode(UnsafeBufferPointer(rebasing: bytes[..<firstDot])),
+              let payload = JWSBase64URL.decode(UnsafeBufferPointer(rebasing: bytes[(firstDot + 1)..<secondDot])),
+              let signature = JWSBase64URL.decode(UnsafeBufferPointer(rebasing: bytes[(secondDot + 1)...]))
         else { throw .malformed }
         header = try JWSHeader(jsonBytes: headerBytes)
         self.payload = payload
         self.signature = signature
-        signingInput = Array(bytes[..<(parts[1].endIndex)])
+        signingInput = Array(UnsafeBufferPointer(rebasing: bytes[..<secondDot]))
     }
 }

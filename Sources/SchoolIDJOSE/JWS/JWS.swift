@@ -23,9 +23,16 @@ public enum JWS {
         payload: [UInt8], type: String? = nil, extraHeader: [String: JSONValue] = [:], key: SigningKey
     ) throws -> String {
         let header = JWSHeader(algorithm: key.algorithm, type: type, keyID: key.keyID, extra: extraHeader)
-        let signingInput = Base64URL.encode(try header.jsonBytes()) + "." + Base64URL.encode(payload)
-        let signature = try key.signature(for: Array(signingInput.utf8))
-        return signingInput + "." + Base64URL.encode(signature)
+        // One byte buffer from signing input to compact form: no String round trips.
+        var compact: [UInt8] = []
+        compact.reserveCapacity(256 + payload.count * 4 / 3)
+        JWSBase64URL.append(try header.jsonBytes(), to: &compact)
+        compact.append(UInt8(ascii: "."))
+        JWSBase64URL.append(payload, to: &compact)
+        let signature = try key.signature(for: compact)
+        compact.append(UInt8(ascii: "."))
+        JWSBase64URL.append(signature, to: &compact)
+        return String(decoding: compact, as: UTF8.self)
     }
 
     /// Verifies `compact` with the key that its `kid` names in `keys`.

@@ -42,6 +42,23 @@ public struct JWSHeader: Hashable, Sendable {
 
     /// The header as compact, key-sorted JSON bytes (the input to BASE64URL in RFC 7515 §5.1 step 2).
     func jsonBytes() throws(JOSEError) -> [UInt8] {
+        if extra.isEmpty {
+            // The common case, written directly: members in sorted order (alg < kid < typ).
+            var out: [UInt8] = []
+            out.reserveCapacity(128)
+            out.append(contentsOf: #"{"alg":"#.utf8)
+            JSONWriter.writeString(algorithm.rawValue, to: &out)
+            if let keyID {
+                out.append(contentsOf: #","kid":"#.utf8)
+                JSONWriter.writeString(keyID, to: &out)
+            }
+            if let type {
+                out.append(contentsOf: #","typ":"#.utf8)
+                JSONWriter.writeString(type, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+            return out
+        }
         var members = extra
         members["alg"] = .string(algorithm.rawValue)
         if let type { members["typ"] = .string(type) }
