@@ -9,18 +9,8 @@ public enum Base64URL {
 
     /// Encodes `bytes` without padding.
     public static func encode(_ bytes: some Collection<UInt8>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity((bytes.count * 4 + 2) / 3)
-        var iterator = bytes.makeIterator()
-        while let first = iterator.next() {
-            let second = iterator.next()
-            let third = iterator.next()
-            let word = UInt32(first) << 16 | UInt32(second ?? 0) << 8 | UInt32(third ?? 0)
-            out.append(alphabet[Int(word >> 18 & 63)])
-            out.append(alphabet[Int(word >> 12 & 63)])
-            if second != nil { out.append(alphabet[Int(word >> 6 & 63)]) }
-            if third != nil { out.append(alphabet[Int(word & 63)]) }
-        }
+        var out: [UInt8] = []
+        append(Array(bytes), to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -31,24 +21,60 @@ public enum Base64URL {
     /// JWS signature comparison relies on).
     /// - Returns: the bytes, or `nil` when `text` is not canonical base64url.
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let input = Array(text.utf8)
-        if input.count % 4 == 1 { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(input.count * 3 / 4)
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for byte in input {
-            let value = reverse[Int(byte)]
-            if value < 0 { return nil }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+        var text = String(text)
+        return text.withUTF8 { decode($0) }
+    }
+
+    /// Appends the unpadded base64url encoding of `bytes` to `out` (the allocation-free
+    /// form the JWS hot path uses).
+    public static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + (bytes.count * 4 + 2) / 3)
+        alphabet.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { input in
+                var index = 0
+                while index + 3 <= input.count {
+                    let word = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                    out.append(table[Int(word >> 18 & 63)])
+                    out.append(table[Int(word >> 12 & 63)])
+                    out.append(table[Int(word >> 6 & 63)])
+                    out.append(table[Int(word & 63)])
+                    index += 3
+                }
+                let remaining = input.count - index
+                guard remaining > 0 else { return }
+                let second = remaining == 2 ? UInt32(input[index + 1]) : 0
+                let word = UInt32(input[index]) << 16 | second << 8
+                out.append(table[Int(word >> 18 & 63)])
+                out.append(table[Int(word >> 12 & 63)])
+                if remaining == 2 { out.append(table[Int(word >> 6 & 63)]) }
             }
         }
-        if bits > 0 && accumulator & ((1 << UInt32(bits)) - 1) != 0 { return nil }
-        return out
+    }
+
+    /// Decodes `text` strictly.
+    /// - Returns: the bytes, or `nil` when `text` is not canonical unpadded base64url.
+    /// Decodes unpadded base64url from raw bytes with the same strict rules as
+    /// ``decode(_:)-(StringProtocol)``.
+    public static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        if text.count % 4 == 1 { return nil }
+        return reverse.withUnsafeBufferPointer { table -> [UInt8]? in
+            var out = [UInt8]()
+            out.reserveCapacity(text.count * 3 / 4)
+            var accumulator: UInt32 = 0
+            var bits = 0
+            for byte in text {
+                let value = table[Int(byte)]
+                if value < 0 { return nil }
+                accumulator = accumulator << 6 | UInt32(value)
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+                }
+            }
+            if bits > 0 && accumulator & ((1 << UInt32(bits)) - 1) != 0 { return nil }
+            return out
+        }
     }
 }
 

@@ -35,9 +35,9 @@ struct CompactJWS {
               !bytes[(secondDot + 1)...].contains(UInt8(ascii: "."))
         else { throw .malformed }
         guard firstDot > 0, secondDot + 1 < bytes.count,
-              let headerBytes = JWSBase64URL.decode(UnsafeBufferPointer(rebasing: bytes[..<firstDot])),
-              let payload = JWSBase64URL.decode(UnsafeBufferPointer(rebasing: bytes[(firstDot + 1)..<secondDot])),
-              let signature = JWSBase64URL.decode(UnsafeBufferPointer(rebasing: bytes[(secondDot + 1)...]))
+              let headerBytes = Base64URL.decode(UnsafeBufferPointer(rebasing: bytes[..<firstDot])),
+              let payload = Base64URL.decode(UnsafeBufferPointer(rebasing: bytes[(firstDot + 1)..<secondDot])),
+              let signature = Base64URL.decode(UnsafeBufferPointer(rebasing: bytes[(secondDot + 1)...]))
         else { throw .malformed }
         header = try JWSHeader(jsonBytes: headerBytes)
         self.payload = payload

@@ -26,12 +26,12 @@ public enum JWS {
         // One byte buffer from signing input to compact form: no String round trips.
         var compact: [UInt8] = []
         compact.reserveCapacity(256 + payload.count * 4 / 3)
-        JWSBase64URL.append(try header.jsonBytes(), to: &compact)
+        Base64URL.append(try header.jsonBytes(), to: &compact)
         compact.append(UInt8(ascii: "."))
-        JWSBase64URL.append(payload, to: &compact)
+        Base64URL.append(payload, to: &compact)
         let signature = try key.signature(for: compact)
         compact.append(UInt8(ascii: "."))
-        JWSBase64URL.append(signature, to: &compact)
+        Base64URL.append(signature, to: &compact)
         return String(decoding: compact, as: UTF8.self)
     }
 
