@@ -72,3 +72,13 @@ public enum JSONValue: Hashable, Sendable, Codable {
         if case .string(let value) = self { value } else { nil }
     }
 }
+
+extension JSONValue {
+    /// Parses strict RFC 8259 JSON, rejecting duplicate member names (RFC 7515 §4 and
+    /// RFC 8259 §4: receivers disagree on which duplicate wins), unpaired surrogates,
+    /// invalid UTF-8 and nesting deeper than 32.
+    /// - Throws: `JOSEError.malformed` for anything else.
+    public init(parsing bytes: [UInt8]) throws(JOSEError) {
+        self = try JSONParser.parse(bytes)
+    }
+}

@@ -3,9 +3,10 @@ import SchoolIDJOSE
 
 extension JSONValue {
     /// Parses a policy file into a JSON tree, so the reader can name the JSON pointer of
-    /// an unknown or invalid member (a `Decodable` struct could not).
+    /// an unknown or invalid member (a `Decodable` struct could not). The strict parser
+    /// rejects a member given twice, which would otherwise silently take one value.
     static func parsePolicy(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONValue(parsing: Array(data))
     }
 
     /// The JSON type's name, for error messages ("must be an integer, not a string").

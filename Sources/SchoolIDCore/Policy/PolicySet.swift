@@ -54,7 +54,7 @@ public struct PolicySet: Hashable, Sendable {
         do {
             return try JSONValue.parsePolicy(data)
         } catch {
-            throw PolicyError(file: name, pointer: "", rule: "is not valid JSON")
+            throw PolicyError(file: name, pointer: "", rule: "is not strict JSON (RFC 8259; each member may appear only once)")
         }
     }
 }
