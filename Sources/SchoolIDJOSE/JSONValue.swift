@@ -46,11 +46,20 @@ public enum JSONValue: Hashable, Sendable, Codable {
         }
     }
 
+    /// Foundation's coders bridge typed custom claims only; tokens themselves go through
+    /// ``JSONParser`` and ``JSONWriter``, which are strict and several times faster.
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+    private static let decoder = JSONDecoder()
+
     /// Converts any `Encodable` value into its JSON form (for typed custom claims).
     /// - Throws: `JOSEError.malformed` when `value` does not encode to JSON.
     public init(encoding value: some Encodable) throws(JOSEError) {
         do {
-            let data = try JSONCoding.encoder.encode(value)
+            let data = try JSONValue.encoder.encode(value)
             self = try JSONParser.parse(data)
         } catch {
             throw .malformed
@@ -61,7 +70,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
     /// - Throws: `JOSEError.malformed` when the value does not have `T`'s shape.
     public func decode<T: Decodable>(_ type: T.Type) throws(JOSEError) -> T {
         do {
-            return try JSONCoding.decoder.decode(T.self, from: Data(JSONWriter.encode(self)))
+            return try JSONValue.decoder.decode(T.self, from: Data(JSONWriter.encode(self)))
         } catch {
             throw .malformed
         }

@@ -132,21 +132,42 @@ import Testing
         try withKeyring { keyring, dir in
             let kek = SymmetricKey.generate()
             let random = SeededRandomSource(seed: 7)
-            let sealed = try KeyringBundle.seal(directory: keyring, wrapping: .kek(kek), random: random)
+            let sealed = try KeyringBundle.seal(directory: keyring, with: .kek(kek), random: random)
             let restored = KeyringDirectory(path: dir.file("restored"))
-            let records = try KeyringBundle.restore(sealed, into: restored, unwrapping: (nil, kek))
+            let records = try KeyringBundle.restore(sealed, into: restored, with: .kek(kek))
             #expect(records == (try keyring.readManifest()))
             #expect(try restored.load().activeSymmetricKey(.data)?.key.unsafeBytes == (try keyring.load().activeSymmetricKey(.data)?.key.unsafeBytes))
 
             let passphrase = Secret(Array("correct horse battery staple".utf8))
             let cheap = ScryptParameters(logN: 10, r: 8, p: 1)
-            let byPassphrase = try KeyringBundle.seal(directory: keyring, wrapping: .passphrase(passphrase, cheap), random: random)
+            let byPassphrase = try KeyringBundle.seal(directory: keyring, with: .passphrase(passphrase), passphraseCost: cheap, random: random)
             let wrong = #expect(throws: KeyringError.self) {
                 try KeyringBundle.restore(byPassphrase, into: KeyringDirectory(path: dir.file("wrong")),
-                                          unwrapping: (Secret(Array("not the passphrase at all".utf8)), nil))
+                                          with: .passphrase(Secret(Array("not the passphrase at all".utf8))))
             }
             #expect(wrong?.code == .malformed)
-            _ = try KeyringBundle.restore(byPassphrase, into: KeyringDirectory(path: dir.file("second")), unwrapping: (passphrase, nil))
+            _ = try KeyringBundle.restore(byPassphrase, into: KeyringDirectory(path: dir.file("second")), with: .passphrase(passphrase))
         }
+    }
+}
+
+@Suite struct KeyringDataKeyTests {
+    @Test("the keyring provides data keys for sealing, and a field sealed before a data-key rotation still opens") func sealing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let keyring = KeyringDirectory(path: dir.file("keys"))
+        try keyring.create(now: UnixTime(seconds: 1_790_000_000))
+        let before = try keyring.load()
+        #expect(before.currentDataKeyVersion == 1)
+        let context = SealedField.Context(table: "accounts", column: "last_name", rowID: "acc_1")
+        let key = SealingKey(key: try #require(before.dataKey(version: before.currentDataKeyVersion)), version: 1)
+        let field = try SealedField.seal("Иванова", under: key, for: context)
+
+        _ = try keyring.rotate(.data, now: UnixTime(seconds: 1_790_000_100), minimumNextAge: 3600, force: false)
+        let after = try keyring.load()
+        #expect(after.currentDataKeyVersion == 2)
+        let old = SealingKey(key: try #require(after.dataKey(version: field.keyVersion)), version: field.keyVersion)
+        #expect(try field.openString(with: old, for: context) == "Иванова")
+        #expect(after.indexKey.unsafeBytes == before.indexKey.unsafeBytes)
     }
 }

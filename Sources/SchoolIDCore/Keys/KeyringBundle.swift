@@ -9,13 +9,17 @@ import SchoolIDCrypto
 /// from a passphrase with scrypt. The associated data binds the format and the KDF
 /// parameters, so a bundle cannot be re-labelled with cheaper parameters.
 public enum KeyringBundle {
-    /// How the bundle's key is obtained.
-    public enum Wrapping: Sendable {
-        /// A passphrase stretched with scrypt at these parameters.
-        case passphrase(Secret<[UInt8]>, ScryptParameters)
+    /// What seals and opens a bundle.
+    public enum Credential: Sendable {
+        /// A passphrase, stretched with scrypt.
+        case passphrase(Secret<[UInt8]>)
         /// A 32-byte key-encryption key.
         case kek(SymmetricKey)
     }
+
+    /// The scrypt cost for passphrases: the shipped user-password cost, since a bundle
+    /// leaves the machine and meets offline guessing.
+    public static let passphraseCost = ScryptParameters(logN: 17, r: 8, p: 1)
 
     struct Envelope: Codable {
         var format = "schoolid-keyring-bundle"
@@ -33,9 +37,15 @@ public enum KeyringBundle {
     }
 
     /// Seals every file of the keyring at `directory`.
+    /// - Parameters:
+    ///   - credential: the passphrase or key-encryption key.
+    ///   - passphraseCost: scrypt parameters when `credential` is a passphrase.
+    ///   - random: the source of the salt and nonce.
     /// - Throws: ``KeyringError`` when a file cannot be read; ``CryptoError`` on failure.
     /// - Returns: the bundle's bytes (JSON).
-    public static func seal(directory: KeyringDirectory, wrapping: Wrapping, random: any RandomSource) throws -> Data {
+    public static func seal(directory: KeyringDirectory, with credential: Credential,
+                            passphraseCost: ScryptParameters = passphraseCost, random: any RandomSource) throws -> Data
+    {
         var files: [String: String] = [:]
         files["keyring.json"] = Base64URL.encode(try Data(contentsOf: URL(fileURLWithPath: directory.manifestPath)))
         for record in try directory.readManifest() {
@@ -43,8 +53,9 @@ public enum KeyringBundle {
         }
         var envelope: Envelope
         let key: SymmetricKey
-        switch wrapping {
-        case .passphrase(let passphrase, let parameters):
+        switch credential {
+        case .passphrase(let passphrase):
+            let parameters = passphraseCost
             let salt = random.bytes(count: 16)
             envelope = Envelope(kdf: "scrypt", logN: parameters.logN, r: parameters.r, p: parameters.p,
                                 salt: Base64URL.encode(salt), sealed: "")
@@ -65,14 +76,14 @@ public enum KeyringBundle {
     ///   passphrase/KEK is wrong), or a load error when the restored keyring is incomplete.
     /// - Returns: the restored keyring's records.
     public static func restore(_ bundle: Data, into directory: KeyringDirectory,
-                               unwrapping: (passphrase: Secret<[UInt8]>?, kek: SymmetricKey?)) throws -> [KeyRecord]
+                               with credential: Credential) throws -> [KeyRecord]
     {
         if directory.exists { throw KeyringError(.alreadyExists, "a keyring already exists at \(directory.path); restore into an empty directory") }
         guard let envelope = try? JSONDecoder().decode(Envelope.self, from: bundle),
               envelope.format == "schoolid-keyring-bundle", envelope.version == 1,
               let combined = Base64URL.decode(envelope.sealed)
         else { throw KeyringError(.malformed, "not a SchoolID keyring bundle") }
-        let key = try unwrappingKey(envelope, unwrapping)
+        let key = try unwrappingKey(envelope, credential)
         let plaintext: [UInt8]
         do {
             plaintext = try AES256GCM.open(AESGCMSealedBox(combined: combined), using: key, authenticating: envelope.associatedData)
@@ -95,15 +106,13 @@ public enum KeyringBundle {
         return try directory.load().records
     }
 
-    private static func unwrappingKey(_ envelope: Envelope,
-                                      _ unwrapping: (passphrase: Secret<[UInt8]>?, kek: SymmetricKey?)) throws -> SymmetricKey
-    {
+    private static func unwrappingKey(_ envelope: Envelope, _ credential: Credential) throws -> SymmetricKey {
         switch envelope.kdf {
         case "kek":
-            guard let kek = unwrapping.kek else { throw KeyringError(.malformed, "this bundle is sealed with a key-encryption key: pass --kek-file") }
+            guard case .kek(let kek) = credential else { throw KeyringError(.malformed, "this bundle is sealed with a key-encryption key: pass --kek-file") }
             return kek
         case "scrypt":
-            guard let passphrase = unwrapping.passphrase, let logN = envelope.logN, let r = envelope.r, let p = envelope.p,
+            guard case .passphrase(let passphrase) = credential, let logN = envelope.logN, let r = envelope.r, let p = envelope.p,
                   let salt = envelope.salt.flatMap(Base64URL.decode)
             else { throw KeyringError(.malformed, "this bundle is sealed with a passphrase: pass --passphrase-file") }
             guard logN <= 22, r <= 32, p <= 16 else { throw KeyringError(.malformed, "the bundle's scrypt parameters are out of range") }

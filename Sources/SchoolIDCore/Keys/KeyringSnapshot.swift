@@ -56,8 +56,8 @@ public struct KeyringSnapshot: Sendable {
 
     /// Active first, then next, then retired (newest first); algorithm order within a state.
     private static func publicationOrder(_ a: KeyRecord, _ b: KeyRecord) -> Bool {
-        let rank: (KeyState) -> Int = { [.active: 0, .next: 1, .retired: 2][$0]! }
-        if rank(a.state) != rank(b.state) { return rank(a.state) < rank(b.state) }
+        let rank = { (state: KeyState) in state == .active ? 0 : state == .next ? 1 : 2 }
+        if a.state != b.state { return rank(a.state) < rank(b.state) }
         if a.algorithm != b.algorithm { return (a.algorithm ?? "") < (b.algorithm ?? "") }
         return a.createdAt > b.createdAt
     }

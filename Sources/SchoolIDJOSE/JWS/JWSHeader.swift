@@ -30,7 +30,7 @@ public struct JWSHeader: Hashable, Sendable {
     /// - Throws: `JOSEError.malformed` (not a JSON object, `alg`/`typ`/`kid` not strings),
     ///   `.unsupportedAlgorithm` (`alg` missing or off the allow-list), `.criticalHeader` (`crit` present).
     init(jsonBytes: [UInt8]) throws(JOSEError) {
-        var members = try JSONCoding.object(from: jsonBytes)
+        var members = try JSONParser.object(from: jsonBytes)
         if members["crit"] != nil { throw .criticalHeader }
         guard let alg = members.removeValue(forKey: "alg") else { throw .unsupportedAlgorithm }
         guard let algName = alg.stringValue else { throw .malformed }
@@ -63,7 +63,7 @@ public struct JWSHeader: Hashable, Sendable {
         members["alg"] = .string(algorithm.rawValue)
         if let type { members["typ"] = .string(type) }
         if let keyID { members["kid"] = .string(keyID) }
-        return try JSONCoding.encode(members)
+        return try JSONWriter.encode(object: members)
     }
 
     private static func optionalString(_ value: JSONValue?) throws(JOSEError) -> String? {

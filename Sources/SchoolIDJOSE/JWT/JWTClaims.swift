@@ -69,7 +69,7 @@ extension JWTClaims {
     /// - Throws: `JOSEError.malformed` when the payload is not a JSON object or a registered
     ///   claim has the wrong type (RFC 7519 §7.2 step 10).
     public init(jsonBytes: [UInt8]) throws(JOSEError) {
-        var members = try JSONCoding.object(from: jsonBytes)
+        var members = try JSONParser.object(from: jsonBytes)
         issuer = try Self.string(members.removeValue(forKey: "iss"))
         subject = try Self.string(members.removeValue(forKey: "sub"))
         audience = try Self.audience(members.removeValue(forKey: "aud"))
@@ -92,7 +92,7 @@ extension JWTClaims {
         if let notBefore { members["nbf"] = .integer(notBefore.seconds) }
         if let issuedAt { members["iat"] = .integer(issuedAt.seconds) }
         if let jwtID { members["jti"] = .string(jwtID) }
-        return try JSONCoding.encode(members)
+        return try JSONWriter.encode(object: members)
     }
 
     private static func string(_ value: JSONValue?) throws(JOSEError) -> String? {

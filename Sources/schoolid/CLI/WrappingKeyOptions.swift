@@ -3,14 +3,9 @@ import SchoolIDBase
 import SchoolIDCore
 import SchoolIDCrypto
 
-/// `--passphrase-file F` or `--kek-file F`: how a keyring bundle is sealed or opened.
-struct WrappingKeyOptions {
-    /// Passphrases stretch with the shipped user-password cost: a bundle leaves the machine.
-    static let passphraseCost = ScryptParameters(logN: 17, r: 8, p: 1)
+/// `--passphrase-file F` or `--kek-file F`: what seals or opens a keyring bundle.
+enum WrappingKeyOptions {
     static let minimumPassphraseLength = 15
-
-    var passphrase: Secret<[UInt8]>?
-    var kek: SymmetricKey?
 
     static let helpText = """
       --passphrase-file F  a file whose first line is the passphrase (at least 15 characters)
@@ -18,7 +13,7 @@ struct WrappingKeyOptions {
     """
 
     /// Takes the options; exactly one must be given.
-    static func take(from arguments: inout Arguments) throws -> WrappingKeyOptions {
+    static func take(from arguments: inout Arguments) throws -> KeyringBundle.Credential {
         let passphraseFile = try arguments.option("--passphrase-file")
         let kekFile = try arguments.option("--kek-file")
         switch (passphraseFile, kekFile) {
@@ -27,25 +22,19 @@ struct WrappingKeyOptions {
             guard String(decoding: text, as: UTF8.self).count >= minimumPassphraseLength else {
                 throw CommandFailure("the passphrase in \(path) is shorter than \(minimumPassphraseLength) characters")
             }
-            return WrappingKeyOptions(passphrase: Secret(Array(text)), kek: nil)
+            return .passphrase(Secret(Array(text)))
         case (nil, let path?):
             let bytes = try read(path)
             let trimmed = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard let key = bytes.count == 32 ? bytes : Base64URL.decode(trimmed), key.count == 32 else {
                 throw CommandFailure("\(path) must hold 32 bytes, raw or as base64url text")
             }
-            return WrappingKeyOptions(passphrase: nil, kek: try SymmetricKey(bytes: key))
+            return .kek(try SymmetricKey(bytes: key))
         case (nil, nil):
             throw UsageError("pass --passphrase-file or --kek-file")
         case (_?, _?):
             throw UsageError("pass only one of --passphrase-file and --kek-file")
         }
-    }
-
-    /// The wrapping for sealing a new bundle.
-    var wrapping: KeyringBundle.Wrapping {
-        if let kek { return .kek(kek) }
-        return .passphrase(passphrase!, Self.passphraseCost)
     }
 
     private static func read(_ path: String) throws -> [UInt8] {

@@ -23,16 +23,16 @@ enum BackupCommand: Command {
 
     static func run(_ arguments: consuming Arguments) async throws {
         let keysDestination = try arguments.option("--keys-to")
-        let wrapping = keysDestination == nil ? nil : try WrappingKeyOptions.take(from: &arguments)
+        let credential = keysDestination == nil ? nil : try WrappingKeyOptions.take(from: &arguments)
         let environment = Environment(paths: try CommonPaths.take(from: &arguments))
         let destination = try keysDestination ?? arguments.required("destination file")
         try arguments.finish()
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw CommandFailure("\(destination) already exists; choose a new file")
         }
-        if let wrapping {
+        if let credential {
             let bundle = try KeyringBundle.seal(directory: KeyringDirectory(path: environment.paths.keys),
-                                                wrapping: wrapping.wrapping, random: OpenSSLRandomSource())
+                                                with: credential, random: OpenSSLRandomSource())
             guard FileManager.default.createFile(atPath: destination, contents: bundle, attributes: [.posixPermissions: 0o600]) else {
                 throw CommandFailure("cannot write \(destination)")
             }

@@ -22,18 +22,18 @@ enum RestoreCommand: Command {
     static func run(_ arguments: consuming Arguments) async throws {
         let database = try arguments.option("--database")
         let bundle = try arguments.option("--keys-from")
-        let wrapping = bundle == nil ? nil : try WrappingKeyOptions.take(from: &arguments)
+        let credential = bundle == nil ? nil : try WrappingKeyOptions.take(from: &arguments)
         let environment = Environment(paths: try CommonPaths.take(from: &arguments))
         try arguments.finish()
-        switch (database, bundle, wrapping) {
+        switch (database, bundle, credential) {
         case (let source?, nil, _):
             try await restoreDatabase(from: source, environment)
-        case (nil, let source?, let wrapping?):
+        case (nil, let source?, let credential?):
             guard let data = FileManager.default.contents(atPath: source) else { throw CommandFailure("cannot read \(source)") }
             try FileManager.default.createDirectory(atPath: environment.paths.keys, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
             let records = try KeyringBundle.restore(data, into: KeyringDirectory(path: environment.paths.keys),
-                                                    unwrapping: (wrapping.passphrase, wrapping.kek))
+                                                    with: credential)
             print("keyring: restored \(records.count) keys into \(environment.paths.keys)")
         default:
             throw UsageError("pass either --database SRC or --keys-from SRC")
