@@ -34,14 +34,24 @@ let package = Package(
             dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDCore", "CSchoolIDSQLite"],
             swiftSettings: strict
         ),
+        .target(name: "SchoolIDHTTP", dependencies: ["SchoolIDBase"], swiftSettings: strict),
+        .target(name: "SchoolIDNet", dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDHTTP"], swiftSettings: strict),
+        .target(
+            name: "SchoolIDServer",
+            dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE", "SchoolIDCore", "SchoolIDStore",
+                           "SchoolIDHTTP", "SchoolIDNet"],
+            swiftSettings: strict
+        ),
         .target(
             name: "SchoolIDTesting",
-            dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE", "SchoolIDCore", "SchoolIDStore"],
+            dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE", "SchoolIDCore", "SchoolIDStore",
+                           "SchoolIDHTTP", "SchoolIDNet", "SchoolIDServer"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "schoolid",
-            dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE", "SchoolIDCore", "SchoolIDStore"],
+            dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE", "SchoolIDCore", "SchoolIDStore",
+                           "SchoolIDHTTP", "SchoolIDNet", "SchoolIDServer"],
             swiftSettings: strict
         ),
         .testTarget(name: "SchoolIDBaseTests", dependencies: ["SchoolIDBase", "SchoolIDTesting"], swiftSettings: strict),
@@ -49,6 +59,9 @@ let package = Package(
         .testTarget(name: "SchoolIDJOSETests", dependencies: ["SchoolIDJOSE", "SchoolIDTesting"], swiftSettings: strict),
         .testTarget(name: "SchoolIDCoreTests", dependencies: ["SchoolIDCore", "SchoolIDTesting"], swiftSettings: strict),
         .testTarget(name: "SchoolIDStoreTests", dependencies: ["SchoolIDStore", "SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(name: "SchoolIDHTTPTests", dependencies: ["SchoolIDHTTP", "SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(name: "SchoolIDNetTests", dependencies: ["SchoolIDNet", "SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(name: "SchoolIDServerTests", dependencies: ["SchoolIDServer", "SchoolIDTesting"], swiftSettings: strict),
         .testTarget(name: "SchoolIDCLITests", dependencies: ["SchoolIDTesting"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

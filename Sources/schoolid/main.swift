@@ -24,7 +24,8 @@ Exit codes: 0 ok, 1 runtime error, 2 usage error.
 """
 
 func fail(_ message: String, code: Int32) -> Never {
-    FileHandle.standardError.write(Data("schoolid: \(message)\n".utf8))
+    let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    FileHandle.standardError.write(Data("schoolid: \(oneLine)\n".utf8))
     exit(code)
 }
 

@@ -1,0 +1,1 @@
+// SchoolIDHTTP: filled by the HTTP server issue.

@@ -1,0 +1,1 @@
+// SchoolIDNet: filled by the HTTP server issue.

@@ -1,0 +1,1 @@
+// SchoolIDServer: filled by the HTTP server issue.

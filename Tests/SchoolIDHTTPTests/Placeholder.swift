@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for SchoolIDHTTP arrive with the HTTP server issue.

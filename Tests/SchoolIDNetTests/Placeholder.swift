@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for SchoolIDNet arrive with the HTTP server issue.

@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for SchoolIDServer arrive with the HTTP server issue.
