@@ -2,6 +2,7 @@ import Foundation
 
 /// Every command `schoolid` knows, in the order `--help` lists them.
 let commands: [any Command.Type] = [
+    ServeCommand.self,
     InitCommand.self,
     KeysCommand.self,
     PoliciesCommand.self,

@@ -89,6 +89,7 @@ public struct Logger: Sendable {
 
     public func debug(_ message: String, _ metadata: [String: LogValue] = [:]) { log(.debug, message, metadata) }
     public func info(_ message: String, _ metadata: [String: LogValue] = [:]) { log(.info, message, metadata) }
+    public func notice(_ message: String, _ metadata: [String: LogValue] = [:]) { log(.notice, message, metadata) }
     public func warning(_ message: String, _ metadata: [String: LogValue] = [:]) { log(.warning, message, metadata) }
     public func error(_ message: String, _ metadata: [String: LogValue] = [:]) { log(.error, message, metadata) }
 

@@ -59,4 +59,64 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case accountLocked = "account_locked"
     /// Too many attempts in a short time: retry after a delay.
     case retryLater = "retry_later"
+
+    // HTTP transport and service (rendered by the server's one error shape)
+    /// The request is malformed.
+    case badRequest = "bad_request"
+    /// The request line is malformed (RFC 9112 §3).
+    case badRequestLine = "bad_request_line"
+    /// A line ended with LF instead of CRLF.
+    case bareLineFeed = "bare_line_feed"
+    /// The request line exceeds the limit.
+    case uriTooLong = "uri_too_long"
+    /// The header section exceeds the byte limit.
+    case headerTooLarge = "header_too_large"
+    /// The header section has too many fields.
+    case tooManyHeaders = "too_many_headers"
+    /// A header name has characters outside the token set.
+    case invalidHeaderName = "invalid_header_name"
+    /// A header value contains NUL, CR or LF.
+    case invalidHeaderValue = "invalid_header_value"
+    /// Whitespace between a header name and the colon (RFC 9112 §5.1).
+    case whitespaceBeforeColon = "whitespace_before_colon"
+    /// A header value continues on the next line (obs-fold, RFC 9112 §5.2).
+    case obsoleteLineFolding = "obsolete_line_folding"
+    /// An HTTP/1.1 request without exactly one Host header.
+    case missingHost = "missing_host"
+    /// Both Content-Length and Transfer-Encoding: a smuggling attempt.
+    case contentLengthAndTransferEncoding = "content_length_and_transfer_encoding"
+    /// More than one Content-Length.
+    case duplicateContentLength = "duplicate_content_length"
+    /// Content-Length is not a decimal number.
+    case invalidContentLength = "invalid_content_length"
+    /// A transfer coding other than a single final chunked.
+    case unsupportedTransferEncoding = "unsupported_transfer_encoding"
+    /// A chunk size or chunk framing is malformed.
+    case invalidChunk = "invalid_chunk"
+    /// The body exceeds the limit.
+    case bodyTooLarge = "body_too_large"
+    /// An Expect value other than 100-continue.
+    case expectationFailed = "expectation_failed"
+    /// A method the server does not implement.
+    case methodNotImplemented = "method_not_implemented"
+    /// An HTTP version other than 1.0 and 1.1.
+    case versionNotSupported = "version_not_supported"
+    /// The request was not received in time.
+    case requestTimeout = "request_timeout"
+    /// No route for this path.
+    case notFound = "not_found"
+    /// The route exists but not for this method.
+    case methodNotAllowed = "method_not_allowed"
+    /// The body's content type is not accepted here.
+    case unsupportedMediaType = "unsupported_media_type"
+    /// The body is not the JSON this route expects.
+    case invalidJSON = "invalid_json"
+    /// A bounded work pool is full: retry after the advertised delay.
+    case serviceBusy = "service_busy"
+    /// Storage or keys are not available.
+    case notReady = "not_ready"
+    /// Credentials are missing or wrong.
+    case unauthorized = "unauthorized"
+    /// An unexpected failure; the detail is logged under the request id.
+    case serverError = "server_error"
 }

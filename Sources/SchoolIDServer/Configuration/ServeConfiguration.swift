@@ -1,0 +1,108 @@
+import Foundation
+import SchoolIDBase
+import SchoolIDJOSE
+
+/// Everything `schoolid serve` is told: built from defaults, then a JSON config file,
+/// then `SCHOOLID_*` environment variables, then command-line flags (each overriding
+/// the one before). Decoded strictly: an unknown key or variable value is an error.
+public struct ServeConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var data = "./data"
+    public var keys = "./keys"
+    public var policies = "./policies"
+    /// Public base URL behind a proxy; `nil` means the URL `serve` listens on.
+    public var issuer: String?
+    public var trustedProxies: [IPAddressRange] = []
+    /// When set, `/metrics` answers non-loopback clients presenting this bearer token.
+    public var metricsToken: Secret<String>?
+    /// Threads of the password-hashing pool.
+    public var hashingThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var drainSeconds = 10
+    public var tlsCertificate: String?
+    public var tlsPrivateKey: String?
+
+    /// The defaults.
+    public init() {}
+
+    /// The settings each source may carry, with their environment variable names.
+    static let keys: [(json: String, env: String)] = [
+        ("host", "SCHOOLID_HOST"), ("port", "SCHOOLID_PORT"), ("data", "SCHOOLID_DATA"), ("keys", "SCHOOLID_KEYS"),
+        ("policies", "SCHOOLID_POLICIES"), ("issuer", "SCHOOLID_ISSUER"), ("trusted_proxies", "SCHOOLID_TRUSTED_PROXIES"),
+        ("metrics_token", "SCHOOLID_METRICS_TOKEN"), ("hashing_threads", "SCHOOLID_HASHING_THREADS"),
+        ("drain_seconds", "SCHOOLID_DRAIN_SECONDS"), ("tls_certificate", "SCHOOLID_TLS_CERTIFICATE"),
+        ("tls_private_key", "SCHOOLID_TLS_PRIVATE_KEY"),
+    ]
+
+    /// A configuration error naming its source: `config.json: /port: …` or `SCHOOLID_PORT: …`.
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Applies a JSON config file (`{"port": 8443, "trusted_proxies": ["10.0.0.0/8"]}`).
+    /// - Throws: ``Invalid`` for unreadable files, unknown keys and wrong types.
+    public mutating func apply(file path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw Invalid(description: "\(path): cannot be read") }
+        guard case .object(let members) = try? JSONValue(parsing: Array(data)) else {
+            throw Invalid(description: "\(path): is not a strict JSON object")
+        }
+        for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+            guard Self.keys.contains(where: { $0.json == key }) else { throw Invalid(description: "\(path): /\(key): unknown setting") }
+            let text: String
+            switch value {
+            case .string(let string): text = string
+            case .integer(let number): text = String(number)
+            case .array(let items):
+                let strings = items.compactMap(\.stringValue)
+                guard strings.count == items.count else { throw Invalid(description: "\(path): /\(key): must be a list of strings") }
+                text = strings.joined(separator: ",")
+            default: throw Invalid(description: "\(path): /\(key): must be a string or a number")
+            }
+            try set(key, text, source: "\(path): /\(key)")
+        }
+    }
+
+    /// Applies `SCHOOLID_*` variables from `environment`.
+    /// - Throws: ``Invalid`` naming the variable.
+    public mutating func apply(environment: [String: String]) throws {
+        for (json, env) in Self.keys {
+            if let value = environment[env] { try set(json, value, source: env) }
+        }
+    }
+
+    /// Sets one setting from text (`trusted_proxies` is comma-separated CIDR).
+    /// - Throws: ``Invalid`` naming `source`.
+    public mutating func set(_ key: String, _ text: String, source: String) throws {
+        func number(_ range: ClosedRange<Int>) throws -> Int {
+            guard let value = Int(text), range.contains(value) else {
+                throw Invalid(description: "\(source): must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
+        }
+        switch key {
+        case "host": host = text
+        case "port": port = try number(0...65_535)
+        case "data": data = text
+        case "keys": keys = text
+        case "policies": policies = text
+        case "issuer": issuer = text
+        case "trusted_proxies":
+            trustedProxies = try text.split(separator: ",").map { item in
+                let cidr = item.trimmingCharacters(in: .whitespaces)
+                guard let range = IPAddressRange(cidr) else { throw Invalid(description: "\(source): '\(cidr)' is not an address or CIDR range") }
+                return range
+            }
+        case "metrics_token":
+            guard text.count >= 16 else { throw Invalid(description: "\(source): a metrics token needs at least 16 characters") }
+            metricsToken = Secret(text)
+        case "hashing_threads": hashingThreads = try number(1...256)
+        case "drain_seconds": drainSeconds = try number(0...600)
+        case "tls_certificate": tlsCertificate = text
+        case "tls_private_key": tlsPrivateKey = text
+        default: throw Invalid(description: "\(source): unknown setting")
+        }
+    }
+
+    /// The SQLite database file inside the data directory.
+    public var databaseFile: String { data + "/schoolid.sqlite" }
+}

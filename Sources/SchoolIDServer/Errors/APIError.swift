@@ -1,0 +1,47 @@
+import SchoolIDCore
+import SchoolIDHTTP
+
+/// An error a handler throws to answer with the service's one error shape.
+///
+/// Anything else a handler throws becomes `500 server_error`, with the real error
+/// logged under the request id and never shown to the client (STYLE §3.4).
+public struct APIError: Error, Sendable {
+    public let code: ErrorCode
+    public let status: HTTPStatus
+    /// The request field the error is about (validation errors).
+    public let field: String?
+    /// Extra headers, e.g. `Allow` on 405 or `Retry-After` on 503.
+    public let headers: HTTPHeaders
+
+    /// Creates an error; `status` defaults to the code's usual status.
+    public init(_ code: ErrorCode, status: HTTPStatus? = nil, field: String? = nil, headers: HTTPHeaders = HTTPHeaders()) {
+        self.code = code
+        self.status = status ?? code.httpStatus
+        self.field = field
+        self.headers = headers
+    }
+}
+
+extension ErrorCode {
+    /// The status a code answers with when a handler does not say otherwise.
+    public var httpStatus: HTTPStatus {
+        switch self {
+        case .permissionDenied: .forbidden
+        case .unauthorized: .unauthorized
+        case .accountLocked, .retryLater: .tooManyRequests
+        case .notFound: .notFound
+        case .methodNotAllowed: .methodNotAllowed
+        case .requestTimeout: .requestTimeout
+        case .uriTooLong: .uriTooLong
+        case .headerTooLarge, .tooManyHeaders: .requestHeaderFieldsTooLarge
+        case .bodyTooLarge: .payloadTooLarge
+        case .expectationFailed: .expectationFailed
+        case .unsupportedMediaType: .unsupportedMediaType
+        case .methodNotImplemented, .unsupportedTransferEncoding: .notImplemented
+        case .versionNotSupported: .httpVersionNotSupported
+        case .serviceBusy, .notReady: .serviceUnavailable
+        case .serverError: .internalServerError
+        default: .badRequest
+        }
+    }
+}

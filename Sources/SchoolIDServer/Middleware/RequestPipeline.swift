@@ -1,0 +1,78 @@
+import Foundation
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDHTTP
+
+/// What every request goes through between the socket layer and a handler: request id,
+/// client address, language, routing, the one error shape, security headers, metrics
+/// and the access log.
+struct RequestPipeline: Sendable {
+    let router: Router
+    let resolver: ClientAddressResolver
+    let metrics: Metrics
+    let logger: Logger
+    let random: any RandomSource
+
+    /// Answers one request; never throws (errors become the error shape).
+    func handle(_ incoming: Request) async -> Response {
+        let started = ContinuousClock.now
+        var request = incoming
+        request.requestID = random.token(bytes: 12)
+        request.remoteAddress = resolver.clientAddress(peer: incoming.remoteAddress,
+                                                       forwarded: incoming.headers.values(for: "Forwarded"),
+                                                       xForwardedFor: incoming.headers.values(for: "X-Forwarded-For"))
+        let language = MessageLanguage.negotiate(acceptLanguage: request.headers["Accept-Language"])
+        var response: Response
+        switch router.match(method: request.method, path: request.path) {
+        case .found(let handler, let parameters, let template):
+            request.pathParameters = parameters
+            request.routeTemplate = template
+            response = await run(handler, request, language)
+        case .notFound:
+            response = ErrorResponse.render(APIError(.notFound), language: language, requestID: request.requestID)
+        case .methodNotAllowed(let allowed):
+            var headers = HTTPHeaders()
+            headers.set("Allow", allowed.map(\.rawValue).joined(separator: ", "))
+            response = ErrorResponse.render(APIError(.methodNotAllowed, headers: headers), language: language,
+                                            requestID: request.requestID)
+        }
+        Self.addStandardHeaders(&response, requestID: request.requestID)
+        let elapsed = started.duration(to: .now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let route = request.routeTemplate ?? "unmatched"
+        metrics.record(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
+        logger.info("request", [
+            "method": .string(request.method.rawValue), "route": .string(route), "status": .int(Int64(response.status.code)),
+            "bytes": .int(Int64(response.body.count)), "duration_ms": .string(String(format: "%.3f", seconds * 1000)),
+            "request_id": .string(request.requestID), "client": .string(request.remoteAddress),
+        ])
+        return response
+    }
+
+    private func run(_ handler: Handler, _ request: Request, _ language: MessageLanguage) async -> Response {
+        do {
+            return try await handler(request)
+        } catch let error as APIError {
+            return ErrorResponse.render(error, language: language, requestID: request.requestID)
+        } catch let error as DomainError {
+            return ErrorResponse.render(APIError(error.code), language: language, requestID: request.requestID)
+        } catch let error as BlockingWorkPool.Saturated {
+            var headers = HTTPHeaders()
+            headers.set("Retry-After", String(error.retryAfterSeconds))
+            return ErrorResponse.render(APIError(.serviceBusy, headers: headers), language: language,
+                                        requestID: request.requestID)
+        } catch {
+            logger.error("unhandled error", ["request_id": .string(request.requestID), "error": .string(String(reflecting: error))])
+            return ErrorResponse.render(APIError(.serverError), language: language, requestID: request.requestID)
+        }
+    }
+
+    /// Headers on every response: the request id, `nosniff`, `no-referrer`, and
+    /// `no-store` unless the handler chose a cache policy (only public material does).
+    static func addStandardHeaders(_ response: inout Response, requestID: String) {
+        response.headers.set("X-Request-ID", requestID)
+        response.headers.set("X-Content-Type-Options", "nosniff")
+        response.headers.set("Referrer-Policy", "no-referrer")
+        if !response.headers.contains("Cache-Control") { response.headers.set("Cache-Control", "no-store") }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDCrypto
+import SchoolIDHTTP
+import SchoolIDJOSE
+import SchoolIDStore
+
+/// `/healthz`, `/readyz`, `/metrics` and the token JWKS.
+struct OperationsRoutes: Sendable {
+    let storage: SQLiteStorage
+    let keyring: Keyring
+    let policies: PolicySet
+    let clock: any WallClock
+    let metrics: Metrics
+    let gauges: @Sendable () -> [(name: String, help: String, value: Double)]
+    let metricsToken: Secret<String>?
+
+    func register(in router: inout Router) {
+        router.add(.GET, Routes.health) { _ in Response.json(["status": "ok"]) }
+        router.add(.GET, Routes.ready) { _ in try await ready() }
+        router.add(.GET, Routes.metrics) { request in try metricsText(request) }
+        router.add(.GET, Routes.jwks) { _ in jwks() }
+    }
+
+    /// Ready when the database answers a read and every token signing set has an active key.
+    private func ready() async throws -> Response {
+        do {
+            _ = try await storage.readSQLite { try $0.connection.queryFirst("SELECT count(*) FROM schema_migrations") }
+        } catch {
+            throw APIError(.notReady)
+        }
+        let snapshot = keyring.snapshot
+        guard JWSAlgorithm.allCases.allSatisfy({ snapshot.activeSigningKey(.token, algorithm: $0) != nil }) else {
+            throw APIError(.notReady)
+        }
+        return Response.json(["status": "ready"])
+    }
+
+    /// Prometheus text, for loopback clients or a bearer of the metrics token.
+    private func metricsText(_ request: Request) throws -> Response {
+        guard Self.isLoopback(request.remoteAddress) || hasMetricsToken(request) else {
+            var headers = HTTPHeaders()
+            headers.set("WWW-Authenticate", "Bearer")
+            throw APIError(.unauthorized, headers: headers)
+        }
+        var headers = HTTPHeaders()
+        headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: Array(metrics.render(gauges: gauges()).utf8))
+    }
+
+    private func hasMetricsToken(_ request: Request) -> Bool {
+        guard let token = metricsToken, let header = request.headers["Authorization"], header.hasPrefix("Bearer ") else {
+            return false
+        }
+        return ConstantTime.equals(Array(header.dropFirst(7).utf8), Array(token.unredacted.utf8))
+    }
+
+    /// The token keys (next, active, recently retired); cacheable for the JWKS max age
+    /// that key rotation waits for.
+    private func jwks() -> Response {
+        let set = keyring.snapshot.jwks(.token, now: clock.now(),
+                                        retiredRetention: policies.tokens.retiredTokenKeyRetentionSeconds)
+        var headers = HTTPHeaders()
+        headers.set("Cache-Control", "public, max-age=\(policies.tokens.jwksMaxAgeSeconds)")
+        headers.set("Content-Type", "application/jwk-set+json")
+        return Response.json(set, headers: headers)
+    }
+
+    static func isLoopback(_ address: String) -> Bool {
+        IPAddressRange("127.0.0.0/8")!.contains(address) || address == "::1"
+    }
+}

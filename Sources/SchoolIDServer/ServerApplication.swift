@@ -1,0 +1,151 @@
+import Foundation
+import Synchronization
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDHTTP
+import SchoolIDNet
+import SchoolIDStore
+
+/// The composition root: the only place that knows every concrete type. It is built
+/// the same way by `schoolid serve` and by the integration tests; only the clock, the
+/// random source, paths and port differ.
+public final class ServerApplication: Sendable {
+    public let configuration: ServeConfiguration
+    public let storage: SQLiteStorage
+    public let keyring: Keyring
+    public let policies: PolicySet
+    /// The bounded pool for password hashing (lanes `interactive` and `batch`).
+    public let hashingPool: BlockingWorkPool
+    let metrics = Metrics()
+    let logger: Logger
+    let clock: any WallClock
+    let http: HTTPServer
+
+    /// Prepares storage, keys, policies and routes; serves nothing until ``run(onListening:)``.
+    /// - Parameters:
+    ///   - configuration: paths, address and settings.
+    ///   - clock: the service's wall clock.
+    ///   - random: the source of request ids and tokens.
+    ///   - logger: JSON-lines logger (access log and events).
+    ///   - extraRoutes: routes added after the built-in ones (tests use it for probes).
+    /// - Throws: ``StartupCheck/Refusal``, ``KeyringError``, a policy error or a storage error.
+    public init(configuration: ServeConfiguration, clock: any WallClock, random: any RandomSource, logger: Logger,
+                extraRoutes: (inout Router, BlockingWorkPool) -> Void = { _, _ in }) async throws
+    {
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+        if try StartupCheck.prepare(configuration, now: clock.now()) {
+            logger.notice("initialised a new installation", ["data": .string(configuration.data), "keys": .string(configuration.keys)])
+        }
+        policies = try PolicySet.load(directory: URL(fileURLWithPath: configuration.policies, isDirectory: true))
+        keyring = try Keyring(path: configuration.keys)
+        storage = try await SQLiteStorage(path: configuration.databaseFile, clock: clock)
+        let threads = configuration.hashingThreads
+        hashingPool = BlockingWorkPool(name: "hashing", threads: threads, lanes: [
+            .init(name: "interactive", maximumThreads: threads, maximumQueued: 16 * threads),
+            .init(name: "batch", maximumThreads: max(1, threads / 2), maximumQueued: 64),
+        ])
+
+        var router = Router()
+        let pool = hashingPool, metrics = metrics
+        let box = HTTPServerBox()
+        OperationsRoutes(storage: storage, keyring: keyring, policies: policies, clock: clock, metrics: metrics,
+                         gauges: { Self.gauges(pool: pool, http: box.server) }, metricsToken: configuration.metricsToken)
+            .register(in: &router)
+        extraRoutes(&router, hashingPool)
+        let pipeline = RequestPipeline(router: router, resolver: ClientAddressResolver(trustedProxies: configuration.trustedProxies),
+                                       metrics: metrics, logger: logger.child("http"), random: random)
+        var serverConfiguration = ServerConfiguration(host: configuration.host, port: configuration.port)
+        serverConfiguration.drainTimeout = .seconds(configuration.drainSeconds)
+        serverConfiguration.errorResponse = { error in
+            var response = ErrorResponse.render(ErrorResponse.apiError(for: error), language: .default,
+                                                requestID: random.token(bytes: 12))
+            RequestPipeline.addStandardHeaders(&response, requestID: response.headers["X-Request-ID"] ?? "")
+            return response
+        }
+        http = HTTPServer(configuration: serverConfiguration, logger: logger.child("net")) { await pipeline.handle($0) }
+        box.server = http
+    }
+
+    /// Serves until the calling task is cancelled (SIGTERM/SIGINT in `serve`), then lets
+    /// in-flight requests finish, stops the workers and closes the database.
+    /// - Parameter onListening: called with the bound port once the socket listens.
+    public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let limits = ProcessLimits.raiseOpenFileLimit()
+        logger.info("open file limit", ["soft": .int(Int64(limits.soft)), "hard": .int(Int64(limits.hard))])
+        do {
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask { try await self.http.run(onListening: onListening) }
+                group.addTask { await self.watchKeyring() }
+                group.addTask { await self.persistClock() }
+            }
+        } catch {
+            await shutdown()
+            throw error
+        }
+        await shutdown()
+    }
+
+    /// Re-reads the keyring (SIGHUP, or a change under `keys/`); a broken keyring is
+    /// logged and the previous keys stay in force.
+    public func reloadKeys() {
+        do {
+            try keyring.reload()
+            logger.notice("keyring reloaded", ["keys": .int(Int64(keyring.snapshot.records.count))])
+        } catch {
+            logger.error("keyring reload failed; the previous keys stay in force", ["error": .string(String(describing: error))])
+        }
+    }
+
+    private func shutdown() async {
+        hashingPool.shutdown()
+        await storage.close()
+        try? HighWaterMarkFile(path: configuration.data + "/clock-high-water").advance(to: clock.now())
+    }
+
+    /// Polls the manifest's modification time: rotations by `schoolid keys rotate`
+    /// (another process) take effect without a signal.
+    private func watchKeyring() async {
+        let manifest = configuration.keys + "/keyring.json"
+        var seen = Self.modificationDate(manifest)
+        while (try? await Task.sleep(for: .seconds(2))) != nil {
+            let current = Self.modificationDate(manifest)
+            if current != seen {
+                seen = current
+                reloadKeys()
+            }
+        }
+    }
+
+    /// Persists the clock's high-water mark every minute (and at shutdown).
+    private func persistClock() async {
+        let mark = HighWaterMarkFile(path: configuration.data + "/clock-high-water")
+        repeat {
+            try? mark.advance(to: clock.now())
+        } while (try? await Task.sleep(for: .seconds(60))) != nil
+    }
+
+    private static func modificationDate(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    private static func gauges(pool: BlockingWorkPool, http: HTTPServer?) -> [(name: String, help: String, value: Double)] {
+        var gauges: [(name: String, help: String, value: Double)] = [
+            ("schoolid_http_open_connections", "Open client connections.", Double(http?.openConnections ?? 0)),
+        ]
+        for (lane, depth) in pool.queueDepths.sorted(by: { $0.key < $1.key }) {
+            gauges.append(("schoolid_pool_\(pool.name)_\(lane)_queued", "Jobs waiting in the \(pool.name) pool's \(lane) lane.", Double(depth)))
+        }
+        return gauges
+    }
+}
+
+/// Lets the metrics gauge closure reach the HTTP server created after it.
+private final class HTTPServerBox: Sendable {
+    private let value = Mutex<HTTPServer?>(nil)
+    var server: HTTPServer? {
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
+    }
+}

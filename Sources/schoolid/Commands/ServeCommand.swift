@@ -1,0 +1,75 @@
+import Dispatch
+import Foundation
+import SchoolIDBase
+import SchoolIDCrypto
+import SchoolIDServer
+
+/// `schoolid serve`: the HTTP service.
+enum ServeCommand: Command {
+    static let name = "serve"
+    static let summary = "run the HTTP service"
+    static let help = """
+    usage: schoolid serve [--config FILE] [--host H] [--port P] [--data DIR] [--keys DIR]
+                          [--policies DIR] [--issuer URL] [--trusted-proxy CIDR]...
+
+    Serves SchoolID over HTTP/1.1. Settings come from defaults, then the JSON --config
+    file, then SCHOOLID_* environment variables (SCHOOLID_HOST, SCHOOLID_PORT,
+    SCHOOLID_DATA, SCHOOLID_KEYS, SCHOOLID_POLICIES, SCHOOLID_ISSUER,
+    SCHOOLID_TRUSTED_PROXIES, SCHOOLID_METRICS_TOKEN, SCHOOLID_HASHING_THREADS,
+    SCHOOLID_DRAIN_SECONDS), then flags. A fresh directory (no database and no key
+    files) is initialised on first start; a database without its keyring, or keys
+    without their database, is refused (keyring_missing / database_missing).
+
+    Signals: SIGTERM/SIGINT stop accepting, finish in-flight requests, exit; SIGHUP
+    reloads the keyring (so does a change of keys/keyring.json).
+
+    options:
+      --host H              listen address (default 127.0.0.1; "::" for all IPv6+IPv4)
+      --port P              listen port (default 8080; 0 picks a free one)
+      --trusted-proxy CIDR  believe Forwarded/X-Forwarded-For from these peers (repeatable)
+      --issuer URL          public base URL behind a proxy
+    \(CommonPaths.helpText)
+    """
+
+    static func run(_ arguments: consuming Arguments) async throws {
+        var configuration = ServeConfiguration()
+        if let file = try arguments.option("--config") { try configuration.apply(file: file) }
+        try configuration.apply(environment: ProcessInfo.processInfo.environment)
+        for (flag, key) in [("--host", "host"), ("--port", "port"), ("--data", "data"), ("--keys", "keys"),
+                            ("--policies", "policies"), ("--issuer", "issuer")] {
+            if let value = try arguments.option(flag) { try configuration.set(key, value, source: flag) }
+        }
+        var proxies: [String] = []
+        while let proxy = try arguments.option("--trusted-proxy") { proxies.append(proxy) }
+        if !proxies.isEmpty { try configuration.set("trusted_proxies", proxies.joined(separator: ","), source: "--trusted-proxy") }
+        try arguments.finish()
+        try await serve(configuration)
+    }
+
+    static func serve(_ configuration: ServeConfiguration) async throws {
+        signal(SIGPIPE, SIG_IGN)
+        let clock = SystemWallClock(floor: HighWaterMarkFile(path: configuration.data + "/clock-high-water").load())
+        let logger = Logger(label: "schoolid", clock: clock)
+        let application = try await ServerApplication(configuration: configuration, clock: clock,
+                                                      random: OpenSSLRandomSource(), logger: logger)
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let server = Task {
+            try await application.run { port in
+                print("SchoolID listening on http://\(host):\(port)")
+                fflush(stdout)
+            }
+        }
+        // STYLE §5.3: ignore the signals first, then observe them through DispatchSource.
+        let sources = [SIGTERM, SIGINT, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler {
+                if number == SIGHUP { application.reloadKeys() } else { server.cancel() }
+            }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+        try await server.value
+    }
+}
