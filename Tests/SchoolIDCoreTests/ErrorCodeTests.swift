@@ -27,3 +27,14 @@ import Testing
         #expect(MessageLanguage.default == .russian)
     }
 }
+
+@Suite struct LanguageNegotiationTests {
+    @Test("Accept-Language picks Russian or English by quality, Russian by default", arguments: [
+        (nil, MessageLanguage.russian), ("en", .english), ("en-US,en;q=0.9", .english), ("ru-RU", .russian),
+        ("de-DE,de;q=0.9", .russian), ("de, en;q=0.5", .english), ("en;q=0.2, ru;q=0.8", .russian),
+        ("en;q=0, ru;q=0.1", .russian), ("*", .russian), ("", .russian), ("EN", .english),
+    ] as [(String?, MessageLanguage)])
+    func negotiate(_ header: String?, _ expected: MessageLanguage) {
+        #expect(MessageLanguage.negotiate(acceptLanguage: header) == expected)
+    }
+}

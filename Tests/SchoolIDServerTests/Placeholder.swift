@@ -1,3 +1,0 @@
-import Testing
-
-// Tests for SchoolIDServer arrive with the HTTP server issue.
