@@ -10,6 +10,7 @@ enum BenchCommand: Command {
     static let summary = "measure crypto throughput beside openssl speed"
     static let help = """
     usage: schoolid bench crypto [--seconds S] [--runs N] [--policies DIR]
+           schoolid bench http [--seconds S] [--runs N] [--connections C] [--policies DIR]
 
     Measures full JWS signing and verification of a fixed access-token claim set
     (ES256, EdDSA, RS256 with a 3072-bit key), scrypt at the policy's user and
@@ -18,6 +19,12 @@ enum BenchCommand: Command {
     beside `openssl speed` figures for the same algorithms measured in the same run.
     Build in release mode for meaningful figures: swift run -c release schoolid bench crypto
 
+    http: starts 'schoolid serve' and nginx (Debian's nginx-light, 1 worker) serving the
+    same JWKS and /healthz bytes, each pinned to CPU 1 with taskset, and loads each with
+    wrk pinned to CPU 0 (one thread, C keep-alive connections, default 64, S seconds,
+    default 10); prints requests/s and p99 (median of N runs) and serve's peak RSS.
+    Needs: apt-get install wrk nginx-light curl. Uses ports 18080 and 18081.
+
     options:
       --seconds S   length of each timed run (default 1)
       --runs N      timed runs per operation (default 3)
@@ -25,14 +32,21 @@ enum BenchCommand: Command {
     """
 
     static func run(_ arguments: consuming Arguments) async throws {
-        let suite = try arguments.required("benchmark (crypto)")
-        guard suite == "crypto" else { throw UsageError("unknown benchmark '\(suite)'") }
-        let seconds = try Double(arguments.option("--seconds") ?? "1") ?? 0
+        let suite = try arguments.required("benchmark (crypto or http)")
+        guard suite == "crypto" || suite == "http" else { throw UsageError("unknown benchmark '\(suite)'") }
+        let seconds = try Double(arguments.option("--seconds") ?? (suite == "http" ? "10" : "1")) ?? 0
         let runs = try Int(arguments.option("--runs") ?? "3") ?? 0
         guard seconds > 0, runs > 0 else { throw UsageError("--seconds and --runs take positive numbers") }
+        let connections = try Int(arguments.option("--connections") ?? "64") ?? 0
+        guard connections > 0 else { throw UsageError("--connections takes a positive number") }
         let environment = Environment(paths: try CommonPaths.take(from: &arguments))
         try arguments.finish()
         let policies = try environment.policies()
+        if suite == "http" {
+            print(try HTTPBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)), runs: runs,
+                                    connections: connections))
+            return
+        }
 
         note("openssl speed (\(Int(seconds.rounded(.up))) s per figure)…")
         let reference = OpenSSLSpeed.measure(seconds: Int(seconds.rounded(.up)))

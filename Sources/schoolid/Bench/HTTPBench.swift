@@ -1,0 +1,122 @@
+import Foundation
+
+/// `schoolid bench http`: SchoolID and nginx serving the same bytes, each pinned to CPU 1,
+/// loaded by wrk pinned to CPU 0 (64 keep-alive connections, one thread).
+enum HTTPBench {
+    struct Figure { var requestsPerSecond: Double; var p99Milliseconds: Double }
+
+    struct Row {
+        let route: String
+        let schoolID: Figure
+        let nginx: Figure
+    }
+
+    static let schoolIDPort = 18_080
+    static let nginxPort = 18_081
+
+    /// Runs the whole comparison and returns the Markdown report.
+    static func run(policies: String, seconds: Int, runs: Int, connections: Int) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schoolid-bench-http-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir + "/www", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: policies, toPath: dir + "/policies")
+
+        let serve = try Subprocess.start(["taskset", "-c", "1", "/proc/self/exe", "serve", "--port", "\(schoolIDPort)",
+                                          "--data", dir + "/data", "--keys", dir + "/keys", "--policies", dir + "/policies"])
+        defer { serve.terminate() }
+        try waitUntilServing(port: schoolIDPort)
+        let routes = ["/.well-known/jwks.json", "/healthz"]
+        for route in routes {
+            let body = Subprocess.run(["curl", "-s", "http://127.0.0.1:\(schoolIDPort)\(route)"])
+            try body.write(toFile: dir + "/www" + route.replacingOccurrences(of: "/.well-known", with: ""), atomically: true, encoding: .utf8)
+        }
+        try nginxConfiguration(dir).write(toFile: dir + "/nginx.conf", atomically: true, encoding: .utf8)
+        let nginx = try Subprocess.start(["taskset", "-c", "1", "nginx", "-c", dir + "/nginx.conf", "-p", dir])
+        defer { nginx.terminate() }
+        try waitUntilServing(port: nginxPort)
+
+        var rows: [Row] = []
+        for route in routes {
+            note("wrk \(route): SchoolID and nginx, \(runs) × \(seconds) s…")
+            let nginxPath = route.replacingOccurrences(of: "/.well-known", with: "")
+            rows.append(Row(route: route,
+                            schoolID: median((0..<runs).map { _ in wrk(port: schoolIDPort, path: route, seconds: seconds, connections: connections) }),
+                            nginx: median((0..<runs).map { _ in wrk(port: nginxPort, path: nginxPath, seconds: seconds, connections: connections) })))
+        }
+        return report(rows, peakRSS: serve.peakResidentBytes, seconds: seconds, runs: runs, connections: connections)
+    }
+
+    static func wrk(port: Int, path: String, seconds: Int, connections: Int) -> Figure {
+        let output = Subprocess.run(["taskset", "-c", "0", "wrk", "-t1", "-c\(connections)", "-d\(seconds)s", "--latency",
+                                     "http://127.0.0.1:\(port)\(path)"])
+        var figure = Figure(requestsPerSecond: 0, p99Milliseconds: .infinity)
+        for line in output.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.first == "Requests/sec:", fields.count > 1 { figure.requestsPerSecond = Double(fields[1]) ?? 0 }
+            if fields.first == "99%", fields.count > 1 { figure.p99Milliseconds = milliseconds(String(fields[1])) }
+        }
+        return figure
+    }
+
+    /// wrk prints latencies as `812.00us`, `2.31ms` or `1.02s`.
+    static func milliseconds(_ text: String) -> Double {
+        for (suffix, scale) in [("us", 0.001), ("ms", 1.0), ("s", 1000.0)] where text.hasSuffix(suffix) {
+            return (Double(text.dropLast(suffix.count)) ?? .infinity) * scale
+        }
+        return .infinity
+    }
+
+    static func median(_ figures: [Figure]) -> Figure {
+        let rates = figures.map(\.requestsPerSecond).sorted(), p99s = figures.map(\.p99Milliseconds).sorted()
+        return Figure(requestsPerSecond: rates[rates.count / 2], p99Milliseconds: p99s[p99s.count / 2])
+    }
+
+    static func waitUntilServing(port: Int) throws {
+        for _ in 0..<200 {
+            if Subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/healthz"]) == "200" { return }
+            usleep(50_000)
+        }
+        throw CommandFailure("nothing answered on port \(port) within 10 s")
+    }
+
+    static func nginxConfiguration(_ dir: String) -> String {
+        """
+        worker_processes 1;
+        daemon off;
+        pid \(dir)/nginx.pid;
+        error_log \(dir)/nginx-error.log;
+        events { worker_connections 1024; }
+        http {
+            access_log off;
+            client_body_temp_path \(dir)/tmp;
+            proxy_temp_path \(dir)/tmp;
+            fastcgi_temp_path \(dir)/tmp;
+            uwsgi_temp_path \(dir)/tmp;
+            scgi_temp_path \(dir)/tmp;
+            server {
+                listen 127.0.0.1:\(nginxPort);
+                root \(dir)/www;
+                default_type application/json;
+                keepalive_requests 1000000;
+            }
+        }
+        """
+    }
+
+    static func report(_ rows: [Row], peakRSS: Int?, seconds: Int, runs: Int, connections: Int) -> String {
+        var lines = [
+            "SchoolID HTTP benchmark: wrk -t1 -c\(connections) on CPU 0; SchoolID and nginx (1 worker) on CPU 1; median of \(runs) × \(seconds) s",
+            "",
+            "| route | SchoolID req/s | nginx req/s | SchoolID / nginx (gate ≥ 40%) | SchoolID p99 (gate < 10 ms) | nginx p99 |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for row in rows {
+            let ratio = row.nginx.requestsPerSecond > 0 ? 100 * row.schoolID.requestsPerSecond / row.nginx.requestsPerSecond : 0
+            lines.append(String(format: "| %@ | %.0f | %.0f | %.0f%% | %.2f ms | %.2f ms |", row.route,
+                                row.schoolID.requestsPerSecond, row.nginx.requestsPerSecond, ratio,
+                                row.schoolID.p99Milliseconds, row.nginx.p99Milliseconds))
+        }
+        if let peakRSS { lines.append("\nSchoolID peak RSS under load: \(peakRSS / 1_048_576) MiB (gate < 50 MiB)") }
+        return lines.joined(separator: "\n")
+    }
+}
