@@ -76,4 +76,31 @@ public struct HTTPParseError: Error, Sendable, Hashable, CustomStringConvertible
     public static let invalidChunk = HTTPParseError(status: .badRequest, code: "invalid_chunk")
     /// Content longer than `HTTPLimits.maxBodyBytes` (RFC 9110 §15.5.14).
     public static let bodyTooLarge = HTTPParseError(status: .payloadTooLarge, code: "body_too_large")
+
+    /// Every error the parser can report (the server checks each has catalogue text).
+    public static let all: [HTTPParseError] = [
+        .badRequestLine,
+        .invalidRequestTarget,
+        .uriTooLong,
+        .methodNotImplemented,
+        .versionNotSupported,
+        .bareLineFeed,
+        .headerTooLarge,
+        .tooManyHeaders,
+        .obsoleteLineFolding,
+        .whitespaceBeforeColon,
+        .invalidHeaderName,
+        .invalidHeaderValue,
+        .missingHost,
+        .duplicateHost,
+        .invalidHost,
+        .unsupportedExpectation,
+        .contentLengthAndTransferEncoding,
+        .duplicateContentLength,
+        .invalidContentLength,
+        .unsupportedTransferEncoding,
+        .invalidTransferEncoding,
+        .invalidChunk,
+        .bodyTooLarge,
+    ]
 }

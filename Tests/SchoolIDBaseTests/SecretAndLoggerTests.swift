@@ -33,3 +33,16 @@ import Testing
         #expect(SystemRandomSource().token().count == 43)
     }
 }
+
+@Suite struct LogLineTests {
+    @Test("log lines are valid JSON with escaped quotes, backslashes and control characters") func escaping() throws {
+        let sink = MemoryLogSink()
+        Logger(label: "t", sink: sink, clock: ManualWallClock(UnixTime(seconds: 1)))
+            .info("a \"quoted\" \\ path\n\u{01}", ["ok": .bool(true), "кириллица": "значение"])
+        let line = try #require(sink.lines.first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["msg"] as? String == "a \"quoted\" \\ path\n\u{01}")
+        #expect(object["кириллица"] as? String == "значение")
+        #expect(object["ok"] as? Bool == true)
+    }
+}

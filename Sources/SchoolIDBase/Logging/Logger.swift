@@ -25,14 +25,6 @@ public enum LogValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressib
     /// Logs a secret: always rendered as `[redacted]`.
     public static func secret<T>(_: Secret<T>) -> LogValue { .redacted }
 
-    var jsonObject: Any {
-        switch self {
-        case .string(let text): text
-        case .int(let number): number
-        case .bool(let flag): flag
-        case .redacted: "[redacted]"
-        }
-    }
 }
 
 /// Where finished log lines go.
@@ -93,17 +85,47 @@ public struct Logger: Sendable {
     public func warning(_ message: String, _ metadata: [String: LogValue] = [:]) { log(.warning, message, metadata) }
     public func error(_ message: String, _ metadata: [String: LogValue] = [:]) { log(.error, message, metadata) }
 
+    /// One JSON object, keys sorted, written by hand: the access log runs on every
+    /// request, and Foundation's JSONSerialization costs more than the request itself.
     static func render(ts: UnixTime, level: LogLevel, label: String, message: String,
                        metadata: [String: LogValue]) -> String
     {
-        var object: [String: Any] = metadata.mapValues(\.jsonObject)
-        object["ts"] = ts.seconds
-        object["level"] = level.name
-        object["label"] = label
-        object["msg"] = message
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{\"msg\":\"unencodable log line\"}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        var fields = metadata
+        fields["ts"] = .int(ts.seconds)
+        fields["level"] = .string(level.name)
+        fields["label"] = .string(label)
+        fields["msg"] = .string(message)
+        var line = "{"
+        for (index, (key, value)) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { line += "," }
+            appendJSONString(key, to: &line)
+            line += ":"
+            switch value {
+            case .string(let text): appendJSONString(text, to: &line)
+            case .int(let number): line += String(number)
+            case .bool(let flag): line += flag ? "true" : "false"
+            case .redacted: line += "\"[redacted]\""
+            }
+        }
+        return line + "}"
+    }
+
+    /// RFC 8259 §7 string escaping (`/` is left alone).
+    static func appendJSONString(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u00" + String(scalar.value >> 4, radix: 16) + String(scalar.value & 0xF, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
     }
 }
 

@@ -53,7 +53,7 @@ extension ErrorCode {
         case .unsupportedTransferEncoding: "Поддерживается только Transfer-Encoding: chunked."
         case .invalidChunk: "Неверный фрагмент тела запроса (chunked)."
         case .bodyTooLarge: "Тело запроса слишком велико."
-        case .expectationFailed: "Значение заголовка Expect не поддерживается."
+        case .unsupportedExpectation: "Значение заголовка Expect не поддерживается."
         case .methodNotImplemented: "Этот метод HTTP не поддерживается."
         case .versionNotSupported: "Поддерживаются только HTTP/1.0 и HTTP/1.1."
         case .requestTimeout: "Запрос не был получен вовремя."
@@ -65,6 +65,10 @@ extension ErrorCode {
         case .notReady: "Сервис ещё не готов."
         case .unauthorized: "Требуется авторизация."
         case .serverError: "Внутренняя ошибка сервиса. Сообщите номер запроса в поддержку."
+        case .invalidRequestTarget: "Неверный адрес в запросе."
+        case .duplicateHost: "Заголовок Host указан несколько раз."
+        case .invalidHost: "Неверное значение заголовка Host."
+        case .invalidTransferEncoding: "Неверное значение Transfer-Encoding."
         }
     }
 
@@ -111,7 +115,7 @@ extension ErrorCode {
         case .unsupportedTransferEncoding: "Only Transfer-Encoding: chunked is supported."
         case .invalidChunk: "Malformed chunked body."
         case .bodyTooLarge: "The request body is too large."
-        case .expectationFailed: "The Expect header value is not supported."
+        case .unsupportedExpectation: "The Expect header value is not supported."
         case .methodNotImplemented: "This HTTP method is not supported."
         case .versionNotSupported: "Only HTTP/1.0 and HTTP/1.1 are supported."
         case .requestTimeout: "The request was not received in time."
@@ -123,6 +127,10 @@ extension ErrorCode {
         case .notReady: "The service is not ready."
         case .unauthorized: "Authorization required."
         case .serverError: "Internal error. Give the request id to support."
+        case .invalidRequestTarget: "The request target is invalid."
+        case .duplicateHost: "The Host header appears more than once."
+        case .invalidHost: "Invalid Host header."
+        case .invalidTransferEncoding: "Invalid Transfer-Encoding."
         }
     }
 }

@@ -96,7 +96,7 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     /// The body exceeds the limit.
     case bodyTooLarge = "body_too_large"
     /// An Expect value other than 100-continue.
-    case expectationFailed = "expectation_failed"
+    case unsupportedExpectation = "unsupported_expectation"
     /// A method the server does not implement.
     case methodNotImplemented = "method_not_implemented"
     /// An HTTP version other than 1.0 and 1.1.
@@ -119,4 +119,12 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case unauthorized = "unauthorized"
     /// An unexpected failure; the detail is logged under the request id.
     case serverError = "server_error"
+    /// The request target is not origin-form or has invalid escapes.
+    case invalidRequestTarget = "invalid_request_target"
+    /// More than one Host header.
+    case duplicateHost = "duplicate_host"
+    /// The Host header value is malformed.
+    case invalidHost = "invalid_host"
+    /// Transfer-Encoding where chunked is not the single final coding, or on HTTP/1.0.
+    case invalidTransferEncoding = "invalid_transfer_encoding"
 }

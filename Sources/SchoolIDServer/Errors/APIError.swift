@@ -35,7 +35,7 @@ extension ErrorCode {
         case .uriTooLong: .uriTooLong
         case .headerTooLarge, .tooManyHeaders: .requestHeaderFieldsTooLarge
         case .bodyTooLarge: .payloadTooLarge
-        case .expectationFailed: .expectationFailed
+        case .unsupportedExpectation: .expectationFailed
         case .unsupportedMediaType: .unsupportedMediaType
         case .methodNotImplemented, .unsupportedTransferEncoding: .notImplemented
         case .versionNotSupported: .httpVersionNotSupported
