@@ -118,6 +118,23 @@ final class OpenSSLCLI {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text printed after `prefix` up to `marker`, skipping everything before `prefix`.
+    func receive(until marker: String, after prefix: String) throws -> String {
+        _ = try receive(until: prefix)
+        return try receive(until: marker)
+    }
+
+    /// Reads from the child's standard output until the text read contains `marker` (10 s at most).
+    func receive(until marker: String) throws -> String {
+        var text = ""
+        while !text.contains(marker) {
+            let more = try receive(1)
+            guard !more.isEmpty else { throw TLSTestError("openssl ended before printing \(marker)") }
+            text += more
+        }
+        return text
+    }
+
     /// Waits for the child to exit; its exit code, or 128 + signal.
     @discardableResult
     func wait() -> Int32 {

@@ -96,6 +96,24 @@ final class LoopbackListener {
     }
 }
 
+/// A non-blocking TCP connection to 127.0.0.1:`port`; the caller closes it.
+func connectToLoopback(port: UInt16) throws -> Int32 {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    guard fd >= 0 else { throw TLSTestError.errno("socket") }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = port.bigEndian
+    let connected = withUnsafePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
+    }
+    guard connected else { close(fd); throw TLSTestError.errno("connect") }
+    do { try setNonBlocking(fd) } catch { close(fd); throw error }
+    return fd
+}
+
 /// Drives non-blocking TLS steps with a poll(2) loop: no sleeps, and a stall fails the
 /// test after 10 s instead of hanging it.
 enum TLSPump {
