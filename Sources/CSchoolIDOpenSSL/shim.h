@@ -16,6 +16,7 @@
 #include <openssl/rand.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <openssl/ec.h>
 #include <openssl/ecdsa.h>
 #include <openssl/opensslv.h>
@@ -44,6 +45,52 @@ static inline EVP_PKEY *csid_openssl_pem_read_private_key(BIO *bio) {
 /// `PEM_read_bio_PUBKEY` without any password callback.
 static inline EVP_PKEY *csid_openssl_pem_read_public_key(BIO *bio) {
     return PEM_read_bio_PUBKEY(bio, NULL, csid_openssl_no_password, NULL);
+}
+
+// MARK: TLS (SSL_CTX / SSL macros)
+
+/// `SSL_CTX_set_min_proto_version` is a macro over `SSL_CTX_ctrl`.
+static inline int csid_openssl_ssl_ctx_set_min_proto_version(SSL_CTX *ctx, int version) {
+    return (int)SSL_CTX_set_min_proto_version(ctx, version);
+}
+
+/// `SSL_CTX_set_mode` is a macro over `SSL_CTX_ctrl`; returns the new mode bitmask.
+static inline long csid_openssl_ssl_ctx_set_mode(SSL_CTX *ctx, long mode) {
+    return SSL_CTX_set_mode(ctx, mode);
+}
+
+/// `SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER`, what a
+/// non-blocking writer needs.
+static inline long csid_openssl_ssl_mode_partial_moving_write(void) {
+    return (long)(SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+}
+
+/// `SSL_OP_*` constants are built with the `SSL_OP_BIT` macro.
+static inline uint64_t csid_openssl_ssl_op_no_compression(void) { return SSL_OP_NO_COMPRESSION; }
+static inline uint64_t csid_openssl_ssl_op_no_renegotiation(void) { return SSL_OP_NO_RENEGOTIATION; }
+static inline uint64_t csid_openssl_ssl_op_no_ticket(void) { return SSL_OP_NO_TICKET; }
+static inline uint64_t csid_openssl_ssl_op_cipher_server_preference(void) { return SSL_OP_CIPHER_SERVER_PREFERENCE; }
+
+/// `SSL_CTX_set1_groups_list` is a macro over `SSL_CTX_ctrl`.
+static inline int csid_openssl_ssl_ctx_set1_groups_list(SSL_CTX *ctx, const char *list) {
+    return (int)SSL_CTX_set1_groups_list(ctx, list);
+}
+
+/// Makes every PEM read through `ctx` refuse encrypted keys instead of prompting on
+/// the terminal (OpenSSL's default password callback would).
+static inline void csid_openssl_ssl_ctx_refuse_passwords(SSL_CTX *ctx) {
+    SSL_CTX_set_default_passwd_cb(ctx, csid_openssl_no_password);
+}
+
+/// `SSL_set_tlsext_host_name` (the SNI extension, RFC 6066 §3) is a macro over `SSL_ctrl`.
+static inline int csid_openssl_ssl_set_tlsext_host_name(SSL *ssl, const char *name) {
+    return (int)SSL_set_tlsext_host_name(ssl, name);
+}
+
+/// Whether an error-queue code is OpenSSL 3's report of a peer that closed TCP without
+/// close_notify (`SSL_R_UNEXPECTED_EOF_WHILE_READING`; `ERR_GET_*` differ across versions).
+static inline int csid_openssl_err_is_unexpected_eof(unsigned long code) {
+    return ERR_GET_LIB(code) == ERR_LIB_SSL && ERR_GET_REASON(code) == SSL_R_UNEXPECTED_EOF_WHILE_READING;
 }
 
 #endif

@@ -13,6 +13,7 @@ public struct CryptoError: Error, Hashable, CustomStringConvertible {
         case malformedHash = "malformed_hash"
         case unsupportedAlgorithm = "unsupported_algorithm"
         case internalFailure = "internal_failure"
+        case tlsFailure = "tls_failure"
     }
 
     private let code: Code
@@ -40,6 +41,10 @@ public struct CryptoError: Error, Hashable, CustomStringConvertible {
     public static let unsupportedAlgorithm = CryptoError(.unsupportedAlgorithm)
     /// An OpenSSL call failed unexpectedly.
     public static let internalFailure = CryptoError(.internalFailure)
+    /// A TLS context could not be configured (unreadable certificate or key, key not
+    /// matching the certificate), or a TLS connection failed: protocol error, peer
+    /// certificate rejected (the detail carries OpenSSL's verify result), reset.
+    public static let tlsFailure = CryptoError(.tlsFailure)
 
     /// The same error with `detail` attached.
     func with(_ detail: String) -> CryptoError { CryptoError(code, detail: detail) }
