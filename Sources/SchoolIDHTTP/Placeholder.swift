@@ -1,1 +1,0 @@
-// SchoolIDHTTP: filled by the HTTP server issue.

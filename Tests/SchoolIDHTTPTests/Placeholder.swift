@@ -1,3 +1,0 @@
-import Testing
-
-// Tests for SchoolIDHTTP arrive with the HTTP server issue.
