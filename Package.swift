@@ -25,6 +25,8 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // Linux headers Glibc does not export (epoll, eventfd) for SchoolIDNet's reactor.
+        .systemLibrary(name: "CSchoolIDLinux"),
         .target(name: "SchoolIDBase", swiftSettings: strict),
         .target(name: "SchoolIDCrypto", dependencies: ["SchoolIDBase", "CSchoolIDOpenSSL"], swiftSettings: strict),
         .target(name: "SchoolIDJOSE", dependencies: ["SchoolIDBase", "SchoolIDCrypto"], swiftSettings: strict),
@@ -35,7 +37,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "SchoolIDHTTP", dependencies: ["SchoolIDBase"], swiftSettings: strict),
-        .target(name: "SchoolIDNet", dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDHTTP"], swiftSettings: strict),
+        .target(
+            name: "SchoolIDNet",
+            dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDHTTP", "CSchoolIDLinux"],
+            swiftSettings: strict
+        ),
         .target(
             name: "SchoolIDServer",
             dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE", "SchoolIDCore", "SchoolIDStore",

@@ -1,0 +1,14 @@
+// Linux-only headers that Swift's Glibc module does not export (epoll, eventfd),
+// for SchoolIDNet's reactor. No library to link: these are libc symbols.
+#ifndef CSCHOOLID_LINUX_SHIM_H
+#define CSCHOOLID_LINUX_SHIM_H
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+
+// accept4 is declared by <sys/socket.h> only under _GNU_SOURCE, which the Glibc
+// module is built without; this is its glibc prototype.
+int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);
+
+#endif

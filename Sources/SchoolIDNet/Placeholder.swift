@@ -1,1 +1,0 @@
-// SchoolIDNet: filled by the HTTP server issue.

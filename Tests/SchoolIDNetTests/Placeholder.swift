@@ -1,3 +1,0 @@
-import Testing
-
-// Tests for SchoolIDNet arrive with the HTTP server issue.
