@@ -12,7 +12,8 @@ struct Boom: Error { let secret = "SELECT * FROM accounts WHERE password = 'hunt
 @Suite struct ErrorShapeTests {
     @Test("an unknown path answers the one error shape, in Russian by default and English on request") func notFound() async throws {
         let server = try await TestServer()
-        let russian = try await fetch(server.url("/nope"))
+        // URLSession on Linux sends "Accept-Language: en-US…" unless told otherwise.
+        let russian = try await fetch(server.url("/nope"), headers: ["Accept-Language": "de-DE"])
         let english = try await fetch(server.url("/nope"), headers: ["Accept-Language": "en-GB,en;q=0.9,ru;q=0.5"])
         try await server.stop()
         #expect(russian.status == 404 && english.status == 404)
@@ -57,17 +58,20 @@ struct Boom: Error { let secret = "SELECT * FROM accounts WHERE password = 'hunt
 
     @Test("while the hashing pool is saturated, hashing routes answer 503 with Retry-After and JWKS still answers") func saturation() async throws {
         let gate = Gate()
+        let started = Mutex(0)
         let server = try await TestServer(configure: { $0.hashingThreads = 1 }, extraRoutes: { router, pool in
             router.add(.POST, "/test/hash") { _ in
-                try await pool.run(lane: "interactive") { gate.wait() }
+                try await pool.run(lane: "interactive") { started.withLock { $0 += 1 }; gate.wait() }
                 return Response.init(status: .noContent)
             }
         })
         // 1 running + 16 queued fill the interactive lane (16 × threads).
-        let blocked = (0..<17).map { _ in Task { try await fetch(server.url("/test/hash"), method: "POST", body: Data()) } }
-        for _ in 0..<1_000 where server.application.hashingPool.queueDepths["interactive"] != 16 {
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        defer { gate.open() }
+        let hash = { Task { try await fetch(server.url("/test/hash"), method: "POST", body: Data()) } }
+        var blocked = [hash()]
+        try await waitUntil { started.withLock { $0 } == 1 }  // the pool's one thread is busy
+        blocked += (0..<16).map { _ in hash() }
+        try await waitUntil { server.application.hashingPool.queueDepths["interactive"] == 16 }
         let busy = try await fetch(server.url("/test/hash"), method: "POST", body: Data())
         let jwks = try await fetch(server.url(Routes.jwks))
         gate.open()

@@ -18,12 +18,21 @@ import Testing
             .init(name: "batch", maximumThreads: 1, maximumQueued: 2),
         ])
         defer { pool.shutdown() }
-        let batch = (0..<3).map { _ in Task { try await pool.run(lane: "batch") { gate.wait() } } }
-        for _ in 0..<1_000 where pool.queueDepths["batch"] != 2 { try await Task.sleep(for: .milliseconds(5)) }
+        let started = Mutex(0)
+        var batch = [Task { try await pool.run(lane: "batch") { started.withLock { $0 += 1 }; gate.wait() } }]
+        try await waitUntil { started.withLock { $0 } == 1 }  // the first job holds the lane's one thread
+        batch += (0..<2).map { _ in Task { try await pool.run(lane: "batch") { gate.wait() } } }
+        try await waitUntil { pool.queueDepths["batch"] == 2 }
         await #expect(throws: BlockingWorkPool.Saturated.self) { try await pool.run(lane: "batch") {} }
         // The second thread is still free for interactive work while batch work blocks.
         #expect(try await pool.run(lane: "interactive") { 7 } == 7)
         gate.open()
         for task in batch { try await task.value }
     }
+}
+
+/// Polls `condition` (the pool's state changes on its own threads) for up to 10 s.
+func waitUntil(_ condition: () -> Bool) async throws {
+    for _ in 0..<2_000 where !condition() { try await Task.sleep(for: .milliseconds(5)) }
+    try #require(condition())
 }

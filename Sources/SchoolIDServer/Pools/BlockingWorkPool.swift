@@ -58,8 +58,10 @@ public final class BlockingWorkPool: Sendable {
         self.name = name
         self.lanes = Dictionary(uniqueKeysWithValues: lanes.map { ($0.name, $0) })
         for index in 0..<threads {
-            let thread = Thread { [self] in self.workLoop() }
-            thread.name = "\(name)-\(index)"
+            let thread = Thread { [self] in
+                Thread.current.name = "\(name)-\(index)"
+                self.workLoop()
+            }
             thread.start()
         }
     }

@@ -55,8 +55,8 @@ enum ServeCommand: Command {
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let server = Task {
             try await application.run { port in
-                print("SchoolID listening on http://\(host):\(port)")
-                fflush(stdout)
+                // Unbuffered: scripts and tests wait for this line to learn the port.
+                FileHandle.standardOutput.write(Data("SchoolID listening on http://\(host):\(port)\n".utf8))
             }
         }
         // STYLE §5.3: ignore the signals first, then observe them through DispatchSource.
