@@ -133,4 +133,15 @@ import Testing
         let chunked = Array("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n4\r\n".utf8)
         #expect(DripFeed.parse(chunked, limits: limits) == [.failed(.bodyTooLarge)])
     }
+
+    @Test("counts trailer fields against the header limits (RFC 9112 §7.1.2)")
+    func trailersCounted() {
+        var limits = HTTPLimits()
+        limits.maxHeaderCount = 3
+        let head = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n"
+        #expect(DripFeed.parse(Array((head + "T: 1\r\n\r\n").utf8), limits: limits).first?.snapshot?.bodyText == "x")
+        #expect(DripFeed.parse(Array((head + "T: 1\r\nU: 2\r\n\r\n").utf8), limits: limits)
+                == [.failed(.tooManyHeaders)])
+        #expect(DripFeed.parse(Array((head + "T : 1\r\n\r\n").utf8)) == [.failed(.whitespaceBeforeColon)])
+    }
 }
