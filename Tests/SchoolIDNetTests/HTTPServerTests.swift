@@ -52,8 +52,23 @@ import Testing
         #expect(await plain.waitForClose())
         let kept = try await live.client()
         try await kept.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
-        #expect(try await kept.readResponse().status == 200)
+        let response = try await kept.readResponse()
+        #expect(response.header("Connection") == "keep-alive")
         #expect(await kept.waitForClose(timeout: .milliseconds(100)) == false)
+        try await live.stop()
+    }
+
+    @Test("a handler's Connection: close ends the connection after its response")
+    func handlerCloses() async throws {
+        let live = try await LiveServer.start(handler: { _ in
+            var headers = HTTPHeaders()
+            headers.add("Connection", "close")
+            return Response(status: .ok, headers: headers)
+        })
+        let client = try await live.client()
+        try await client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(try await client.readResponse().header("Connection") == "close")
+        #expect(await client.waitForClose())
         try await live.stop()
     }
 

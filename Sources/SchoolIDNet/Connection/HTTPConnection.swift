@@ -61,9 +61,13 @@ struct HTTPConnection {
         case .request(var request):
             _ = machine.requestReceived()
             request.remoteAddress = peer
-            let response = await handler(request)
-            // RFC 9112 §9.6: once shutting down, the response announces the close.
-            let keepAlive = request.wantsKeepAlive && !reactor.isShuttingDown
+            var response = await handler(request)
+            // RFC 9112 §9.6: once shutting down, the response announces the close; so does
+            // a handler that asked for it.
+            let handlerCloses = response.headers["Connection"]?.lowercased().contains("close") ?? false
+            let keepAlive = request.wantsKeepAlive && !reactor.isShuttingDown && !handlerCloses
+            // RFC 9112 §9.3: an HTTP/1.0 client keeps the connection only if told so.
+            if keepAlive && request.version == .http1_0 { response.headers.set("Connection", "keep-alive") }
             _ = machine.writeStarted()
             let bytes = ResponseWriter.serialize(response, keepAlive: keepAlive, headRequest: request.method == .HEAD)
             guard await write(bytes), machine.responseWritten(keepAlive: keepAlive) != .close else { return false }
