@@ -102,7 +102,7 @@ struct CLI {
         #expect(stderr.hasPrefix("schoolid: ") && stderr.split(separator: "\n").count == 1)
     }
 
-    @Test("every command answers --help with exit 0", arguments: ["init", "keys", "policies", "backup", "restore", "bench", "version"])
+    @Test("every command answers --help with exit 0", arguments: ["serve", "init", "keys", "policies", "backup", "restore", "bench", "version"])
     func help(_ command: String) throws {
         let cli = try CLI()
         defer { cli.directory.remove() }

@@ -5,6 +5,7 @@ import SchoolIDCrypto
 import SchoolIDHTTP
 import SchoolIDJOSE
 import SchoolIDStore
+import Synchronization
 
 /// `/healthz`, `/readyz`, `/metrics` and the token JWKS.
 struct OperationsRoutes: Sendable {
@@ -15,9 +16,13 @@ struct OperationsRoutes: Sendable {
     let metrics: Metrics
     let gauges: @Sendable () -> [(name: String, help: String, value: Double)]
     let metricsToken: Secret<String>?
+    /// The last JWKS body, reused while the key records and the second are the same
+    /// (retired keys drop out by time, so it is never reused across seconds).
+    let jwksCache = JWKSCache()
 
     func register(in router: inout Router) {
-        router.add(.GET, Routes.health) { _ in Response.json(["status": "ok"]) }
+        let alive = Response.json(["status": "ok"])  // encoded once: probes hit this constantly
+        router.add(.GET, Routes.health) { _ in alive }
         router.add(.GET, Routes.ready) { _ in try await ready() }
         router.add(.GET, Routes.metrics) { request in try metricsText(request) }
         router.add(.GET, Routes.jwks) { _ in jwks() }
@@ -59,15 +64,25 @@ struct OperationsRoutes: Sendable {
     /// The token keys (next, active, recently retired); cacheable for the JWKS max age
     /// that key rotation waits for.
     private func jwks() -> Response {
-        let set = keyring.snapshot.jwks(.token, now: clock.now(),
-                                        retiredRetention: policies.tokens.retiredTokenKeyRetentionSeconds)
+        let snapshot = keyring.snapshot, now = clock.now()
         var headers = HTTPHeaders()
         headers.set("Cache-Control", "public, max-age=\(policies.tokens.jwksMaxAgeSeconds)")
         headers.set("Content-Type", "application/jwk-set+json")
-        return Response.json(set, headers: headers)
+        if let cached = jwksCache.entry.withLock({ $0 }), cached.second == now.seconds, cached.records == snapshot.records {
+            return Response(status: .ok, headers: headers, body: cached.body)
+        }
+        let set = snapshot.jwks(.token, now: now, retiredRetention: policies.tokens.retiredTokenKeyRetentionSeconds)
+        let response = Response.json(set, headers: headers)
+        jwksCache.entry.withLock { $0 = (snapshot.records, now.seconds, response.body) }
+        return response
     }
 
     static func isLoopback(_ address: String) -> Bool {
         IPAddressRange("127.0.0.0/8")!.contains(address) || address == "::1"
     }
+}
+
+/// The shared slot for the last JWKS body (a class: `Mutex` cannot be copied).
+final class JWKSCache: Sendable {
+    let entry = Mutex<(records: [KeyRecord], second: Int64, body: [UInt8])?>(nil)
 }

@@ -21,7 +21,9 @@ enum HTTPBench {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.copyItem(atPath: policies, toPath: dir + "/policies")
 
-        let serve = try Subprocess.start(["taskset", "-c", "1", "/proc/self/exe", "serve", "--port", "\(schoolIDPort)",
+        // Resolved here: inside taskset, /proc/self/exe would be taskset itself.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let serve = try Subprocess.start(["taskset", "-c", "1", executable, "serve", "--port", "\(schoolIDPort)",
                                           "--data", dir + "/data", "--keys", dir + "/keys", "--policies", dir + "/policies"])
         defer { serve.terminate() }
         try waitUntilServing(port: schoolIDPort)
@@ -31,6 +33,11 @@ enum HTTPBench {
             try body.write(toFile: dir + "/www" + route.replacingOccurrences(of: "/.well-known", with: ""), atomically: true, encoding: .utf8)
         }
         try nginxConfiguration(dir).write(toFile: dir + "/nginx.conf", atomically: true, encoding: .utf8)
+        // nginx's worker runs as www-data; schoolid's umask (077) would hide the files from it.
+        for path in [dir, dir + "/www"] + routes.map({ dir + "/www" + $0.replacingOccurrences(of: "/.well-known", with: "") }) {
+            try FileManager.default.setAttributes([.posixPermissions: path.hasSuffix("www") || path == dir ? 0o755 : 0o644],
+                                                  ofItemAtPath: path)
+        }
         let nginx = try Subprocess.start(["taskset", "-c", "1", "nginx", "-c", dir + "/nginx.conf", "-p", dir])
         defer { nginx.terminate() }
         try waitUntilServing(port: nginxPort)
@@ -89,10 +96,6 @@ enum HTTPBench {
         http {
             access_log off;
             client_body_temp_path \(dir)/tmp;
-            proxy_temp_path \(dir)/tmp;
-            fastcgi_temp_path \(dir)/tmp;
-            uwsgi_temp_path \(dir)/tmp;
-            scgi_temp_path \(dir)/tmp;
             server {
                 listen 127.0.0.1:\(nginxPort);
                 root \(dir)/www;

@@ -24,7 +24,7 @@ enum ServeCommand: Command {
     reloads the keyring (so does a change of keys/keyring.json).
 
     options:
-      --host H              listen address (default 127.0.0.1; "::" for all IPv6+IPv4)
+      --host H              listen address (default 127.0.0.1; 0.0.0.0 for all IPv4, :: for all IPv6)
       --port P              listen port (default 8080; 0 picks a free one)
       --trusted-proxy CIDR  believe Forwarded/X-Forwarded-For from these peers (repeatable)
       --issuer URL          public base URL behind a proxy
