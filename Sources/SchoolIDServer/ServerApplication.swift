@@ -58,6 +58,7 @@ public final class ServerApplication: Sendable {
                                        metrics: metrics, logger: logger.child("http"), random: random)
         var serverConfiguration = ServerConfiguration(host: configuration.host, port: configuration.port)
         serverConfiguration.drainTimeout = .seconds(configuration.drainSeconds)
+        serverConfiguration.reactorCount = configuration.reactors
         serverConfiguration.errorResponse = { error in
             var response = ErrorResponse.render(ErrorResponse.apiError(for: error), language: .default,
                                                 requestID: random.token(bytes: 12))

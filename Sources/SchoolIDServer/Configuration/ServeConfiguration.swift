@@ -19,8 +19,8 @@ public struct ServeConfiguration: Sendable {
     /// Threads of the password-hashing pool.
     public var hashingThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
     public var drainSeconds = 10
-    public var tlsCertificate: String?
-    public var tlsPrivateKey: String?
+    /// Epoll reactor threads (one is plenty for most schools).
+    public var reactors = 1
 
     /// The defaults.
     public init() {}
@@ -30,8 +30,7 @@ public struct ServeConfiguration: Sendable {
         ("host", "SCHOOLID_HOST"), ("port", "SCHOOLID_PORT"), ("data", "SCHOOLID_DATA"), ("keys", "SCHOOLID_KEYS"),
         ("policies", "SCHOOLID_POLICIES"), ("issuer", "SCHOOLID_ISSUER"), ("trusted_proxies", "SCHOOLID_TRUSTED_PROXIES"),
         ("metrics_token", "SCHOOLID_METRICS_TOKEN"), ("hashing_threads", "SCHOOLID_HASHING_THREADS"),
-        ("drain_seconds", "SCHOOLID_DRAIN_SECONDS"), ("tls_certificate", "SCHOOLID_TLS_CERTIFICATE"),
-        ("tls_private_key", "SCHOOLID_TLS_PRIVATE_KEY"),
+        ("drain_seconds", "SCHOOLID_DRAIN_SECONDS"), ("reactors", "SCHOOLID_REACTORS"),
     ]
 
     /// A configuration error naming its source: `config.json: /port: …` or `SCHOOLID_PORT: …`.
@@ -97,8 +96,7 @@ public struct ServeConfiguration: Sendable {
             metricsToken = Secret(text)
         case "hashing_threads": hashingThreads = try number(1...256)
         case "drain_seconds": drainSeconds = try number(0...600)
-        case "tls_certificate": tlsCertificate = text
-        case "tls_private_key": tlsPrivateKey = text
+        case "reactors": reactors = try number(1...64)
         default: throw Invalid(description: "\(source): unknown setting")
         }
     }

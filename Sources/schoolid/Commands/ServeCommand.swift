@@ -10,13 +10,13 @@ enum ServeCommand: Command {
     static let summary = "run the HTTP service"
     static let help = """
     usage: schoolid serve [--config FILE] [--host H] [--port P] [--data DIR] [--keys DIR]
-                          [--policies DIR] [--issuer URL] [--trusted-proxy CIDR]...
+                          [--policies DIR] [--issuer URL] [--reactors N] [--trusted-proxy CIDR]...
 
     Serves SchoolID over HTTP/1.1. Settings come from defaults, then the JSON --config
     file, then SCHOOLID_* environment variables (SCHOOLID_HOST, SCHOOLID_PORT,
     SCHOOLID_DATA, SCHOOLID_KEYS, SCHOOLID_POLICIES, SCHOOLID_ISSUER,
     SCHOOLID_TRUSTED_PROXIES, SCHOOLID_METRICS_TOKEN, SCHOOLID_HASHING_THREADS,
-    SCHOOLID_DRAIN_SECONDS), then flags. A fresh directory (no database and no key
+    SCHOOLID_DRAIN_SECONDS, SCHOOLID_REACTORS), then flags. A fresh directory (no database and no key
     files) is initialised on first start; a database without its keyring, or keys
     without their database, is refused (keyring_missing / database_missing).
 
@@ -28,6 +28,7 @@ enum ServeCommand: Command {
       --port P              listen port (default 8080; 0 picks a free one)
       --trusted-proxy CIDR  believe Forwarded/X-Forwarded-For from these peers (repeatable)
       --issuer URL          public base URL behind a proxy
+      --reactors N          epoll reactor threads (default 1)
     \(CommonPaths.helpText)
     """
 
@@ -36,7 +37,7 @@ enum ServeCommand: Command {
         if let file = try arguments.option("--config") { try configuration.apply(file: file) }
         try configuration.apply(environment: ProcessInfo.processInfo.environment)
         for (flag, key) in [("--host", "host"), ("--port", "port"), ("--data", "data"), ("--keys", "keys"),
-                            ("--policies", "policies"), ("--issuer", "issuer")] {
+                            ("--policies", "policies"), ("--issuer", "issuer"), ("--reactors", "reactors")] {
             if let value = try arguments.option(flag) { try configuration.set(key, value, source: flag) }
         }
         var proxies: [String] = []
