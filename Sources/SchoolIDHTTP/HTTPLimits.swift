@@ -24,7 +24,9 @@ public struct HTTPLimits: Sendable, Hashable {
     public var idleTimeout: Duration
     /// Open connections for the whole server; beyond it the listener stops accepting.
     public var maxConnections: Int
-    /// Open connections from one peer address.
+    /// Open connections from one peer address. Generous by default: behind a reverse
+    /// proxy or a school's NAT every client shares one address, so a tight cap would
+    /// turn away a whole school; per-client throttles belong to the application.
     public var maxConnectionsPerAddress: Int
 
     /// The defaults: 8 KiB request line, 16 KiB / 100 header fields, 1 MiB body,
@@ -40,6 +42,6 @@ public struct HTTPLimits: Sendable, Hashable {
         bodyTimeout = .seconds(30)
         idleTimeout = .seconds(60)
         maxConnections = 10_000
-        maxConnectionsPerAddress = 256
+        maxConnectionsPerAddress = 2_048
     }
 }

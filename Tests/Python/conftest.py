@@ -1,6 +1,7 @@
 """Shared fixtures for the SchoolID Python suites: the built `schoolid` binary and a
 scratch installation with the test policy profile."""
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -28,3 +29,21 @@ def schoolid(cwd, *args, check=True):
     if check and result.returncode != 0:
         raise AssertionError(f"schoolid {' '.join(args)} exited {result.returncode}: {result.stderr}")
     return result
+
+
+@pytest.fixture()
+def server(installation):
+    """`schoolid serve --port 0` in a fresh installation: yields (process, port)."""
+    log = open(installation / "serve.log", "w")  # JSON-lines log; a pipe nobody reads could fill up
+    process = subprocess.Popen([str(BINARY), "serve", "--port", "0"], cwd=installation,
+                               stdout=subprocess.PIPE, stderr=log, text=True)
+    line = process.stdout.readline()
+    match = re.search(r"http://127\.0\.0\.1:(\d+)", line)
+    if not match:
+        process.kill()
+        raise AssertionError(f"serve did not announce its URL: {line!r} {(installation / 'serve.log').read_text()}")
+    yield process, int(match.group(1))
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    log.close()

@@ -2,31 +2,9 @@
 chunked upload, the error shape, JWKS, and a clean exit on SIGTERM."""
 import http.client
 import json
-import re
 import signal
-import subprocess
 
-import pytest
 from joserfc.jwk import KeySet
-
-from conftest import BINARY
-
-
-@pytest.fixture()
-def server(installation):
-    log = open(installation / "serve.log", "w")  # JSON-lines log; a pipe nobody reads could fill up
-    process = subprocess.Popen([str(BINARY), "serve", "--port", "0"], cwd=installation,
-                               stdout=subprocess.PIPE, stderr=log, text=True)
-    line = process.stdout.readline()
-    match = re.search(r"http://127\.0\.0\.1:(\d+)", line)
-    if not match:
-        process.kill()
-        raise AssertionError(f"serve did not announce its URL: {line!r} {(installation / 'serve.log').read_text()}")
-    yield process, int(match.group(1))
-    if process.poll() is None:
-        process.kill()
-        process.wait()
-    log.close()
 
 
 def test_keep_alive_connection_serves_several_requests(server):
