@@ -1,4 +1,5 @@
 import Foundation
+import SchoolIDBase
 import Synchronization
 
 /// Held while descriptors are created without `O_CLOEXEC` (Glibc's `pipe2`/`accept4`
@@ -17,9 +18,7 @@ func closeOnExecPipe() throws -> (read: Int32, write: Int32) {
 
 /// An `openssl` CLI child (`s_client`) with its standard input and output on pipes.
 ///
-/// Spawned with `posix_spawnp` and an EMPTY signal mask: the threads of a Swift process
-/// block every signal, and a child started with Foundation's `Process` would inherit
-/// that mask (as `Sources/schoolid/Bench/OpenSSLSpeed.swift` explains). Killed (by its
+/// Spawned through `ChildProcess` (an empty signal mask: see there why). Killed (by its
 /// pid) and reaped in `deinit` if the test did not wait for it.
 final class OpenSSLCLI {
     let pid: pid_t
@@ -46,35 +45,13 @@ final class OpenSSLCLI {
             close(stdinPipe.read); close(stdinPipe.write)
             throw error
         }
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        // dup2 clears O_CLOEXEC on 0 and 1; every other descriptor of ours is CLOEXEC.
-        posix_spawn_file_actions_adddup2(&actions, stdinPipe.read, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdoutPipe.write, 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv: [UnsafeMutablePointer<CChar>?] = (["openssl"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "openssl", &actions, &attributes, argv, environ)
+        let spawned = Result { try ChildProcess.spawn(["openssl"] + arguments, stdin: .descriptor(stdinPipe.read),
+                                                      stdout: .descriptor(stdoutPipe.write)) }
         close(stdinPipe.read)
         close(stdoutPipe.write)
-        guard spawned == 0 else {
+        guard case .success(let pid) = spawned else {
             close(stdinPipe.write); close(stdoutPipe.read)
-            throw TLSTestError("posix_spawnp openssl: \(String(cString: strerror(spawned)))")
+            throw TLSTestError("cannot start openssl")
         }
         return (pid, stdinPipe.write, stdoutPipe.read)
     }
