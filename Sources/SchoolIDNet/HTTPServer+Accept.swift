@@ -25,9 +25,11 @@ extension HTTPServer {
                         continue
                     }
                     group.addTask { [self] in
-                        var http = HTTPConnection(fd: fd, peer: peer, registration: connection, reactor: reactor,
-                                                  configuration: configuration, handler: handler)
-                        await http.run()
+                        if let transport = ConnectionTransport.accepted(fd: fd, tls: configuration.tls) {
+                            var http = HTTPConnection(fd: fd, peer: peer, registration: connection, reactor: reactor,
+                                                      transport: transport, configuration: configuration, handler: handler)
+                            await http.run()
+                        }
                         reactor.deregister(connection)
                         close(fd)
                         limiter.release(peer)

@@ -1,3 +1,4 @@
+public import SchoolIDCrypto
 public import SchoolIDHTTP
 
 /// Everything ``HTTPServer`` needs to know before it binds: address, limits, threads,
@@ -14,6 +15,10 @@ public struct ServerConfiguration: Sendable {
     public var reactorCount: Int
     /// How long in-flight requests may run after shutdown begins before they are cancelled.
     public var drainTimeout: Duration
+    /// When set, every accepted connection speaks TLS 1.2+ with this server context
+    /// (RFC 8446, RFC 9325): the handshake runs under the first request's header timeout,
+    /// and the connection ends with a best-effort close_notify. `nil` (default): plain HTTP.
+    public var tls: TLSContext?
     /// Renders parser errors and timeouts (408) into a response; the server layer supplies
     /// its JSON error shape. The connection adds `Connection: close` and closes after it.
     public var errorResponse: @Sendable (HTTPParseError) -> Response
@@ -28,6 +33,7 @@ public struct ServerConfiguration: Sendable {
         self.port = port
         self.limits = limits
         reactorCount = 1
+        tls = nil
         drainTimeout = .seconds(10)
         errorResponse = ServerConfiguration.defaultErrorResponse
     }

@@ -28,13 +28,14 @@ public final class ServerApplication: Sendable {
     ///   - random: the source of request ids and tokens.
     ///   - logger: JSON-lines logger (access log and events).
     ///   - extraRoutes: routes added after the built-in ones (tests use it for probes).
-    /// - Throws: ``StartupCheck/Refusal``, ``KeyringError``, a policy error or a storage error.
+    /// - Throws: ``ServeConfiguration/Invalid`` for a bad TLS certificate or key, ``StartupCheck/Refusal``, ``KeyringError``, a policy error or a storage error.
     public init(configuration: ServeConfiguration, clock: any WallClock, random: any RandomSource, logger: Logger,
                 extraRoutes: (inout Router, BlockingWorkPool) -> Void = { _, _ in }) async throws
     {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
+        let tls = try configuration.tlsContext()
         if try StartupCheck.prepare(configuration, now: clock.now()) {
             logger.notice("initialised a new installation", ["data": .string(configuration.data), "keys": .string(configuration.keys)])
         }
@@ -59,6 +60,7 @@ public final class ServerApplication: Sendable {
         var serverConfiguration = ServerConfiguration(host: configuration.host, port: configuration.port)
         serverConfiguration.drainTimeout = .seconds(configuration.drainSeconds)
         serverConfiguration.reactorCount = configuration.reactors
+        serverConfiguration.tls = tls
         serverConfiguration.errorResponse = { error in
             var response = ErrorResponse.render(ErrorResponse.apiError(for: error), language: .default,
                                                 requestID: random.token(bytes: 12))

@@ -20,13 +20,15 @@ struct HTTPConnection {
     let reactor: Reactor
     let configuration: ServerConfiguration
     let handler: @Sendable (Request) async -> Response
+    let transport: ConnectionTransport
     var machine: ConnectionStateMachine<ContinuousClock>
     var parser: RequestParser
 
-    init(fd: Int32, peer: String, registration: Reactor.Registration, reactor: Reactor,
+    init(fd: Int32, peer: String, registration: Reactor.Registration, reactor: Reactor, transport: ConnectionTransport,
          configuration: ServerConfiguration, handler: @escaping @Sendable (Request) async -> Response)
     {
         self.fd = fd
+        self.transport = transport
         self.peer = peer
         self.registration = registration
         self.reactor = reactor
@@ -39,9 +41,37 @@ struct HTTPConnection {
     }
 
     /// Serves requests until the peer closes, an error or timeout ends the connection, or
-    /// shutdown finds it between requests. Does not close the descriptor.
+    /// shutdown finds it between requests; over TLS, completes the handshake first (under
+    /// the first request's header timeout) and sends close_notify at the end. Does not
+    /// close the descriptor.
     mutating func run() async {
         _ = machine.start()
+        if await handshake() { await serveRequests() }
+        transport.close()
+    }
+
+    /// Drives the TLS handshake through the reactor (at once for plain connections).
+    /// - Returns: false when it failed, timed out, or shutdown came first.
+    private mutating func handshake() async -> Bool {
+        while true {
+            switch transport.handshake() {
+            case .bytes: return true
+            case .closed: return false
+            case .wait(let interest):
+                switch await reactor.wait(registration, for: interest, deadline: machine.deadline, interruptible: true) {
+                case .ready: continue
+                case .timedOut:
+                    switch machine.timeoutFired() {
+                    case .respondTimeoutAndClose, .close: return false
+                    default: continue
+                    }
+                case .shutdown, .cancelled: return false
+                }
+            }
+        }
+    }
+
+    private mutating func serveRequests() async {
         while true {
             while let event = parser.next() {
                 guard await handle(event) else { return }
@@ -82,30 +112,29 @@ struct HTTPConnection {
     /// Waits for and reads the next bytes. - Returns: whether the connection stays open.
     private mutating func readMore() async -> Bool {
         let idle = parser.phase == .idle
-        switch await reactor.wait(registration, for: .read, deadline: machine.deadline, interruptible: idle) {
-        case .ready: break
-        case .shutdown, .cancelled: return false
-        case .timedOut:
-            switch machine.timeoutFired() {
-            case .respondTimeoutAndClose:
-                await respondAndClose(HTTPParseError(status: .requestTimeout, code: "request_timeout"))
-                return false
-            case .close: return false
-            default: return true
+        var interest: Reactor.Interest? = transport.waitsBeforeReading ? .read : nil
+        while true {
+            if let interest {
+                switch await reactor.wait(registration, for: interest, deadline: machine.deadline, interruptible: idle) {
+                case .ready: break
+                case .shutdown, .cancelled: return false
+                case .timedOut:
+                    switch machine.timeoutFired() {
+                    case .respondTimeoutAndClose:
+                        await respondAndClose(HTTPParseError(status: .requestTimeout, code: "request_timeout"))
+                        return false
+                    case .close: return false
+                    default: continue
+                    }
+                }
             }
-        }
-        let result = try? withUnsafeTemporaryAllocation(byteCount: Self.readChunk, alignment: 1) { buffer in
-            let result = try Socket.read(fd, into: buffer)
-            if case .done(let count) = result, count > 0 { parser.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) }
-            return result
-        }
-        switch result {
-        case .done(let count)?:
-            guard count > 0 else { return false }
-            _ = machine.readProgress(phase: Self.phase(parser.phase))
-            return true
-        case .wouldBlock?: return true
-        case nil: return false
+            switch transport.read(fd, chunk: Self.readChunk, into: &parser) {
+            case .bytes:
+                _ = machine.readProgress(phase: Self.phase(parser.phase))
+                return true
+            case .wait(let next): interest = next
+            case .closed: return false
+            }
         }
     }
 
@@ -114,18 +143,17 @@ struct HTTPConnection {
     private mutating func write(_ bytes: [UInt8]) async -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let sent = try? bytes.withUnsafeBytes { try Socket.send(fd, UnsafeRawBufferPointer(rebasing: $0[offset...])) }
-            switch sent {
-            case .done(let count)?:
+            switch transport.write(fd, bytes, from: offset) {
+            case .bytes(let count):
                 offset += count
                 if count > 0 && offset < bytes.count { _ = machine.writeStarted() }
-            case .wouldBlock?:
-                switch await reactor.wait(registration, for: .write, deadline: machine.deadline, interruptible: false) {
+            case .wait(let interest):
+                switch await reactor.wait(registration, for: interest, deadline: machine.deadline, interruptible: false) {
                 case .ready: continue
                 case .timedOut: if machine.timeoutFired() == .close { return false }
                 case .shutdown, .cancelled: return false
                 }
-            case nil: return false
+            case .closed: return false
             }
         }
         return true
@@ -142,7 +170,9 @@ struct HTTPConnection {
     /// RFC 9112 §9.6: half-close, then discard what the client is still sending for a
     /// moment, so the kernel does not answer unread input with a RST that would destroy
     /// the error response before the client reads it.
+    /// Over TLS the close_notify goes first; what follows is discarded undecrypted.
     private func lingeringClose() async {
+        transport.close()
         _ = shutdown(fd, Int32(SHUT_WR))
         let deadline = ContinuousClock.now.advanced(by: .seconds(2))
         var discarded = 0

@@ -21,6 +21,10 @@ public struct ServeConfiguration: Sendable {
     public var drainSeconds = 10
     /// Epoll reactor threads (one is plenty for most schools).
     public var reactors = 1
+    /// PEM certificate chain (leaf first) for HTTPS; set together with ``tlsPrivateKey``.
+    public var tlsCertificate: String?
+    /// PEM private key of the leaf; must not be readable by group or others.
+    public var tlsPrivateKey: String?
 
     /// The defaults.
     public init() {}
@@ -31,6 +35,7 @@ public struct ServeConfiguration: Sendable {
         ("policies", "SCHOOLID_POLICIES"), ("issuer", "SCHOOLID_ISSUER"), ("trusted_proxies", "SCHOOLID_TRUSTED_PROXIES"),
         ("metrics_token", "SCHOOLID_METRICS_TOKEN"), ("hashing_threads", "SCHOOLID_HASHING_THREADS"),
         ("drain_seconds", "SCHOOLID_DRAIN_SECONDS"), ("reactors", "SCHOOLID_REACTORS"),
+        ("tls_certificate", "SCHOOLID_TLS_CERTIFICATE"), ("tls_private_key", "SCHOOLID_TLS_PRIVATE_KEY"),
     ]
 
     /// A configuration error naming its source: `config.json: /port: …` or `SCHOOLID_PORT: …`.
@@ -97,6 +102,8 @@ public struct ServeConfiguration: Sendable {
         case "hashing_threads": hashingThreads = try number(1...256)
         case "drain_seconds": drainSeconds = try number(0...600)
         case "reactors": reactors = try number(1...64)
+        case "tls_certificate": tlsCertificate = text
+        case "tls_private_key": tlsPrivateKey = text
         default: throw Invalid(description: "\(source): unknown setting")
         }
     }

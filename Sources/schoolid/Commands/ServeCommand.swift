@@ -11,12 +11,15 @@ enum ServeCommand: Command {
     static let help = """
     usage: schoolid serve [--config FILE] [--host H] [--port P] [--data DIR] [--keys DIR]
                           [--policies DIR] [--issuer URL] [--reactors N] [--trusted-proxy CIDR]...
+                          [--tls-certificate PEM --tls-private-key PEM]
 
-    Serves SchoolID over HTTP/1.1. Settings come from defaults, then the JSON --config
+    Serves SchoolID over HTTP/1.1, or HTTPS (TLS 1.2/1.3) when given a certificate
+    and key. Settings come from defaults, then the JSON --config
     file, then SCHOOLID_* environment variables (SCHOOLID_HOST, SCHOOLID_PORT,
     SCHOOLID_DATA, SCHOOLID_KEYS, SCHOOLID_POLICIES, SCHOOLID_ISSUER,
     SCHOOLID_TRUSTED_PROXIES, SCHOOLID_METRICS_TOKEN, SCHOOLID_HASHING_THREADS,
-    SCHOOLID_DRAIN_SECONDS, SCHOOLID_REACTORS), then flags. A fresh directory (no database and no key
+    SCHOOLID_DRAIN_SECONDS, SCHOOLID_REACTORS, SCHOOLID_TLS_CERTIFICATE,
+    SCHOOLID_TLS_PRIVATE_KEY), then flags. A fresh directory (no database and no key
     files) is initialised on first start; a database without its keyring, or keys
     without their database, is refused (keyring_missing / database_missing).
 
@@ -29,6 +32,9 @@ enum ServeCommand: Command {
       --trusted-proxy CIDR  believe Forwarded/X-Forwarded-For from these peers (repeatable)
       --issuer URL          public base URL behind a proxy
       --reactors N          epoll reactor threads (default 1)
+      --tls-certificate PEM serve HTTPS with this certificate chain (leaf first, then intermediates)
+      --tls-private-key PEM its private key (unencrypted PEM); refused if readable by group or
+                            others (chmod 600). Both or neither; the listen URL then reads https://
     \(CommonPaths.helpText)
     """
 
@@ -37,7 +43,8 @@ enum ServeCommand: Command {
         if let file = try arguments.option("--config") { try configuration.apply(file: file) }
         try configuration.apply(environment: ProcessInfo.processInfo.environment)
         for (flag, key) in [("--host", "host"), ("--port", "port"), ("--data", "data"), ("--keys", "keys"),
-                            ("--policies", "policies"), ("--issuer", "issuer"), ("--reactors", "reactors")] {
+                            ("--policies", "policies"), ("--issuer", "issuer"), ("--reactors", "reactors"),
+                            ("--tls-certificate", "tls_certificate"), ("--tls-private-key", "tls_private_key")] {
             if let value = try arguments.option(flag) { try configuration.set(key, value, source: flag) }
         }
         var proxies: [String] = []
@@ -53,11 +60,12 @@ enum ServeCommand: Command {
         let logger = Logger(label: "schoolid", clock: clock)
         let application = try await ServerApplication(configuration: configuration, clock: clock,
                                                       random: OpenSSLRandomSource(), logger: logger)
+        let scheme = configuration.scheme
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let server = Task {
             try await application.run { port in
                 // Unbuffered: scripts and tests wait for this line to learn the port.
-                FileHandle.standardOutput.write(Data("SchoolID listening on http://\(host):\(port)\n".utf8))
+                FileHandle.standardOutput.write(Data("SchoolID listening on \(scheme)://\(host):\(port)\n".utf8))
             }
         }
         // STYLE §5.3: ignore the signals first, then observe them through DispatchSource.
