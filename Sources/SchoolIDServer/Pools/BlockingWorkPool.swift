@@ -46,6 +46,7 @@ public final class BlockingWorkPool: Sendable {
     public let name: String
     private let lanes: [String: Lane]
     private let state = Mutex(State())
+    private let workers = Mutex(Set<pthread_t>())
     private let condition = NSCondition()
 
     /// Starts `threads` worker threads.
@@ -59,9 +60,10 @@ public final class BlockingWorkPool: Sendable {
         self.lanes = Dictionary(uniqueKeysWithValues: lanes.map { ($0.name, $0) })
         for index in 0..<threads {
             let thread = Thread { [self] in
-                Thread.current.name = "\(name)-\(index)"
+                workers.withLock { _ = $0.insert(pthread_self()) }
                 self.workLoop()
             }
+            thread.name = "\(name)-\(index)"
             thread.start()
         }
     }
@@ -86,6 +88,9 @@ public final class BlockingWorkPool: Sendable {
             condition.unlock()
         }
     }
+
+    /// True on one of this pool's own threads (work must never run on the caller's).
+    public var isWorkerThread: Bool { workers.withLock { $0.contains(pthread_self()) } }
 
     /// Jobs waiting, per lane (for `/metrics`).
     public var queueDepths: [String: Int] {
