@@ -57,7 +57,9 @@ enum ServeCommand: Command {
     static func serve(_ configuration: ServeConfiguration) async throws {
         signal(SIGPIPE, SIG_IGN)
         let clock = SystemWallClock(floor: HighWaterMarkFile(path: configuration.data + "/clock-high-water").load())
-        let logger = Logger(label: "schoolid", clock: clock)
+        let logSink = BufferedStandardErrorSink()
+        defer { logSink.flush() }
+        let logger = Logger(label: "schoolid", sink: logSink, clock: clock)
         let application = try await ServerApplication(configuration: configuration, clock: clock,
                                                       random: OpenSSLRandomSource(), logger: logger)
         let scheme = configuration.scheme
