@@ -46,3 +46,23 @@ import Testing
         #expect(object["ok"] as? Bool == true)
     }
 }
+
+@Suite struct BufferedSinkTests {
+    @Test("the buffered sink writes every line, in order, by the time flush returns") func ordered() throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        let sink = BufferedStandardErrorSink(descriptor: ends[1])
+        for index in 0..<2_000 { sink.write(line: "line \(index)") }  // crosses the 32 KiB batch size
+        sink.flush()
+        close(ends[1])
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(ends[0], &buffer, buffer.count)
+            if count <= 0 { break }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        #expect(String(decoding: data, as: UTF8.self) == (0..<2_000).map { "line \($0)\n" }.joined())
+    }
+}

@@ -8,12 +8,15 @@ import Synchronization
 /// never data the service acknowledged.
 public final class BufferedStandardErrorSink: LogSink {
     private static let flushBytes = 32 * 1024
+    private let descriptor: Int32
     private let pending = Mutex<[UInt8]>([])
     /// Held across take-and-write so batches reach the file in order.
     private let writing = Mutex(())
 
     /// Creates the sink and its flushing thread (it lives as long as the process).
-    public init() {
+    /// - Parameter descriptor: where lines go; standard error unless a test says otherwise.
+    public init(descriptor: Int32 = 2) {
+        self.descriptor = descriptor
         let thread = Thread { [self] in
             while true {
                 flush()
@@ -40,16 +43,16 @@ public final class BufferedStandardErrorSink: LogSink {
                 defer { buffer.removeAll(keepingCapacity: true) }
                 return buffer
             }
-            Self.writeAll(batch)
+            Self.writeAll(batch, to: descriptor)
         }
     }
 
-    private static func writeAll(_ batch: [UInt8]) {
+    private static func writeAll(_ batch: [UInt8], to descriptor: Int32) {
         batch.withUnsafeBytes { bytes in
             guard bytes.count > 0 else { return }
             var offset = 0
             while offset < bytes.count {
-                let written = Foundation.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 && errno == EINTR { continue }
                 if written <= 0 { return }
                 offset += written
