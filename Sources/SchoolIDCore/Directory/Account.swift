@@ -1,6 +1,12 @@
-/// A person's account (student, guardian, trusted person, staff). This issue defines
-/// only its identifier; later issues add the fields.
-public enum Account {
+import SchoolIDBase
+
+/// A person's account (student, guardian, trusted person, staff member).
+///
+/// What the person may do comes from their staff memberships and enrolment (later also
+/// guardian and trusted links), not from the account itself; a student account holds
+/// only its enrolment. The person's names and birth date are one sealed ``profile``
+/// (``SealedField`` under the account's owner key, context `accounts.profile.<id>`).
+public struct Account: Hashable, Sendable {
     /// The kind tag of account identifiers.
     public enum Kind: IdentifierKind {
         public static let prefix = "acc"
@@ -9,4 +15,49 @@ public enum Account {
 
     /// An account's opaque identifier (`acc_…`).
     public typealias ID = Identifier<Kind>
+
+    /// Whether the account belongs to a child (issued by a teacher) or an adult.
+    public enum Category: String, Hashable, Sendable, CaseIterable {
+        case student
+        case adult
+    }
+
+    /// Whether the account may log in at all.
+    public enum Status: String, Hashable, Sendable, CaseIterable {
+        case active
+        case disabled
+    }
+
+    public var id: ID
+    public var category: Category
+    /// The login (unique, never reused); `nil` for accounts that log in otherwise.
+    public var login: Login?
+    public var status: Status
+    /// Sealed names and birth date (serialized ``SealedField``).
+    public var profile: [UInt8]
+    /// Failed password attempts in a row, over every client address.
+    public var consecutiveFailures: Int
+    /// Set when ``consecutiveFailures`` reached the policy's account cap: only recovery
+    /// or staff unlock clears it.
+    public var lockedAt: UnixTime?
+    /// Whether a second factor is enrolled (raises nothing yet; lowers the password minimum).
+    public var hasSecondFactor: Bool
+    public var createdAt: UnixTime
+    public var updatedAt: UnixTime
+
+    public init(id: ID, category: Category, login: Login?, status: Status = .active, profile: [UInt8],
+                consecutiveFailures: Int = 0, lockedAt: UnixTime? = nil, hasSecondFactor: Bool = false,
+                createdAt: UnixTime, updatedAt: UnixTime? = nil)
+    {
+        self.id = id
+        self.category = category
+        self.login = login
+        self.status = status
+        self.profile = profile
+        self.consecutiveFailures = consecutiveFailures
+        self.lockedAt = lockedAt
+        self.hasSecondFactor = hasSecondFactor
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+    }
 }

@@ -35,6 +35,13 @@ public protocol Storage: Sendable {
 public protocol WriteTransaction {
     /// Per-owner data keys (see `OwnerKeys`).
     var ownerKeys: any OwnerKeyStore { get }
+    var schools: any SchoolStore { get }
+    var classes: any ClassStore { get }
+    var accounts: any AccountStore { get }
+    var credentials: any CredentialStore { get }
+    var sessions: any SessionStore { get }
+    var audit: any AuditLog { get }
+    var batches: any CredentialBatchStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -44,4 +51,11 @@ public protocol WriteTransaction {
 public protocol ReadTransaction {
     /// Per-owner data keys, read-only.
     var ownerKeys: any OwnerKeyReader { get }
+    var schools: any SchoolReader { get }
+    var classes: any ClassReader { get }
+    var accounts: any AccountReader { get }
+    var credentials: any CredentialReader { get }
+    var sessions: any SessionReader { get }
+    var audit: any AuditReader { get }
+    var batches: any CredentialBatchReader { get }
 }

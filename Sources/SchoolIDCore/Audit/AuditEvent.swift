@@ -1,0 +1,87 @@
+import SchoolIDBase
+
+/// One append-only security event: who did what to whom, when, from where.
+public struct AuditEvent: Hashable, Sendable {
+    /// Position in the log, assigned by the store on append (0 before).
+    public var sequence: Int64
+    public var at: UnixTime
+    public var action: AuditAction
+    /// Who acted (`nil` for an anonymous attempt or the CLI).
+    public var actorID: Account.ID?
+    /// Whose account it was about.
+    public var targetID: Account.ID?
+    /// The school it concerns, for school admins' view of the log.
+    public var schoolID: School.ID?
+    /// The client address (`cli` for the command line).
+    public var clientAddress: String
+    /// The request id, to join with the access log.
+    public var requestID: String
+    /// A short English detail (the policy decision reason); never a secret.
+    public var detail: String
+
+    public init(sequence: Int64 = 0, at: UnixTime, action: AuditAction, actorID: Account.ID? = nil,
+                targetID: Account.ID? = nil, schoolID: School.ID? = nil, clientAddress: String, requestID: String,
+                detail: String = "")
+    {
+        self.sequence = sequence
+        self.at = at
+        self.action = action
+        self.actorID = actorID
+        self.targetID = targetID
+        self.schoolID = schoolID
+        self.clientAddress = clientAddress
+        self.requestID = requestID
+        self.detail = detail
+    }
+}
+
+/// What an audit event records. Raw values are stable: operators grep for them.
+public enum AuditAction: String, Hashable, Sendable, CaseIterable {
+    case loginSucceeded = "login.succeeded"
+    case loginFailed = "login.failed"
+    case loginThrottled = "login.throttled"
+    case accountLocked = "account.locked"
+    case accountUnlocked = "account.unlocked"
+    case accountDisabled = "account.disabled"
+    case temporaryPasswordIssued = "temporary_password.issued"
+    case temporaryPasswordReissued = "temporary_password.reissued"
+    case expiredTemporaryPasswordUsed = "temporary_password.expired_use"
+    case passwordChanged = "password.changed"
+    case passwordRehashed = "password.rehashed"
+    case sessionsRevoked = "sessions.revoked"
+    case loggedOut = "session.logged_out"
+    case enrolmentStarted = "enrolment.started"
+    case enrolmentEnded = "enrolment.ended"
+    case schoolCreated = "school.created"
+    case classCreated = "class.created"
+    case teacherAssigned = "class.teacher_assigned"
+    case staffAdded = "staff.added"
+    case initialAdminCreated = "admin.initial_created"
+    case credentialBatchCreated = "credential_batch.created"
+    case credentialBatchFinished = "credential_batch.finished"
+    case credentialBatchDownloaded = "credential_batch.downloaded"
+    case credentialBatchPurged = "credential_batch.purged"
+    case permissionDenied = "permission.denied"
+}
+
+/// Which events to read: all filters optional and combined with AND; newest first.
+public struct AuditQuery: Hashable, Sendable {
+    /// Events whose actor or target is this account.
+    public var accountID: Account.ID?
+    public var schoolID: School.ID?
+    /// Events at or after this time.
+    public var since: UnixTime?
+    /// Events with a sequence below this (paging backwards).
+    public var before: Int64?
+    public var limit: Int
+
+    public init(accountID: Account.ID? = nil, schoolID: School.ID? = nil, since: UnixTime? = nil, before: Int64? = nil,
+                limit: Int = 100)
+    {
+        self.accountID = accountID
+        self.schoolID = schoolID
+        self.since = since
+        self.before = before
+        self.limit = limit
+    }
+}

@@ -1,0 +1,36 @@
+import SchoolIDBase
+
+/// Reads sessions.
+public protocol SessionReader {
+    /// The session with this token hash (revoked and expired ones included), or `nil`.
+    /// - Throws: a backend error.
+    func session(tokenHash: [UInt8]) throws -> Session?
+}
+
+/// Reads and changes sessions and password-change tickets.
+public protocol SessionStore: SessionReader {
+    /// Adds a session.
+    /// - Throws: ``StoreError/alreadyExists`` for a duplicate hash.
+    func insert(_ session: Session) throws
+    /// Records use: sets `lastSeenAt` and moves `idleExpiresAt`, only for a session
+    /// usable at `time`.
+    /// - Throws: a backend error.
+    /// - Returns: whether the session was usable and touched.
+    @discardableResult
+    func touch(tokenHash: [UInt8], at time: UnixTime, idleExpiresAt: UnixTime) throws -> Bool
+    /// Revokes one session atomically: only a session usable at `time` is revoked, and
+    /// only the first of concurrent callers gets `true` (single-use tickets rely on it).
+    /// - Throws: a backend error.
+    /// - Returns: the session as it was before revocation, or `nil` when it was not usable.
+    func revoke(tokenHash: [UInt8], at time: UnixTime) throws -> Session?
+    /// Revokes every unrevoked session and ticket of an account, except one.
+    /// - Throws: a backend error.
+    /// - Returns: how many were revoked.
+    @discardableResult
+    func revokeAll(of accountID: Account.ID, except keptHash: [UInt8]?, at time: UnixTime) throws -> Int
+    /// Deletes sessions that expired or were revoked before `time`.
+    /// - Throws: a backend error.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    func deleteExpired(before time: UnixTime) throws -> Int
+}
