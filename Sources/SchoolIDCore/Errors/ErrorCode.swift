@@ -60,6 +60,64 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     /// Too many attempts in a short time: retry after a delay.
     case retryLater = "retry_later"
 
+    // Accounts, sessions and the directory
+    /// The login or the password is wrong (never says which).
+    case invalidCredentials = "invalid_credentials"
+    /// The account is disabled (told only after the password verified).
+    case accountDisabled = "account_disabled"
+    /// The temporary password expired or was used (told only after it verified).
+    case temporaryPasswordExpired = "temporary_password_expired"
+    /// The password-change ticket is unknown, used or expired.
+    case passwordChangeTicketInvalid = "password_change_ticket_invalid"
+    /// The new password equals the current (or temporary) one.
+    case passwordUnchanged = "password_unchanged"
+    /// A cookie-authenticated request without the session's CSRF token.
+    case csrfTokenInvalid = "csrf_token_invalid"
+    /// The request's Origin is not this service.
+    case originNotAllowed = "origin_not_allowed"
+    /// The actor's role applies only in other schools.
+    case schoolNotAssigned = "school_not_assigned"
+    /// The actor teaches other classes, not this one.
+    case classNotAssigned = "class_not_assigned"
+    /// No such school.
+    case schoolNotFound = "school_not_found"
+    /// No such class.
+    case classNotFound = "class_not_found"
+    /// No such account.
+    case accountNotFound = "account_not_found"
+    /// No such active enrolment.
+    case enrolmentNotFound = "enrolment_not_found"
+    /// No such credential batch.
+    case credentialBatchNotFound = "credential_batch_not_found"
+    /// The batch is still running.
+    case credentialBatchNotFinished = "credential_batch_not_finished"
+    /// The batch's passwords were already downloaded or purged.
+    case credentialBatchGone = "credential_batch_gone"
+    /// Another school has this code.
+    case schoolCodeTaken = "school_code_taken"
+    /// The school already has this class in that school year.
+    case classAlreadyExists = "class_already_exists"
+    /// The login is or was used by another account.
+    case loginTaken = "login_taken"
+    /// The person already holds this role there.
+    case membershipExists = "membership_exists"
+    /// The student is already enrolled in that school.
+    case enrolmentExists = "enrolment_exists"
+    /// The operation needs a student account.
+    case accountNotStudent = "account_not_student"
+    /// A name or other text is empty, too long or has control characters.
+    case textInvalid = "text_invalid"
+    /// Not an IANA time zone.
+    case timeZoneInvalid = "time_zone_invalid"
+    /// A class number outside 1–11.
+    case gradeInvalid = "grade_invalid"
+    /// A class letter outside А–Я (without Ё, Й, Ъ, Ы, Ь).
+    case classLetterInvalid = "class_letter_invalid"
+    /// A school year start outside 2000–2100.
+    case schoolYearInvalid = "school_year_invalid"
+    /// Not a staff role that may be given here.
+    case roleInvalid = "role_invalid"
+
     // HTTP transport and service (rendered by the server's one error shape)
     /// The request is malformed.
     case badRequest = "bad_request"

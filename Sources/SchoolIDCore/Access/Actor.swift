@@ -1,0 +1,46 @@
+import SchoolIDBase
+
+/// The authenticated person behind a request: their account, their active staff
+/// memberships and the classes they teach, loaded once per request.
+public struct Actor: Sendable {
+    public let account: Account
+    /// Active (not ended) staff memberships.
+    public let memberships: [StaffMembership]
+    /// Classes the person is assigned to as a teacher.
+    public let taughtClasses: Set<SchoolClass.ID>
+    /// The session the request came with (`nil` for the command line).
+    public let session: Session?
+
+    public init(account: Account, memberships: [StaffMembership], taughtClasses: Set<SchoolClass.ID>, session: Session?) {
+        self.account = account
+        self.memberships = memberships.filter { $0.endedAt == nil }
+        self.taughtClasses = taughtClasses
+        self.session = session
+    }
+
+    /// Loads the actor for an account inside a read or write transaction.
+    /// - Throws: ``StoreError/notFound`` for an unknown account, or a backend error.
+    public static func load(_ accountID: Account.ID, session: Session?, accounts: any AccountReader,
+                            classes: any ClassReader) throws -> Actor
+    {
+        guard let account = try accounts.account(accountID) else { throw StoreError.notFound }
+        return Actor(account: account, memberships: try accounts.memberships(of: accountID),
+                     taughtClasses: Set(try classes.classes(taughtBy: accountID)), session: session)
+    }
+
+    /// Whether the person holds a staff role (so the staff password minimum applies).
+    public var isStaff: Bool { !memberships.isEmpty }
+
+    /// The role whose password rules apply to this account.
+    public var passwordRole: Role {
+        if account.category == .student { return .student }
+        return isStaff ? .teacher : .guardian
+    }
+
+    /// The roles the person holds (for the profile and tokens).
+    public var roles: Set<Role> {
+        var roles = Set(memberships.map(\.role))
+        if account.category == .student { roles.insert(.student) }
+        return roles
+    }
+}

@@ -1,0 +1,80 @@
+import SchoolIDBase
+import Synchronization
+
+/// The shared throttling of everything that checks a password (login, password change,
+/// later step-up and codes): attempts per client address per minute, backoff and a
+/// temporary lock per (normalised login, client address) pair, and the per-account cap
+/// of consecutive failures after which only recovery or staff unlock help.
+///
+/// One instance per process (it holds the in-memory per-address buckets).
+public final class PasswordAttempts: Sendable {
+    let environment: ServiceEnvironment
+    private let addressLimiter: AddressRateLimiter<ContinuousClock>
+    private let dummyHashes = Mutex<[ScryptCost: String]>([:])
+
+    public init(environment: ServiceEnvironment, addressLimiter: AddressRateLimiter<ContinuousClock> = AddressRateLimiter()) {
+        self.environment = environment
+        self.addressLimiter = addressLimiter
+    }
+
+    /// Takes one attempt from the client address's per-minute budget.
+    /// - Throws: ``ThrottleError`` when it is spent.
+    func takeAddressAttempt(_ address: String) throws {
+        if let wait = addressLimiter.take(address, perMinute: environment.policies.lockout.perAddressAttemptsPerMinute) {
+            throw ThrottleError(.retryLater, retryAfterSeconds: wait)
+        }
+    }
+
+    /// Refuses while the pair's backoff or temporary lock runs.
+    func checkBackoff(_ counter: FailureCounter?, now: UnixTime) throws {
+        guard let counter else { return }
+        let policy = environment.policies.lockout
+        let decision = policy.decide(failures: counter.failures, lastFailure: counter.lastFailureAt, now: now)
+        guard decision.isDenied else { return }
+        let until = counter.lastFailureAt.adding(seconds: policy.delaySeconds(afterFailures: counter.failures))
+        throw ThrottleError(.retryLater, retryAfterSeconds: until.seconds - now.seconds)
+    }
+
+    /// The throttling key of a (login, client address) pair: a blind index, so neither
+    /// is stored in clear.
+    func key(_ login: Login, address: String) -> [UInt8] {
+        BlindIndex("\(login.rawValue)\u{0}\(address)", table: "failure_counters", column: "key",
+                   key: environment.dataKeys.indexKey).bytes
+    }
+
+    /// A hash of a random password at `cost`, computed once per cost.
+    func dummyHash(_ cost: ScryptCost) async throws -> String {
+        if let hash = dummyHashes.withLock({ $0[cost] }) { return hash }
+        let hash = try await environment.hasher.hash(try Password(environment.random.token(bytes: 16), maximumLength: 64),
+                                                     cost: cost, priority: .interactive)
+        dummyHashes.withLock { $0[cost] = hash }
+        return hash
+    }
+
+    func recordFailure(key: [UInt8], account: Account?, context: RequestContext) async throws {
+        let now = environment.clock.now()
+        let lockout = environment.policies.lockout
+        try await environment.storage.write { tx in
+            try tx.credentials.recordFailure(key, at: now)
+            var detail = account == nil ? "unknown login" : "wrong password"
+            if let account {
+                let updated = try tx.accounts.update(account.id) { stored in
+                    stored.consecutiveFailures += 1
+                    if stored.lockedAt == nil, lockout.isOverAccountCap(consecutiveFailures: stored.consecutiveFailures) {
+                        stored.lockedAt = now
+                    }
+                    stored.updatedAt = now
+                }
+                if updated.lockedAt == now, account.lockedAt == nil {
+                    detail += "; account locked after \(updated.consecutiveFailures) consecutive failures"
+                    try tx.audit.append(AuditEvent(at: now, action: .accountLocked, targetID: account.id,
+                                                   clientAddress: context.clientAddress, requestID: context.requestID,
+                                                   detail: "\(updated.consecutiveFailures) consecutive failures"))
+                }
+            }
+            try tx.audit.append(AuditEvent(at: now, action: .loginFailed, targetID: account?.id,
+                                           clientAddress: context.clientAddress, requestID: context.requestID,
+                                           detail: detail))
+        }
+    }
+}

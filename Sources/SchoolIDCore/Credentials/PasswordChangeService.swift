@@ -1,0 +1,107 @@
+import SchoolIDBase
+
+/// `POST /v1/password/change`: a new password, with a password-change ticket (first
+/// login with a temporary password) or with a session and the current password.
+///
+/// The new password must meet the policy for the account (NIST 63B-4 §3.1.1.2: minimum
+/// length by role and second factor, blocklist, the login and its variants) and differ
+/// from the current one. Success replaces the credential, revokes every other session
+/// and ticket of the account, and opens a new session (rotation at the change).
+public struct PasswordChangeService: Sendable {
+    private let environment: ServiceEnvironment
+    private let sessions: SessionService
+    private let attempts: PasswordAttempts
+
+    public init(environment: ServiceEnvironment, attempts: PasswordAttempts) {
+        self.environment = environment
+        self.sessions = SessionService(environment: environment)
+        self.attempts = attempts
+    }
+
+    /// Changes the password with a ticket; the ticket is consumed atomically, so of
+    /// concurrent changes with one ticket exactly one succeeds.
+    /// - Throws: `DomainError` (`.passwordChangeTicketInvalid`, a policy code,
+    ///   `.passwordUnchanged`), or the hashing pool's saturation error.
+    /// - Returns: the new session.
+    public func change(ticket: SessionToken, newPassword: String, context: RequestContext) async throws -> IssuedSession {
+        let now = environment.clock.now()
+        let ticketHash = ticket.hash
+        let loaded = try await environment.storage.read { tx -> (Actor, PasswordCredential)? in
+            guard let session = try tx.sessions.session(tokenHash: ticketHash), session.purpose == .passwordChange,
+                  session.isUsable(at: now), let credential = try tx.credentials.password(of: session.accountID)
+            else { return nil }
+            return (try Actor.load(session.accountID, session: session, accounts: tx.accounts, classes: tx.classes),
+                    credential)
+        }
+        guard let (actor, credential) = loaded else { throw DomainError(.passwordChangeTicketInvalid) }
+        let newHash = try await checkedHash(newPassword, for: actor, replacing: credential)
+        return try await replace(actor, credential, with: newHash, consuming: ticketHash, context: context)
+    }
+
+    /// Changes the password of a logged-in person who typed the current one. A wrong
+    /// current password counts as a failed attempt like a failed login.
+    /// - Throws: `DomainError` (`.invalidCredentials`, a policy code, `.passwordUnchanged`),
+    ///   ``ThrottleError``, or the hashing pool's saturation error.
+    /// - Returns: the new session (the presented one is revoked).
+    public func change(actor: Actor, currentPassword: String, newPassword: String, context: RequestContext)
+        async throws -> IssuedSession
+    {
+        guard let session = actor.session, let login = actor.account.login else { throw DomainError(.unauthorized) }
+        let policies = environment.policies
+        let current = try Password(currentPassword, maximumLength: policies.passwords.maximumLength)
+        try attempts.takeAddressAttempt(context.clientAddress)
+        let key = attempts.key(login, address: context.clientAddress)
+        let accountID = actor.account.id
+        let (credential, counter) = try await environment.storage.read { tx in
+            (try tx.credentials.password(of: accountID), try tx.credentials.failureCounter(key))
+        }
+        try attempts.checkBackoff(counter, now: environment.clock.now())
+        guard let credential, try await environment.hasher.verify(current, against: credential.hash, priority: .interactive)
+        else {
+            try await attempts.recordFailure(key: key, account: actor.account, context: context)
+            throw DomainError(.invalidCredentials)
+        }
+        let newHash = try await checkedHash(newPassword, for: actor, replacing: credential)
+        return try await replace(actor, credential, with: newHash, consuming: session.tokenHash, context: context)
+    }
+
+    /// Applies the policy and hashes the new password at the user cost.
+    private func checkedHash(_ text: String, for actor: Actor, replacing credential: PasswordCredential) async throws
+        -> String
+    {
+        let policy = environment.policies.passwords
+        let password = try Password(text, maximumLength: policy.maximumLength)
+        try policy.evaluate(password, role: actor.passwordRole, hasSecondFactor: actor.account.hasSecondFactor,
+                            login: actor.account.login).enforce()
+        if try await environment.hasher.verify(password, against: credential.hash, priority: .interactive) {
+            throw DomainError(.passwordUnchanged)
+        }
+        return try await environment.hasher.hash(password, cost: policy.userHashCost, priority: .interactive)
+    }
+
+    /// One unit: consume the ticket or session, check the credential is the one we
+    /// checked against, store the new hash, revoke everything else, open a new session.
+    private func replace(_ actor: Actor, _ credential: PasswordCredential, with hash: String, consuming tokenHash: [UInt8],
+                         context: RequestContext) async throws -> IssuedSession
+    {
+        let now = environment.clock.now()
+        let policy = environment.policies.sessions
+        let accountID = actor.account.id
+        return try await environment.storage.write { [sessions] tx in
+            guard try tx.sessions.revoke(tokenHash: tokenHash, at: now) != nil,
+                  try tx.credentials.password(of: accountID)?.hash == credential.hash
+            else { throw DomainError(.passwordChangeTicketInvalid) }
+            try tx.credentials.setPassword(PasswordCredential(accountID: accountID, hash: hash, kind: .permanent, issuedAt: now))
+            let revoked = try tx.sessions.revokeAll(of: accountID, except: nil, at: now)
+            let issued = try sessions.open(for: accountID, purpose: .session, at: now, policy: policy, in: tx)
+            let event = { (action: AuditAction, detail: String) in
+                try tx.audit.append(AuditEvent(at: now, action: action, actorID: accountID, targetID: accountID,
+                                               clientAddress: context.clientAddress, requestID: context.requestID,
+                                               detail: detail))
+            }
+            try event(.passwordChanged, credential.kind == .temporary ? "replaced a temporary password" : "changed")
+            try event(.sessionsRevoked, "\(revoked + 1) other sessions and tickets revoked at password change")
+            return issued
+        }
+    }
+}
