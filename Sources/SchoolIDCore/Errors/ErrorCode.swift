@@ -52,6 +52,24 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     /// A password is the login or an obvious variant of it.
     case passwordContainsLogin = "password_contains_login"
 
+    // People and rosters
+    /// A calendar date is malformed, does not exist, or is outside 1900–2100.
+    case dateInvalid = "date_invalid"
+    /// A person's name is empty, longer than 100 characters, or has control characters.
+    case nameInvalid = "name_invalid"
+    /// A roster file is neither UTF-8 nor Windows-1251 text.
+    case rosterInvalidEncoding = "roster_invalid_encoding"
+    /// A roster's header lacks a required column (last name, first name).
+    case rosterMissingColumn = "roster_missing_column"
+    /// A roster's header names a column the service does not know.
+    case rosterUnknownColumn = "roster_unknown_column"
+    /// A roster row is malformed or holds an invalid name or date (the detail names the row).
+    case rosterInvalidRow = "roster_invalid_row"
+    /// A roster has no students.
+    case rosterEmpty = "roster_empty"
+    /// A roster has more students or bytes than one batch allows.
+    case rosterTooLarge = "roster_too_large"
+
     // Access
     /// The actor's role does not grant the permission.
     case permissionDenied = "permission_denied"

@@ -34,7 +34,7 @@ extension ErrorCode {
         case .requestTimeout: .requestTimeout
         case .uriTooLong: .uriTooLong
         case .headerTooLarge, .tooManyHeaders: .requestHeaderFieldsTooLarge
-        case .bodyTooLarge: .payloadTooLarge
+        case .bodyTooLarge, .rosterTooLarge: .payloadTooLarge
         case .unsupportedExpectation: .expectationFailed
         case .unsupportedMediaType: .unsupportedMediaType
         case .methodNotImplemented, .unsupportedTransferEncoding: .notImplemented
