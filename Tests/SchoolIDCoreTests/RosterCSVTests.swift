@@ -4,8 +4,8 @@ import SchoolIDTesting
 import Testing
 
 @Suite struct RosterCSVTests {
-    private func entry(_ last: String, _ first: String, _ patronymic: String?, _ date: String?) throws -> RosterEntry {
-        try RosterEntry(lastName: last, firstName: first, patronymic: patronymic,
+    private func entry(_ last: String, _ first: String, _ patronymic: String?, _ date: String?) throws -> AccountProfile {
+        try AccountProfile(lastName: last, firstName: first, patronymic: patronymic,
                         birthDate: date.map { try CalendarDate(parsing: $0) })
     }
 

@@ -13,10 +13,10 @@ import Testing
             ]}
             """#
         #expect(try Roster.parseJSON(Array(json.utf8)) == [
-            try RosterEntry(lastName: "Иванова", firstName: "Анна", patronymic: "Сергеевна",
+            try AccountProfile(lastName: "Иванова", firstName: "Анна", patronymic: "Сергеевна",
                             birthDate: CalendarDate(year: 2014, month: 3, day: 9)),
-            try RosterEntry(lastName: "Ким", firstName: "Лев", patronymic: nil, birthDate: nil),
-            try RosterEntry(lastName: "<script>alert(1)</script>", firstName: "Ева", patronymic: nil, birthDate: nil),
+            try AccountProfile(lastName: "Ким", firstName: "Лев", patronymic: nil, birthDate: nil),
+            try AccountProfile(lastName: "<script>alert(1)</script>", firstName: "Ева", patronymic: nil, birthDate: nil),
         ])
         #expect(try Roster.parseJSON([0xEF, 0xBB, 0xBF] + Array(json.utf8)).count == 3)
     }

@@ -22,7 +22,7 @@ public struct CredentialBatchService: Sendable {
     public func create(by principal: Principal, classID: SchoolClass.ID, roster: [AccountProfile],
                        context: RequestContext) async throws -> CredentialBatch
     {
-        guard !roster.isEmpty else { throw DomainError(.textInvalid, detail: "the roster is empty") }
+        guard !roster.isEmpty else { throw DomainError(.rosterEmpty) }
         guard let requester = principal.accountID else { throw DomainError(.unauthorized) }
         let roles = environment.policies.roles
         let now = environment.clock.now()

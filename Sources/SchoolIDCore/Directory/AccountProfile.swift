@@ -1,61 +1,88 @@
 import Foundation
-import SchoolIDBase
 
-/// A person's names and birth date: personal data, sealed at rest as one
-/// ``SealedField`` (`accounts.profile`) under the account's owner key, so deleting the
-/// owner key crypto-shreds it.
+/// A person's names and, optionally, birth date: one student of an uploaded roster, or
+/// a staff member. Stored sealed (``AccountProfile/sealed(for:under:)``).
+///
+/// Names are normalised so that the same name typed twice compares equal: surrounding
+/// whitespace trimmed, Unicode NFC (a "й" typed as и + combining breve becomes one
+/// character), and every internal run of whitespace (spaces, tabs, line breaks,
+/// no-break spaces) collapsed to one space. A name is 1–100 characters and may hold
+/// any printable text, including `<` and `&`: escaping is the renderer's job, never
+/// the store's. Control, format (bidi overrides, zero-width), private-use and
+/// unassigned code points are refused because no name needs them and they can
+/// disguise what a page shows.
 public struct AccountProfile: Hashable, Sendable, Codable {
-    /// Longest accepted name part, in characters.
+    /// The family name (фамилия), required.
+    public var lastName: String
+    /// The given name (имя), required.
+    public var firstName: String
+    /// The patronymic (отчество); `nil` when the person has none.
+    public var patronymic: String?
+    /// The birth date, when the roster gives one.
+    public var birthDate: CalendarDate?
+
+    /// The most characters one name part may have.
     public static let maximumNameLength = 100
 
-    public var lastName: String
-    public var firstName: String
-    public var patronymic: String?
-    /// ISO 8601 date (`YYYY-MM-DD`), or `nil`.
-    public var birthDate: String?
-
-    enum CodingKeys: String, CodingKey {
-        case lastName = "last_name", firstName = "first_name", patronymic, birthDate = "birth_date"
-    }
-
-    /// Validates and normalises the parts (trimmed, NFC, inner whitespace collapsed).
-    /// - Throws: `DomainError(.textInvalid)` naming the field.
-    public init(lastName: String, firstName: String, patronymic: String? = nil, birthDate: String? = nil)
-        throws(DomainError)
-    {
-        self.lastName = try Self.name(lastName, field: "last_name")
-        self.firstName = try Self.name(firstName, field: "first_name")
-        let middle = patronymic?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        self.patronymic = middle.isEmpty ? nil : try Self.name(middle, field: "patronymic")
+    /// Normalises and validates an entry.
+    /// - Parameters:
+    ///   - lastName: required.
+    ///   - firstName: required.
+    ///   - patronymic: optional; empty or blank becomes `nil`.
+    ///   - birthDate: optional.
+    /// - Throws: `DomainError(.nameInvalid)` whose detail names the part
+    ///   (`last name`, `first name`, `patronymic`) and the rule; never the name itself.
+    public init(lastName: String, firstName: String, patronymic: String?, birthDate: CalendarDate?) throws(DomainError) {
+        self.lastName = try Self.normalizedName(lastName, part: "last name")
+        self.firstName = try Self.normalizedName(firstName, part: "first name")
+        let patronymic = patronymic.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        self.patronymic = patronymic.isEmpty ? nil : try Self.normalizedName(patronymic, part: "patronymic")
         self.birthDate = birthDate
     }
 
-    /// "Фамилия Имя Отчество".
-    public var fullName: String { [lastName, firstName, patronymic].compactMap { $0 }.joined(separator: " ") }
-
-    /// Seals the profile for `accountID` under the owner's key.
-    /// - Throws: a sealing error.
-    public func sealed(for accountID: Account.ID, under key: SealingKey) throws -> [UInt8] {
-        try SealedField.seal(Array(JSONEncoder().encode(self)), under: key, for: Self.context(accountID)).serialized
+    /// Decodes through the validating initializer, so a stored or posted entry is never
+    /// less checked than an uploaded one.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            lastName: container.decode(String.self, forKey: .lastName),
+            firstName: container.decode(String.self, forKey: .firstName),
+            patronymic: container.decodeIfPresent(String.self, forKey: .patronymic),
+            birthDate: container.decodeIfPresent(CalendarDate.self, forKey: .birthDate)
+        )
     }
 
-    /// Opens a sealed profile.
-    /// - Throws: a sealing error, or a decoding error for a corrupt profile.
-    public init(sealed bytes: [UInt8], for accountID: Account.ID, under key: SealingKey) throws {
-        let plaintext = try SealedField(serialized: bytes).open(with: key, for: Self.context(accountID))
-        self = try JSONDecoder().decode(AccountProfile.self, from: Data(plaintext))
+    enum CodingKeys: String, CodingKey {
+        case lastName = "last_name"
+        case firstName = "first_name"
+        case patronymic
+        case birthDate = "birth_date"
     }
 
-    static func context(_ accountID: Account.ID) -> SealedField.Context {
-        SealedField.Context(table: "accounts", column: "profile", rowID: accountID.rawValue)
+    /// Trims, NFC-normalises and collapses whitespace, then checks length and characters.
+    /// - Parameter part: the name part for the error detail.
+    /// - Throws: `DomainError(.nameInvalid)`.
+    static func normalizedName(_ input: String, part: String) throws(DomainError) -> String {
+        // Bound the work before normalising (a roster is at most 1 MiB in all).
+        guard input.utf8.count <= maximumNameLength * 16 else {
+            throw DomainError(.nameInvalid, detail: "\(part): longer than \(maximumNameLength) characters")
+        }
+        let words = input.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace)
+        let name = words.joined(separator: " ")
+        guard !name.isEmpty else { throw DomainError(.nameInvalid, detail: "\(part): empty") }
+        guard name.count <= maximumNameLength else {
+            throw DomainError(.nameInvalid, detail: "\(part): longer than \(maximumNameLength) characters")
+        }
+        guard name.unicodeScalars.allSatisfy(isPrintable) else {
+            throw DomainError(.nameInvalid, detail: "\(part): contains a control or invisible character")
+        }
+        return name
     }
 
-    static func name(_ text: String, field: String) throws(DomainError) -> String {
-        let collapsed = text.precomposedStringWithCanonicalMapping
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        guard (1...maximumNameLength).contains(collapsed.count),
-              !collapsed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else { throw DomainError(.textInvalid, detail: field) }
-        return collapsed
+    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: false
+        default: true
+        }
     }
 }

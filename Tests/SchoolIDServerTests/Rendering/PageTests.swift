@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test("a roster name with <script> appears only escaped on a page") func scriptName() throws {
-        let entry = try RosterEntry(lastName: "<script>alert(1)</script>", firstName: "Ева", patronymic: nil, birthDate: nil)
+        let entry = try AccountProfile(lastName: "<script>alert(1)</script>", firstName: "Ева", patronymic: nil, birthDate: nil)
         let html = text(Page.render(title: entry.lastName, language: .russian, body: "<p>\(entry.lastName)</p>"))
         #expect(!html.contains("<script"))
         #expect(html.contains("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"))

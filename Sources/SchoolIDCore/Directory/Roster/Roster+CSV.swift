@@ -15,7 +15,7 @@ extension Roster {
     /// - Throws: `DomainError` with `roster_too_large`, `roster_invalid_encoding`,
     ///   `roster_missing_column`, `roster_unknown_column`, `roster_invalid_row` or
     ///   `roster_empty`.
-    public static func parseCSV(_ bytes: [UInt8]) throws(DomainError) -> [RosterEntry] {
+    public static func parseCSV(_ bytes: [UInt8]) throws(DomainError) -> [AccountProfile] {
         let text = try decodeText(bytes)
         guard let delimiter = try detectDelimiter(text) else { throw DomainError(.rosterEmpty, detail: "the file is empty") }
         let records = try CSVRecordReader.records(in: text, delimiter: delimiter).filter { !$0.isBlank }
@@ -26,7 +26,7 @@ extension Roster {
         guard rows.count <= maximumEntries else {
             throw DomainError(.rosterTooLarge, detail: "more than \(maximumEntries) students")
         }
-        var entries: [RosterEntry] = []
+        var entries: [AccountProfile] = []
         entries.reserveCapacity(rows.count)
         for record in rows {
             let row = "row \(record.line)"

@@ -14,7 +14,7 @@ extension Roster {
     /// Entries are named by their 0-based index in error details: `students[3]: …`.
     /// - Throws: `DomainError` with `roster_too_large`, `invalid_json`,
     ///   `roster_invalid_row` or `roster_empty`.
-    public static func parseJSON(_ bytes: [UInt8]) throws(DomainError) -> [RosterEntry] {
+    public static func parseJSON(_ bytes: [UInt8]) throws(DomainError) -> [AccountProfile] {
         guard bytes.count <= maximumBytes else {
             throw DomainError(.rosterTooLarge, detail: "more than \(maximumBytes) bytes")
         }
@@ -38,7 +38,7 @@ extension Roster {
         guard students.count <= maximumEntries else {
             throw DomainError(.rosterTooLarge, detail: "more than \(maximumEntries) students")
         }
-        var entries: [RosterEntry] = []
+        var entries: [AccountProfile] = []
         entries.reserveCapacity(students.count)
         for (index, student) in students.enumerated() {
             entries.append(try entry(student, row: "students[\(index)]"))
@@ -48,7 +48,7 @@ extension Roster {
 
     private static let studentMembers: Set<String> = ["last_name", "first_name", "patronymic", "birth_date"]
 
-    private static func entry(_ value: JSONValue, row: String) throws(DomainError) -> RosterEntry {
+    private static func entry(_ value: JSONValue, row: String) throws(DomainError) -> AccountProfile {
         guard case .object(let members) = value else {
             throw DomainError(.rosterInvalidRow, detail: "\(row): expected an object")
         }

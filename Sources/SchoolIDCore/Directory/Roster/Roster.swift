@@ -50,9 +50,9 @@ public enum Roster {
     /// Builds an entry, turning a name or date error into `roster_invalid_row` for `row`.
     static func entry(
         row: String, lastName: String, firstName: String, patronymic: String?, birthDate: () throws(DomainError) -> CalendarDate?
-    ) throws(DomainError) -> RosterEntry {
+    ) throws(DomainError) -> AccountProfile {
         do {
-            return try RosterEntry(lastName: lastName, firstName: firstName, patronymic: patronymic, birthDate: birthDate())
+            return try AccountProfile(lastName: lastName, firstName: firstName, patronymic: patronymic, birthDate: birthDate())
         } catch {
             throw DomainError(.rosterInvalidRow, detail: "\(row): \(error.detail ?? error.code.rawValue)")
         }
