@@ -85,6 +85,8 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case accountDisabled = "account_disabled"
     /// The temporary password expired or was used (told only after it verified).
     case temporaryPasswordExpired = "temporary_password_expired"
+    /// A temporary password verified: a new password must be set before anything else.
+    case passwordChangeRequired = "password_change_required"
     /// The password-change ticket is unknown, used or expired.
     case passwordChangeTicketInvalid = "password_change_ticket_invalid"
     /// The new password equals the current (or temporary) one.

@@ -17,7 +17,7 @@ public struct ServeConfiguration: Sendable {
     /// When set, `/metrics` answers non-loopback clients presenting this bearer token.
     public var metricsToken: Secret<String>?
     /// Threads of the password-hashing pool.
-    public var hashingThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var hashingThreads = ProcessInfo.processInfo.activeProcessorCount + 1
     public var drainSeconds = 10
     /// Epoll reactor threads (one is plenty for most schools).
     public var reactors = 1

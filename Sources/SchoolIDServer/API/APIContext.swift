@@ -1,0 +1,30 @@
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDHTTP
+
+/// What API and page handlers share: the Core services, authentication and the cookie.
+struct APIContext: Sendable {
+    let environment: ServiceEnvironment
+    let attempts: PasswordAttempts
+    let authenticator: RequestAuthenticator
+    let batchRunner: CredentialBatchRunner
+
+    var login: LoginService { LoginService(environment: environment, attempts: attempts) }
+    var passwordChange: PasswordChangeService { PasswordChangeService(environment: environment, attempts: attempts) }
+    var sessions: SessionService { authenticator.sessions }
+    var directory: DirectoryService { DirectoryService(environment: environment) }
+    var batches: CredentialBatchService { CredentialBatchService(environment: environment) }
+    var cookie: SessionCookie { authenticator.cookie }
+
+    /// The request's context for throttling and audit.
+    static func requestContext(_ request: Request) -> RequestContext {
+        RequestContext(clientAddress: request.remoteAddress, requestID: request.requestID)
+    }
+
+    /// The response headers that open a browser session.
+    func sessionHeaders(_ issued: IssuedSession) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.add(cookie.set(issued.token, maxAge: issued.session.absoluteExpiresAt.seconds - issued.session.createdAt.seconds))
+        return headers
+    }
+}

@@ -1,0 +1,123 @@
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDHTTP
+
+/// `POST /v1/login`, `POST /v1/logout`, `POST /v1/password/change`, `GET /v1/me`.
+struct AccessRoutes: Sendable {
+    let context: APIContext
+    /// Origins SchoolID's own pages are served from (`scheme://host[:port]`); `nil`
+    /// means "the request's own Host over the configured scheme".
+    let scheme: String
+
+    func register(in router: inout Router) {
+        router.add(.POST, Routes.login) { try await login($0) }
+        router.add(.POST, Routes.logout) { try await logout($0) }
+        router.add(.POST, Routes.passwordChange) { try await changePassword($0) }
+        router.add(.GET, Routes.me) { try await me($0) }
+    }
+
+    private struct LoginBody: Decodable { let login: String; let password: String }
+
+    private struct SessionBody: Encodable {
+        let status: String
+        let accountID: String
+        let sessionToken: String?
+        let csrfToken: String?
+        let changeTicket: String?
+        let expiresAt: Int64
+        enum CodingKeys: String, CodingKey {
+            case status, accountID = "account_id", sessionToken = "session_token", csrfToken = "csrf_token"
+            case changeTicket = "change_ticket", expiresAt = "expires_at"
+        }
+
+        static func session(_ issued: IssuedSession) -> SessionBody {
+            SessionBody(status: "logged_in", accountID: issued.session.accountID.rawValue,
+                        sessionToken: issued.token.value.unredacted, csrfToken: issued.token.csrfToken, changeTicket: nil,
+                        expiresAt: issued.session.absoluteExpiresAt.seconds)
+        }
+    }
+
+    private func login(_ request: Request) async throws -> Response {
+        try requireSameOrigin(request)
+        let body = try JSONBody.decode(LoginBody.self, from: request)
+        switch try await context.login.login(body.login, password: body.password,
+                                             context: APIContext.requestContext(request)) {
+        case .loggedIn(let issued, _):
+            return .json(SessionBody.session(issued), headers: context.sessionHeaders(issued))
+        case .passwordChangeRequired(let ticket, let account):
+            return .json(SessionBody(status: ErrorCode.passwordChangeRequired.rawValue, accountID: account.id.rawValue,
+                                     sessionToken: nil, csrfToken: nil, changeTicket: ticket.token.value.unredacted,
+                                     expiresAt: ticket.session.absoluteExpiresAt.seconds))
+        }
+    }
+
+    /// `POST /v1/login` serves SchoolID's own pages and API clients: a browser request
+    /// from another origin is refused (diary services use `/oauth/authorize`).
+    private func requireSameOrigin(_ request: Request) throws {
+        guard let origin = request.headers["Origin"] else { return }
+        guard let host = request.headers["Host"], origin == "\(scheme)://\(host)" else {
+            throw APIError(.originNotAllowed, status: .forbidden)
+        }
+    }
+
+    private func logout(_ request: Request) async throws -> Response {
+        let actor = try await context.authenticator.apiActor(request)
+        let token = RequestAuthenticator.bearerToken(request).map(SessionToken.init(presented:)) ?? context.cookie.token(in: request)
+        if let token, actor.session != nil {
+            try await context.sessions.close(token, context: APIContext.requestContext(request))
+        }
+        var headers = HTTPHeaders()
+        headers.add(context.cookie.cleared())
+        return Response(status: .noContent, headers: headers)
+    }
+
+    private struct ChangeBody: Decodable {
+        let changeTicket: String?
+        let currentPassword: String?
+        let newPassword: String
+        enum CodingKeys: String, CodingKey {
+            case changeTicket = "change_ticket", currentPassword = "current_password", newPassword = "new_password"
+        }
+    }
+
+    private func changePassword(_ request: Request) async throws -> Response {
+        let requestContext = APIContext.requestContext(request)
+        let body = try JSONBody.decode(ChangeBody.self, from: request)
+        let issued: IssuedSession
+        if let ticket = body.changeTicket {
+            issued = try await context.passwordChange.change(ticket: SessionToken(presented: ticket),
+                                                             newPassword: body.newPassword, context: requestContext)
+        } else {
+            let actor = try await context.authenticator.apiActor(request)
+            guard let current = body.currentPassword else { throw APIError(.invalidJSON, field: "current_password") }
+            issued = try await context.passwordChange.change(actor: actor, currentPassword: current,
+                                                             newPassword: body.newPassword, context: requestContext)
+        }
+        return .json(SessionBody.session(issued), headers: context.sessionHeaders(issued))
+    }
+
+    private struct MeBody: Encodable {
+        struct Membership: Encodable {
+            let role: String
+            let schoolID: String?
+            enum CodingKeys: String, CodingKey { case role, schoolID = "school_id" }
+        }
+        let accountID: String
+        let login: String?
+        let category: String
+        let roles: [String]
+        let memberships: [Membership]
+        let classes: [String]
+        enum CodingKeys: String, CodingKey {
+            case accountID = "account_id", login, category, roles, memberships, classes
+        }
+    }
+
+    private func me(_ request: Request) async throws -> Response {
+        let actor = try await context.authenticator.apiActor(request)
+        return .json(MeBody(accountID: actor.account.id.rawValue, login: actor.account.login?.rawValue,
+                            category: actor.account.category.rawValue, roles: actor.roles.map(\.rawValue).sorted(),
+                            memberships: actor.memberships.map { .init(role: $0.role.rawValue, schoolID: $0.schoolID?.rawValue) },
+                            classes: actor.taughtClasses.map(\.rawValue).sorted()))
+    }
+}

@@ -1,0 +1,73 @@
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDHTTP
+
+/// `GET /v1/audit`: the security events of the actor's school (school admins) or of any
+/// school (platform admins), newest first. Query: `account_id`, `since` (unix seconds),
+/// `before` (sequence, for paging), `limit` (1–500, default 100); platform admins may
+/// add `school_id`.
+struct AuditRoutes: Sendable {
+    let context: APIContext
+
+    func register(in router: inout Router) {
+        router.add(.GET, Routes.audit) { try await events($0) }
+    }
+
+    struct EventBody: Encodable {
+        let sequence: Int64
+        let at: Int64
+        let action: String
+        let actorID: String?
+        let targetID: String?
+        let schoolID: String?
+        let clientAddress: String
+        let requestID: String
+        let detail: String
+        enum CodingKeys: String, CodingKey {
+            case sequence, at, action, actorID = "actor_id", targetID = "target_id", schoolID = "school_id"
+            case clientAddress = "client_address", requestID = "request_id", detail
+        }
+
+        init(_ event: AuditEvent) {
+            sequence = event.sequence
+            at = event.at.seconds
+            action = event.action.rawValue
+            actorID = event.actorID?.rawValue
+            targetID = event.targetID?.rawValue
+            schoolID = event.schoolID?.rawValue
+            clientAddress = event.clientAddress
+            requestID = event.requestID
+            detail = event.detail
+        }
+    }
+
+    private func events(_ request: Request) async throws -> Response {
+        let actor = try await context.authenticator.apiActor(request)
+        let items = try request.queryItems()
+        let roles = context.environment.policies.roles
+        var query = AuditQuery()
+        query.accountID = try items["account_id"].map { try Account.ID(parsing: $0) }
+        query.since = try items["since"].map { UnixTime(seconds: try Self.number($0, field: "since")) }
+        query.before = try items["before"].map { try Self.number($0, field: "before") }
+        query.limit = Int(try items["limit"].map { try Self.number($0, field: "limit") } ?? 100)
+        guard (1...500).contains(query.limit) else { throw APIError(.badRequest, field: "limit") }
+        let authorizer = Authorizer(roles: roles)
+        if authorizer.decide(actor, .auditRead, in: .platform).isAllowed {
+            query.schoolID = try items["school_id"].map { try School.ID(parsing: $0) }
+        } else {
+            // A school admin sees their own school only.
+            guard let school = actor.memberships.first(where: {
+                $0.schoolID != nil && authorizer.decide(actor, .auditRead, in: .school($0.schoolID!)).isAllowed
+            })?.schoolID else { throw APIError(.permissionDenied) }
+            query.schoolID = school
+        }
+        let finalQuery = query
+        let events = try await context.environment.storage.read { tx in try tx.audit.events(finalQuery) }
+        return .json(["events": events.map(EventBody.init)])
+    }
+
+    private static func number(_ text: String, field: String) throws -> Int64 {
+        guard let value = Int64(text), value >= 0 else { throw APIError(.badRequest, field: field) }
+        return value
+    }
+}
