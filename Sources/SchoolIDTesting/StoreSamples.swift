@@ -76,8 +76,12 @@ public struct StoreSamples: Sendable {
 
 /// The values ``StoreSamples/directory(in:)`` stored.
 public struct SampleDirectory: Sendable {
+    /// The school (code `s57`).
     public var school: School
+    /// Class 7Б of the school, 2026/27.
     public var schoolClass: SchoolClass
+    /// An adult account with login `teacher.one` (no membership, no class).
     public var teacher: Account
+    /// A student account with login `s57-7201` (no enrolment).
     public var student: Account
 }
