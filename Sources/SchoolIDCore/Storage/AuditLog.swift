@@ -1,6 +1,7 @@
 /// Reads the audit log.
 public protocol AuditReader {
-    /// Events matching `query`, newest first.
+    /// Events matching `query`, newest first (by sequence), at most 1000 whatever
+    /// `query.limit` says.
     /// - Throws: a backend error.
     func events(_ query: AuditQuery) throws -> [AuditEvent]
 }

@@ -26,7 +26,8 @@ public protocol ClassStore: ClassReader {
     func assign(teacher teacherID: Account.ID, to classID: SchoolClass.ID) throws
     /// Reserves `count` consecutive login sequence numbers of the class, starting at 1
     /// for a new class. Committed numbers are never handed out again; a rolled-back
-    /// unit releases its numbers, which is safe because nothing used them.
+    /// unit releases its numbers, which is safe because nothing used them. `count` must
+    /// be at least 1 (callers reject empty rosters first).
     /// - Throws: ``StoreError/notFound`` for an unknown class.
     /// - Returns: the reserved numbers.
     func reserveSequences(in classID: SchoolClass.ID, count: Int) throws -> ClosedRange<Int>

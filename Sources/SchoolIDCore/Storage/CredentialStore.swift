@@ -17,8 +17,8 @@ public protocol CredentialStore: CredentialReader {
     func setPassword(_ credential: PasswordCredential) throws
     /// Marks a single-use password used, atomically: only the first caller succeeds.
     /// - Throws: a backend error.
-    /// - Returns: whether this call consumed it (false when already used, replaced by
-    ///   a credential with another hash, or absent).
+    /// - Returns: whether this call consumed it (false when already used, expired at
+    ///   `time`, replaced by a credential with another hash, not single-use, or absent).
     func consumeSingleUse(of accountID: Account.ID, hash: String, at time: UnixTime) throws -> Bool
     /// Adds one failure to the key's counter (creating it).
     /// - Throws: a backend error.

@@ -23,7 +23,8 @@ public protocol SessionStore: SessionReader {
     /// - Throws: a backend error.
     /// - Returns: the session as it was before revocation, or `nil` when it was not usable.
     func revoke(tokenHash: [UInt8], at time: UnixTime) throws -> Session?
-    /// Revokes every unrevoked session and ticket of an account, except one.
+    /// Revokes every session and ticket of an account usable at `time`, except one
+    /// (expired ones are left as they are and not counted).
     /// - Throws: a backend error.
     /// - Returns: how many were revoked.
     @discardableResult

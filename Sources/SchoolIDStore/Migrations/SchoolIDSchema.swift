@@ -3,6 +3,7 @@ public enum SchoolIDSchema {
     /// All migrations, oldest first. The last one is "head".
     public static let migrations: [Migration] = [
         foundation,
+        directory,
     ]
 
     /// `0001-foundation`: per-owner data keys.

@@ -12,6 +12,13 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     init(connection: SQLiteConnection) { self.connection = connection }
 
     public var ownerKeys: any OwnerKeyStore { SQLiteOwnerKeyStore(connection: connection) }
+    public var schools: any SchoolStore { SQLiteSchoolStore(connection: connection) }
+    public var classes: any ClassStore { SQLiteClassStore(connection: connection) }
+    public var accounts: any AccountStore { SQLiteAccountStore(connection: connection) }
+    public var credentials: any CredentialStore { SQLiteCredentialStore(connection: connection) }
+    public var sessions: any SessionStore { SQLiteSessionStore(connection: connection) }
+    public var audit: any AuditLog { SQLiteAuditLog(connection: connection) }
+    public var batches: any CredentialBatchStore { SQLiteCredentialBatchStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -22,4 +29,11 @@ public final class SQLiteReadTransaction: ReadTransaction {
     init(connection: SQLiteConnection) { self.connection = connection }
 
     public var ownerKeys: any OwnerKeyReader { SQLiteOwnerKeyStore(connection: connection) }
+    public var schools: any SchoolReader { SQLiteSchoolStore(connection: connection) }
+    public var classes: any ClassReader { SQLiteClassStore(connection: connection) }
+    public var accounts: any AccountReader { SQLiteAccountStore(connection: connection) }
+    public var credentials: any CredentialReader { SQLiteCredentialStore(connection: connection) }
+    public var sessions: any SessionReader { SQLiteSessionStore(connection: connection) }
+    public var audit: any AuditReader { SQLiteAuditLog(connection: connection) }
+    public var batches: any CredentialBatchReader { SQLiteCredentialBatchStore(connection: connection) }
 }

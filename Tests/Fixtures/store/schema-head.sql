@@ -1,3 +1,135 @@
+-- table accounts
+CREATE TABLE accounts (
+    id TEXT PRIMARY KEY NOT NULL,
+    category TEXT NOT NULL,
+    login TEXT UNIQUE REFERENCES used_logins (login),
+    status TEXT NOT NULL,
+    profile BLOB NOT NULL,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0 CHECK (consecutive_failures >= 0),
+    locked_at INTEGER,
+    has_second_factor INTEGER NOT NULL DEFAULT 0 CHECK (has_second_factor IN (0, 1)),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+) STRICT;
+
+-- table audit_events
+CREATE TABLE audit_events (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    actor_id TEXT,
+    target_id TEXT,
+    school_id TEXT,
+    client_address TEXT NOT NULL,
+    request_id TEXT NOT NULL,
+    detail TEXT NOT NULL
+) STRICT;
+
+-- index audit_events_by_actor
+CREATE INDEX audit_events_by_actor ON audit_events (actor_id, sequence);
+
+-- index audit_events_by_school
+CREATE INDEX audit_events_by_school ON audit_events (school_id, sequence);
+
+-- index audit_events_by_target
+CREATE INDEX audit_events_by_target ON audit_events (target_id, sequence);
+
+-- index audit_events_by_time
+CREATE INDEX audit_events_by_time ON audit_events (at);
+
+-- trigger audit_events_forbid_delete
+CREATE TRIGGER audit_events_forbid_delete BEFORE DELETE ON audit_events
+BEGIN
+    SELECT RAISE(ABORT, 'audit_events is append-only');
+END;
+
+-- trigger audit_events_forbid_update
+CREATE TRIGGER audit_events_forbid_update BEFORE UPDATE ON audit_events
+BEGIN
+    SELECT RAISE(ABORT, 'audit_events is append-only');
+END;
+
+-- table class_teachers
+CREATE TABLE class_teachers (
+    class_id TEXT NOT NULL REFERENCES classes (id),
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    PRIMARY KEY (class_id, account_id)
+) STRICT;
+
+-- index class_teachers_by_account
+CREATE INDEX class_teachers_by_account ON class_teachers (account_id);
+
+-- table classes
+CREATE TABLE classes (
+    id TEXT PRIMARY KEY NOT NULL,
+    school_id TEXT NOT NULL REFERENCES schools (id),
+    school_year_start INTEGER NOT NULL,
+    grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 11),
+    letter TEXT NOT NULL CHECK (length(letter) = 1),
+    next_sequence INTEGER NOT NULL DEFAULT 1 CHECK (next_sequence >= 1),
+    created_at INTEGER NOT NULL,
+    UNIQUE (school_id, school_year_start, grade, letter),
+    UNIQUE (id, school_id)
+) STRICT;
+
+-- table credential_batches
+CREATE TABLE credential_batches (
+    id TEXT PRIMARY KEY NOT NULL,
+    school_id TEXT NOT NULL,
+    class_id TEXT NOT NULL,
+    requested_by TEXT NOT NULL REFERENCES accounts (id),
+    status TEXT NOT NULL,
+    total INTEGER NOT NULL CHECK (total >= 0),
+    completed INTEGER NOT NULL CHECK (completed >= 0),
+    failure_code TEXT,
+    sealed_roster BLOB,
+    sealed_result BLOB,
+    created_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    purge_at INTEGER,
+    slips_downloaded_at INTEGER,
+    csv_downloaded_at INTEGER,
+    FOREIGN KEY (class_id, school_id) REFERENCES classes (id, school_id)
+) STRICT;
+
+-- index credential_batches_by_purge_time
+CREATE INDEX credential_batches_by_purge_time ON credential_batches (purge_at)
+    WHERE sealed_roster IS NOT NULL OR sealed_result IS NOT NULL;
+
+-- index credential_batches_unfinished
+CREATE INDEX credential_batches_unfinished ON credential_batches (created_at)
+    WHERE status IN ('queued', 'running');
+
+-- table enrolments
+CREATE TABLE enrolments (
+    id TEXT PRIMARY KEY NOT NULL,
+    student_id TEXT NOT NULL REFERENCES accounts (id),
+    class_id TEXT NOT NULL,
+    school_id TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    FOREIGN KEY (class_id, school_id) REFERENCES classes (id, school_id)
+) STRICT;
+
+-- index enrolments_active_per_school
+CREATE UNIQUE INDEX enrolments_active_per_school ON enrolments (student_id, school_id) WHERE ended_at IS NULL;
+
+-- index enrolments_by_class
+CREATE INDEX enrolments_by_class ON enrolments (class_id) WHERE ended_at IS NULL;
+
+-- index enrolments_by_student
+CREATE INDEX enrolments_by_student ON enrolments (student_id, started_at);
+
+-- table failure_counters
+CREATE TABLE failure_counters (
+    key BLOB PRIMARY KEY NOT NULL,
+    failures INTEGER NOT NULL CHECK (failures > 0),
+    last_failure_at INTEGER NOT NULL
+) STRICT;
+
+-- index failure_counters_by_last_failure
+CREATE INDEX failure_counters_by_last_failure ON failure_counters (last_failure_at);
+
 -- table owner_keys
 CREATE TABLE owner_keys (
     owner_id TEXT PRIMARY KEY NOT NULL,
@@ -10,14 +142,128 @@ CREATE TABLE owner_keys (
 -- index owner_keys_by_data_key_version
 CREATE INDEX owner_keys_by_data_key_version ON owner_keys (data_key_version);
 
+-- table password_credentials
+CREATE TABLE password_credentials (
+    account_id TEXT PRIMARY KEY NOT NULL REFERENCES accounts (id),
+    hash TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    issued_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    single_use INTEGER NOT NULL CHECK (single_use IN (0, 1)),
+    used_at INTEGER
+) STRICT;
+
 -- table schema_migrations
 CREATE TABLE schema_migrations (
     id TEXT PRIMARY KEY NOT NULL,
     applied_at INTEGER NOT NULL
 ) STRICT;
 
+-- table schools
+CREATE TABLE schools (
+    id TEXT PRIMARY KEY NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    region TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+) STRICT;
+
+-- table sessions
+CREATE TABLE sessions (
+    token_hash BLOB PRIMARY KEY NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    purpose TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    idle_expires_at INTEGER NOT NULL,
+    absolute_expires_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    authenticated_at INTEGER NOT NULL
+) STRICT;
+
+-- index sessions_by_absolute_expiry
+CREATE INDEX sessions_by_absolute_expiry ON sessions (absolute_expires_at);
+
+-- index sessions_by_account
+CREATE INDEX sessions_by_account ON sessions (account_id);
+
+-- index sessions_by_idle_expiry
+CREATE INDEX sessions_by_idle_expiry ON sessions (idle_expires_at);
+
+-- index sessions_by_revocation
+CREATE INDEX sessions_by_revocation ON sessions (revoked_at) WHERE revoked_at IS NOT NULL;
+
+-- index sqlite_autoindex_accounts_1
+-- (automatic)
+
+-- index sqlite_autoindex_accounts_2
+-- (automatic)
+
+-- index sqlite_autoindex_class_teachers_1
+-- (automatic)
+
+-- index sqlite_autoindex_classes_1
+-- (automatic)
+
+-- index sqlite_autoindex_classes_2
+-- (automatic)
+
+-- index sqlite_autoindex_classes_3
+-- (automatic)
+
+-- index sqlite_autoindex_credential_batches_1
+-- (automatic)
+
+-- index sqlite_autoindex_enrolments_1
+-- (automatic)
+
+-- index sqlite_autoindex_failure_counters_1
+-- (automatic)
+
 -- index sqlite_autoindex_owner_keys_1
+-- (automatic)
+
+-- index sqlite_autoindex_password_credentials_1
 -- (automatic)
 
 -- index sqlite_autoindex_schema_migrations_1
 -- (automatic)
+
+-- index sqlite_autoindex_schools_1
+-- (automatic)
+
+-- index sqlite_autoindex_schools_2
+-- (automatic)
+
+-- index sqlite_autoindex_sessions_1
+-- (automatic)
+
+-- index sqlite_autoindex_used_logins_1
+-- (automatic)
+
+-- table sqlite_sequence
+CREATE TABLE sqlite_sequence(name,seq);
+
+-- table staff_memberships
+CREATE TABLE staff_memberships (
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    role TEXT NOT NULL,
+    school_id TEXT REFERENCES schools (id),
+    created_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    CHECK ((role = 'platform_admin') = (school_id IS NULL))
+) STRICT;
+
+-- index staff_memberships_active
+CREATE UNIQUE INDEX staff_memberships_active
+    ON staff_memberships (account_id, role, IFNULL(school_id, '')) WHERE ended_at IS NULL;
+
+-- index staff_memberships_by_school
+CREATE INDEX staff_memberships_by_school ON staff_memberships (school_id) WHERE ended_at IS NULL;
+
+-- table used_logins
+CREATE TABLE used_logins (
+    login TEXT PRIMARY KEY NOT NULL,
+    used_at INTEGER NOT NULL
+) STRICT;
