@@ -20,6 +20,9 @@ public final class ServerApplication: Sendable {
     let logger: Logger
     let clock: any WallClock
     let http: HTTPServer
+    /// The Core services' collaborators, built once.
+    public let environment: ServiceEnvironment
+    let batchRunner: CredentialBatchRunner
 
     /// Prepares storage, keys, policies and routes; serves nothing until ``run(onListening:)``.
     /// - Parameters:
@@ -42,11 +45,18 @@ public final class ServerApplication: Sendable {
         policies = try PolicySet.load(directory: URL(fileURLWithPath: configuration.policies, isDirectory: true))
         keyring = try Keyring(path: configuration.keys)
         storage = try await SQLiteStorage(path: configuration.databaseFile, clock: clock)
+        // Cores + 1 threads; the batch lane may use all but one, so logins always have one.
         let threads = configuration.hashingThreads
+        let batchThreads = max(1, threads - 1)
         hashingPool = BlockingWorkPool(name: "hashing", threads: threads, lanes: [
-            .init(name: "interactive", maximumThreads: threads, maximumQueued: 16 * threads),
-            .init(name: "batch", maximumThreads: max(1, threads / 2), maximumQueued: 64),
+            .init(name: HashingPriority.interactive.rawValue, maximumThreads: threads, maximumQueued: 16 * threads),
+            .init(name: HashingPriority.batch.rawValue, maximumThreads: batchThreads, maximumQueued: 4 * batchThreads),
         ])
+        let keyring = keyring, policies = policies
+        environment = ServiceEnvironment(storage: storage, hasher: PoolPasswordHasher(pool: hashingPool), clock: clock,
+                                         random: random, policies: { policies }, dataKeys: { keyring.snapshot })
+        batchRunner = CredentialBatchRunner(service: CredentialBatchService(environment: environment),
+                                            concurrency: batchThreads)
 
         var router = Router()
         let pool = hashingPool, metrics = metrics
@@ -54,6 +64,15 @@ public final class ServerApplication: Sendable {
         OperationsRoutes(storage: storage, keyring: keyring, policies: policies, clock: clock, metrics: metrics,
                          gauges: { Self.gauges(pool: pool, http: box.server) }, metricsToken: configuration.metricsToken)
             .register(in: &router)
+        let secure = tls != nil || configuration.issuer?.hasPrefix("https://") == true
+        let api = APIContext(environment: environment, attempts: PasswordAttempts(environment: environment),
+                             authenticator: RequestAuthenticator(sessions: SessionService(environment: environment),
+                                                                 cookie: SessionCookie(secure: secure)),
+                             batchRunner: batchRunner)
+        AccessRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
+        DirectoryRoutes(context: api).register(in: &router)
+        CredentialRoutes(context: api).register(in: &router)
+        AuditRoutes(context: api).register(in: &router)
         extraRoutes(&router, hashingPool)
         let pipeline = RequestPipeline(router: router, resolver: ClientAddressResolver(trustedProxies: configuration.trustedProxies),
                                        metrics: metrics, logger: logger.child("http"), random: random)
@@ -82,6 +101,8 @@ public final class ServerApplication: Sendable {
                 group.addTask { try await self.http.run(onListening: onListening) }
                 group.addTask { await self.watchKeyring() }
                 group.addTask { await self.persistClock() }
+                group.addTask { await self.batchRunner.maintain() }
+                group.addTask { await self.collectGarbage() }
             }
         } catch {
             await shutdown()
@@ -127,6 +148,18 @@ public final class ServerApplication: Sendable {
         repeat {
             try? mark.advance(to: clock.now())
         } while (try? await Task.sleep(for: .seconds(60))) != nil
+    }
+
+    /// Deletes expired sessions and stale throttling counters every 10 minutes.
+    private func collectGarbage() async {
+        while (try? await Task.sleep(for: .seconds(600))) != nil {
+            let now = clock.now()
+            let horizon = now.adding(seconds: -86_400)
+            _ = try? await storage.write { tx in
+                try tx.sessions.deleteExpired(before: now)
+                try tx.credentials.deleteFailureCounters(before: horizon)
+            }
+        }
     }
 
     private static func modificationDate(_ path: String) -> Date? {

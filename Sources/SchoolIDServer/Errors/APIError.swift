@@ -26,10 +26,15 @@ extension ErrorCode {
     /// The status a code answers with when a handler does not say otherwise.
     public var httpStatus: HTTPStatus {
         switch self {
-        case .permissionDenied: .forbidden
-        case .unauthorized: .unauthorized
-        case .accountLocked, .retryLater: .tooManyRequests
-        case .notFound: .notFound
+        case .permissionDenied, .schoolNotAssigned, .classNotAssigned, .csrfTokenInvalid, .originNotAllowed,
+             .accountDisabled, .accountLocked, .temporaryPasswordExpired: .forbidden
+        case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid: .unauthorized
+        case .retryLater: .tooManyRequests
+        case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
+             .credentialBatchNotFound: .notFound
+        case .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
+             .credentialBatchNotFinished, .accountNotStudent: .conflict
+        case .credentialBatchGone: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout
         case .uriTooLong: .uriTooLong

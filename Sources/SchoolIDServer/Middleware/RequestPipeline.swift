@@ -56,6 +56,11 @@ struct RequestPipeline: Sendable {
             return ErrorResponse.render(error, language: language, requestID: request.requestID)
         } catch let error as DomainError {
             return ErrorResponse.render(APIError(error.code), language: language, requestID: request.requestID)
+        } catch let error as ThrottleError {
+            var headers = HTTPHeaders()
+            headers.set("Retry-After", String(error.retryAfterSeconds))
+            return ErrorResponse.render(APIError(error.code, status: .tooManyRequests, headers: headers), language: language,
+                                        requestID: request.requestID)
         } catch let error as BlockingWorkPool.Saturated {
             var headers = HTTPHeaders()
             headers.set("Retry-After", String(error.retryAfterSeconds))
