@@ -169,7 +169,7 @@ extension ErrorCode {
         case .textInvalid: "The field is empty, too long or contains invalid characters."
         case .timeZoneInvalid: "Unknown time zone. Example: Europe/Moscow."
         case .gradeInvalid: "The class number must be from 1 to 11."
-        case .classLetterInvalid: "The class letter must be one capital Russian letter: А, Б, В…"
+        case .classLetterInvalid: "The class letter must be one capital Russian letter (A, B, V... in Cyrillic)."
         case .schoolYearInvalid: "Invalid school year."
         case .roleInvalid: "Invalid staff role."
         case .badRequest: "The request is malformed."
