@@ -3,7 +3,7 @@ import SchoolIDCore
 import Testing
 
 @Suite struct LockoutPolicyTests {
-    let policy = TestPolicies.set.lockout  // free 5, backoff 1…300, lockout after 50 for 900 s
+    let policy = TestPolicies.set.lockout  // free 5, backoff 1…300, lockout after 50 for 900 s, cap 100
     let last = UnixTime(seconds: 1_000_000)
 
     @Test("delays grow after the free failures and cap at the last step", arguments: [
@@ -22,5 +22,19 @@ import Testing
             failures: failures, lastFailure: failures == 0 ? nil : last, now: last.adding(seconds: elapsed))
         #expect(decision.code == expected)
         #expect(decision.isAllowed == (expected == nil))
+    }
+
+    @Test("the account cap and the per-address rate are read from the policy")
+    func newMembers() {
+        #expect(policy.accountFailureCap == 100)
+        #expect(policy.perAddressAttemptsPerMinute == 120)
+        #expect(policy.accountFailureCap >= policy.lockoutAfterFailures)
+    }
+
+    @Test("an account is over its cap from the hundredth consecutive failure on", arguments: [
+        (0, false), (50, false), (99, false), (100, true), (101, true), (500, true),
+    ])
+    func accountCap(_ failures: Int, _ expected: Bool) {
+        #expect(policy.isOverAccountCap(consecutiveFailures: failures) == expected)
     }
 }

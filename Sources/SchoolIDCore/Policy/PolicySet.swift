@@ -13,6 +13,8 @@ public struct PolicySet: Hashable, Sendable {
     public let otp: OTPPolicy
     /// `lockout.json`.
     public let lockout: LockoutPolicy
+    /// `sessions.json`.
+    public let sessions: SessionPolicy
     /// `tokens.json`.
     public let tokens: TokenPolicy
     /// `invitations.json`.
@@ -25,7 +27,8 @@ public struct PolicySet: Hashable, Sendable {
     /// The policy files a directory must hold, in load order.
     public static let fileNames = [
         PasswordPolicy.fileName, CredentialsPolicy.fileName, OTPPolicy.fileName, LockoutPolicy.fileName,
-        TokenPolicy.fileName, InvitationPolicy.fileName, RolePolicy.fileName, CalendarPolicy.fileName,
+        SessionPolicy.fileName, TokenPolicy.fileName, InvitationPolicy.fileName, RolePolicy.fileName,
+        CalendarPolicy.fileName,
     ]
 
     /// Loads and validates every policy file in `directory`. Fails on the first error,
@@ -38,6 +41,7 @@ public struct PolicySet: Hashable, Sendable {
             credentials: CredentialsPolicy(document(CredentialsPolicy.fileName, in: directory)),
             otp: OTPPolicy(document(OTPPolicy.fileName, in: directory)),
             lockout: LockoutPolicy(document(LockoutPolicy.fileName, in: directory)),
+            sessions: SessionPolicy(document(SessionPolicy.fileName, in: directory)),
             tokens: TokenPolicy(document(TokenPolicy.fileName, in: directory)),
             invitations: InvitationPolicy(document(InvitationPolicy.fileName, in: directory)),
             roles: RolePolicy(document(RolePolicy.fileName, in: directory)),
