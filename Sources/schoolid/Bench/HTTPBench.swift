@@ -3,7 +3,7 @@ import Foundation
 /// `schoolid bench http`: SchoolID and nginx serving the same bytes, each pinned to CPU 1,
 /// loaded by wrk pinned to CPU 0 (64 keep-alive connections, one thread).
 enum HTTPBench {
-    struct Figure { var requestsPerSecond: Double; var p99Milliseconds: Double }
+    struct Figure { var requestsPerSecond: Double; var p99Milliseconds: Double; var errors = 0 }
 
     struct Row {
         let route: String
@@ -53,14 +53,16 @@ enum HTTPBench {
         return report(rows, peakRSS: serve.peakResidentBytes, seconds: seconds, runs: runs, connections: connections)
     }
 
-    static func wrk(port: Int, path: String, seconds: Int, connections: Int) -> Figure {
-        let output = Subprocess.run(["taskset", "-c", "0", "wrk", "-t1", "-c\(connections)", "-d\(seconds)s", "--latency",
-                                     "http://127.0.0.1:\(port)\(path)"])
+    static func wrk(port: Int, path: String, seconds: Int, connections: Int, script: String? = nil) -> Figure {
+        let pinning = script == nil ? ["taskset", "-c", "0"] : []
+        let output = Subprocess.run(pinning + ["wrk", "-t1", "-c\(connections)", "-d\(seconds)s", "--latency"]
+                                    + (script.map { ["-s", $0] } ?? []) + ["http://127.0.0.1:\(port)\(path)"])
         var figure = Figure(requestsPerSecond: 0, p99Milliseconds: .infinity)
         for line in output.split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             if fields.first == "Requests/sec:", fields.count > 1 { figure.requestsPerSecond = Double(fields[1]) ?? 0 }
             if fields.first == "99%", fields.count > 1 { figure.p99Milliseconds = milliseconds(String(fields[1])) }
+            if line.hasPrefix("  Non-2xx or 3xx responses:"), let count = fields.last.flatMap({ Int($0) }) { figure.errors = count }
         }
         return figure
     }

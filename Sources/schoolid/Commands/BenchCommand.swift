@@ -11,6 +11,7 @@ enum BenchCommand: Command {
     static let help = """
     usage: schoolid bench crypto [--seconds S] [--runs N] [--policies DIR]
            schoolid bench http [--seconds S] [--runs N] [--connections C] [--policies DIR]
+           schoolid bench login [--seconds S] [--batch N] [--policies DIR]
 
     Measures full JWS signing and verification of a fixed access-token claim set
     (ES256, EdDSA, RS256 with a 3072-bit key), scrypt at the policy's user and
@@ -25,6 +26,12 @@ enum BenchCommand: Command {
     default 10); prints requests/s and p99 (median of N runs) and serve's peak RSS.
     Needs: apt-get install wrk nginx-light curl. Uses ports 18080 and 18081.
 
+    login: runs the server in-process at the policy's real scrypt costs and measures,
+    in one run, the hash-only rate of the user profile on every core, then POST
+    /v1/login through wrk for S seconds (default 10), then a credential batch of N
+    students (default 1000) against its budget (N x one temporary-profile hash / 2 + 1 s)
+    while logins continue. Needs wrk.
+
     options:
       --seconds S   length of each timed run (default 1)
       --runs N      timed runs per operation (default 3)
@@ -33,14 +40,21 @@ enum BenchCommand: Command {
 
     static func run(_ arguments: consuming Arguments) async throws {
         let suite = try arguments.required("benchmark (crypto or http)")
-        guard suite == "crypto" || suite == "http" else { throw UsageError("unknown benchmark '\(suite)'") }
-        let seconds = try Double(arguments.option("--seconds") ?? (suite == "http" ? "10" : "1")) ?? 0
+        guard ["crypto", "http", "login"].contains(suite) else { throw UsageError("unknown benchmark '\(suite)'") }
+        let seconds = try Double(arguments.option("--seconds") ?? (suite == "crypto" ? "1" : "10")) ?? 0
         let runs = try Int(arguments.option("--runs") ?? "3") ?? 0
         guard seconds > 0, runs > 0 else { throw UsageError("--seconds and --runs take positive numbers") }
         let connections = try Int(arguments.option("--connections") ?? "64") ?? 0
         guard connections > 0 else { throw UsageError("--connections takes a positive number") }
+        let batch = try Int(arguments.option("--batch") ?? "1000") ?? 0
+        guard batch > 0 else { throw UsageError("--batch takes a positive number") }
         let environment = Environment(paths: try CommonPaths.take(from: &arguments))
         try arguments.finish()
+        if suite == "login" {
+            print(try await LoginBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)),
+                                           batchSize: batch))
+            return
+        }
         let policies = try environment.policies()
         if suite == "http" {
             print(try HTTPBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)), runs: runs,
