@@ -12,10 +12,16 @@ public struct APIError: Error, Sendable {
     public let field: String?
     /// Extra headers, e.g. `Allow` on 405 or `Retry-After` on 503.
     public let headers: HTTPHeaders
+    /// Safe English detail for the developer (a ``DomainError``'s detail: the roster row,
+    /// the policy rule); never a secret.
+    public let detail: String?
 
     /// Creates an error; `status` defaults to the code's usual status.
-    public init(_ code: ErrorCode, status: HTTPStatus? = nil, field: String? = nil, headers: HTTPHeaders = HTTPHeaders()) {
+    public init(_ code: ErrorCode, status: HTTPStatus? = nil, field: String? = nil, headers: HTTPHeaders = HTTPHeaders(),
+                detail: String? = nil)
+    {
         self.code = code
+        self.detail = detail
         self.status = status ?? code.httpStatus
         self.field = field
         self.headers = headers

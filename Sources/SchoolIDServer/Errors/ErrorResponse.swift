@@ -3,7 +3,8 @@ import SchoolIDCore
 import SchoolIDHTTP
 
 /// Renders the one error shape:
-/// `{"error": "<code>", "message": "<catalogue text>", "request_id": "…", "field": "…"}`
+/// `{"error": "<code>", "message": "<catalogue text>", "request_id": "…", "field": "…", "detail": "…"}`
+/// (`field` and `detail` only when known)
 /// as `application/json; charset=utf-8`, in the language the request prefers.
 enum ErrorResponse {
     private struct Body: Encodable {
@@ -11,14 +12,15 @@ enum ErrorResponse {
         let message: String
         let requestID: String
         let field: String?
+        let detail: String?
 
-        enum CodingKeys: String, CodingKey { case error, message, requestID = "request_id", field }
+        enum CodingKeys: String, CodingKey { case error, message, requestID = "request_id", field, detail }
     }
 
     /// The response for `error`, answering `request`.
     static func render(_ error: APIError, language: MessageLanguage, requestID: String) -> Response {
         let body = Body(error: error.code.rawValue, message: error.code.message(in: language), requestID: requestID,
-                        field: error.field)
+                        field: error.field, detail: error.detail)
         var headers = error.headers
         headers.set("Content-Type", "application/json; charset=utf-8")
         let encoder = JSONEncoder()

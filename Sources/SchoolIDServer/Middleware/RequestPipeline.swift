@@ -55,7 +55,8 @@ struct RequestPipeline: Sendable {
         } catch let error as APIError {
             return ErrorResponse.render(error, language: language, requestID: request.requestID)
         } catch let error as DomainError {
-            return ErrorResponse.render(APIError(error.code), language: language, requestID: request.requestID)
+            return ErrorResponse.render(APIError(error.code, detail: error.detail), language: language,
+                                        requestID: request.requestID)
         } catch let error as ThrottleError {
             var headers = HTTPHeaders()
             headers.set("Retry-After", String(error.retryAfterSeconds))
