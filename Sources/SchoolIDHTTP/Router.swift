@@ -32,8 +32,28 @@ public struct Router: Sendable {
         let handler: Handler
     }
 
+    /// A registered method and pattern, as given to ``add(_:_:_:)``.
+    public struct Registration: Sendable, Hashable {
+        public let method: HTTPMethod
+        /// The pattern with `:name` parameters, e.g. `/v1/schools/:school_id/classes`.
+        public let template: String
+
+        public init(method: HTTPMethod, template: String) {
+            self.method = method
+            self.template = template
+        }
+    }
+
     /// Routes grouped by segment count.
     private var routes: [Int: [Route]] = [:]
+
+    /// Every registered method and pattern, sorted by pattern then method (read-only;
+    /// the OpenAPI coverage test compares it with the document). HEAD's fallback to GET
+    /// is not listed: it is not a registration.
+    public var registrations: [Registration] {
+        routes.values.joined().map { Registration(method: $0.method, template: $0.template) }
+            .sorted { ($0.template, $0.method.rawValue) < ($1.template, $1.method.rawValue) }
+    }
 
     /// An empty router.
     public init() {}

@@ -23,6 +23,8 @@ public final class ServerApplication: Sendable {
     /// The Core services' collaborators, built once.
     public let environment: ServiceEnvironment
     let batchRunner: CredentialBatchRunner
+    /// Every registered route (method and `:name` pattern), for the OpenAPI coverage test.
+    public let routeTable: [Router.Registration]
 
     /// Prepares storage, keys, policies and routes; serves nothing until ``run(onListening:)``.
     /// - Parameters:
@@ -73,7 +75,9 @@ public final class ServerApplication: Sendable {
         DirectoryRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)
         AuditRoutes(context: api).register(in: &router)
+        OpenAPIRoutes().register(in: &router)
         extraRoutes(&router, hashingPool)
+        routeTable = router.registrations
         let pipeline = RequestPipeline(router: router, resolver: ClientAddressResolver(trustedProxies: configuration.trustedProxies),
                                        metrics: metrics, logger: logger.child("http"), random: random)
         var serverConfiguration = ServerConfiguration(host: configuration.host, port: configuration.port)

@@ -1,0 +1,51 @@
+/// The OpenAPI 3.1 description of every non-HTML route (the JSON API under `/v1/` and
+/// the operations routes), served at `GET /v1/openapi.json`.
+///
+/// The document is the single source of truth and is compiled in (SchoolID uses no
+/// SwiftPM resources): its JSON text lives in raw string literals: the frame below,
+/// the paths in `OpenAPIDocument+Paths.swift` and the shared objects in
+/// `OpenAPIDocument+Components.swift`. Every issue that adds a route describes it there;
+/// `OpenAPIDocumentTests` fails while a non-HTML route the router knows is undescribed,
+/// or a described operation has no route.
+public enum OpenAPIDocument {
+    /// The document as served (UTF-8 JSON).
+    public static let body: [UInt8] = Array(text.utf8)
+
+    /// Whether a route belongs in the document: its template starts with `/v1/` or
+    /// `/.well-known/`, or it is one of the operations probes. Everything else is an
+    /// HTML page (`/`, `/login`, `/teacher/…`) and is not described.
+    public static func describes(template: String) -> Bool {
+        template.hasPrefix("/v1/") || template.hasPrefix("/.well-known/")
+            || [Routes.health, Routes.ready, Routes.metrics].contains(template)
+    }
+
+    /// The OpenAPI path for a router template: `:name` segments become `{name}`
+    /// (OpenAPI 3.1 §4.8.8 path templating).
+    public static func path(forTemplate template: String) -> String {
+        template.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
+        }.joined(separator: "/")
+    }
+
+    private static let text: String = #"""
+{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "SchoolID",
+    "version": "1.0.0",
+    "summary": "Identity provider for school e-diary portals.",
+    "description": "The JSON API (`/v1/*`) and the operations routes. HTML pages are not described. Every error answers with the one error shape (`Error`) and the same code in `error`; every response carries `X-Request-ID`. JSON API requests authenticate with `Authorization: Bearer <session token>`, or with the session cookie plus `X-CSRF-Token` (and `Content-Type: application/json` on anything but GET and HEAD, even without a body)."
+  },
+  "security": [{ "sessionBearer": [] }, { "sessionCookie": [], "csrfToken": [] }, { "secureSessionCookie": [], "csrfToken": [] }],
+  "tags": [
+    { "name": "operations", "description": "Probes, metrics and public documents." },
+    { "name": "access", "description": "Login, logout, password change and the current account." },
+    { "name": "directory", "description": "Schools, classes, staff and students." },
+    { "name": "credentials", "description": "Issuing child logins and temporary passwords." },
+    { "name": "audit", "description": "The security audit log." }
+  ],
+  "paths": \#(paths),
+  "components": \#(components)
+}
+"""#
+}
