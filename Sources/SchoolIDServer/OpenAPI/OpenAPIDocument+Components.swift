@@ -125,7 +125,8 @@ extension OpenAPIDocument {
         "error": { "$ref": "#/components/schemas/ErrorCode" },
         "message": { "type": "string", "description": "Text for people, in the language the request prefers (`ru` or `en`)." },
         "request_id": { "type": "string", "description": "Equals the `X-Request-ID` response header." },
-        "field": { "type": "string", "description": "The request field the error is about, for validation errors." }
+        "field": { "type": "string", "description": "The request field the error is about, for validation errors." },
+        "detail": { "type": "string", "description": "Safe English detail for developers (the roster row, the policy rule); never a secret." }
       }
     },
     "ErrorCode": {
