@@ -73,6 +73,7 @@ public final class ServerApplication: Sendable {
         DirectoryRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)
         AuditRoutes(context: api).register(in: &router)
+        PageRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
         extraRoutes(&router, hashingPool)
         let pipeline = RequestPipeline(router: router, resolver: ClientAddressResolver(trustedProxies: configuration.trustedProxies),
                                        metrics: metrics, logger: logger.child("http"), random: random)
