@@ -39,4 +39,7 @@ public enum Routes {
     public static let teacherClassUpload = "/teacher/classes/:class_id/roster"
     public static let batchPage = "/teacher/batches/:batch_id"
     public static let batchSlipsPage = "/teacher/batches/:batch_id/slips"
+    public static let batchCSVPage = "/teacher/batches/:batch_id/credentials.csv"
+    public static let accountPage = "/account"
+    public static let teacherReissue = "/teacher/students/:account_id/temporary-password"
 }

@@ -76,6 +76,8 @@ public final class ServerApplication: Sendable {
         CredentialRoutes(context: api).register(in: &router)
         AuditRoutes(context: api).register(in: &router)
         OpenAPIRoutes().register(in: &router)
+        PageRoutes(context: api, scheme: secure ? "https" : "http", publicBaseURL: configuration.issuer)
+            .register(in: &router)
         extraRoutes(&router, hashingPool)
         routeTable = router.registrations
         let pipeline = RequestPipeline(router: router, resolver: ClientAddressResolver(trustedProxies: configuration.trustedProxies),

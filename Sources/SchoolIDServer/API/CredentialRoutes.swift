@@ -71,16 +71,7 @@ struct CredentialRoutes: Sendable {
         let id: CredentialBatch.ID = try request.identifier("batch_id")
         let (schoolClass, school, issued) = try await context.batches.download(
             .csv, by: .person(actor), id: id, context: APIContext.requestContext(request))
-        let rows = issued.map { credential in
-            [credential.profile.lastName, credential.profile.firstName, credential.profile.patronymic ?? "",
-             credential.login.rawValue, credential.password, ISODate.string(credential.expiresAt)]
-        }
-        var headers = HTTPHeaders()
-        headers.set("Content-Type", "text/csv; charset=utf-8")
-        headers.set("Content-Disposition", "attachment; filename=\"\(school.code)-\(schoolClass.grade)-\(id.rawValue).csv\"")
-        headers.set("Cache-Control", "no-store")
-        return Response(status: .ok, headers: headers, body: CSVDocument.render(
-            header: ["Фамилия", "Имя", "Отчество", "Логин", "Временный пароль", "Действует до"], rows: rows))
+        return CredentialCSV.response(schoolClass: schoolClass, school: school, batchID: id, issued: issued)
     }
 
     private struct ReissueBody: Encodable {

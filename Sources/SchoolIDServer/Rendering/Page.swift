@@ -26,7 +26,8 @@ enum Page {
     ///   - status: the response status.
     ///   - printable: adds the print style sheet (slips).
     static func render(
-        title: String, language: MessageLanguage, body: HTML, status: HTTPStatus = .ok, printable: Bool = false
+        title: String, language: MessageLanguage, body: HTML, status: HTTPStatus = .ok, printable: Bool = false,
+        head: HTML = .empty
     ) -> Response {
         let style = HTML(unsafeRaw: printable ? screenCSS + printCSS : screenCSS)
         let document: HTML = """
@@ -37,7 +38,7 @@ enum Page {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title)</title>
             <style>\(style)</style>
-            </head>
+            \(head)</head>
             <body>
             <main>
             \(body)

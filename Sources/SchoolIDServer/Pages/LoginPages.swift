@@ -1,0 +1,127 @@
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDHTTP
+
+/// `GET /`, `GET|POST /login`, `POST /logout` and `GET /account`.
+struct LoginPages: Sendable {
+    let context: APIContext
+    /// The scheme of this service's own origin (`http` or `https`).
+    let scheme: String
+
+    private var csrfCookie: LoginCSRFCookie { LoginCSRFCookie(secure: context.cookie.secure) }
+    private var ticketCookie: ChangeTicketCookie { ChangeTicketCookie(secure: context.cookie.secure) }
+
+    /// `GET /`: to the login page, the teacher console (staff) or the account page.
+    func home(_ request: Request) async throws -> Response {
+        guard let (actor, _) = await context.authenticator.pageSession(request) else {
+            return PageResponse.redirect(to: Routes.loginPage)
+        }
+        return PageResponse.redirect(to: actor.isStaff ? Routes.teacherPage : Routes.accountPage)
+    }
+
+    /// `GET /login`: the form, with a fresh login-CSRF cookie.
+    func form(_ request: Request) async throws -> Response {
+        render(request.pageLanguage)
+    }
+
+    /// `POST /login`: checks the login CSRF pair and the Origin, then the password.
+    /// Success sets the session cookie (or the change-ticket cookie) and answers 303.
+    func submit(_ request: Request) async throws -> Response {
+        let language = request.pageLanguage
+        let fields = try request.formFields()
+        let login = fields["login"] ?? ""
+        guard LoginCSRFCookie.isValid(request, fields: fields) else {
+            return render(language, login: login, error: .csrfTokenInvalid, status: .forbidden)
+        }
+        if let origin = request.headers["Origin"], origin != request.origin(scheme: scheme) {
+            return render(language, login: login, error: .originNotAllowed, status: .forbidden)
+        }
+        do {
+            switch try await context.login.login(login, password: fields["password"] ?? "",
+                                                 context: APIContext.requestContext(request)) {
+            case .loggedIn(let issued, _):
+                return PageResponse.redirect(to: Routes.home, headers: context.sessionHeaders(issued))
+            case .passwordChangeRequired(let ticket, _):
+                var headers = HTTPHeaders()
+                headers.add(ticketCookie.set(ticket))
+                return PageResponse.redirect(to: Routes.passwordChangePage, headers: headers)
+            }
+        } catch let error as DomainError where error.code == .temporaryPasswordExpired {
+            return expired(language)
+        } catch let error as DomainError {
+            return render(language, login: login, error: error.code, status: error.code.httpStatus)
+        } catch let error as ThrottleError {
+            return render(language, login: login, error: error.code, status: .tooManyRequests,
+                          headers: PageRoutes.retryAfter(error.retryAfterSeconds))
+        }
+    }
+
+    /// `POST /logout`: closes the session, clears the cookie, 303 to `/login`.
+    func logout(_ request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.add(context.cookie.cleared())
+        guard let (_, token) = await context.authenticator.pageSession(request) else {
+            return PageResponse.redirect(to: Routes.loginPage, headers: headers)
+        }
+        try RequestAuthenticator.requireFormToken(try request.formFields(), token)
+        try await context.sessions.close(token, context: APIContext.requestContext(request))
+        return PageResponse.redirect(to: Routes.loginPage, headers: headers)
+    }
+
+    /// `GET /account`: who is logged in, with links to change the password and to log out.
+    func account(_ request: Request) async throws -> Response {
+        let language = request.pageLanguage
+        let (actor, token) = try await PageRoutes.session(request, context: context)
+        let text = { (key: PageText) in key.text(in: language) }
+        let console: HTML = actor.isStaff
+            ? "<p><a href=\"\(Routes.teacherPage)\">\(text(.teacherConsoleLink))</a></p>\n" : .empty
+        let body: HTML = """
+            <h1>\(text(.accountTitle))</h1>
+            <p>\(text(.loggedInAs)) <strong class="secret">\(actor.account.login?.rawValue ?? "")</strong></p>
+            \(console)<p><a href="\(Routes.passwordChangePage)">\(text(.changePasswordLink))</a></p>
+            \(Self.logoutForm(token, language))
+            """
+        return Page.render(title: text(.accountTitle), language: language, body: body)
+    }
+
+    /// The logout button (a form, since logout changes state).
+    static func logoutForm(_ token: SessionToken, _ language: MessageLanguage) -> HTML {
+        Form.render(action: Routes.logoutPage, csrfToken: token.csrfToken, fields: .empty,
+                    submitLabel: PageText.logoutSubmit.text(in: language))
+    }
+
+    /// The login form with a new login-CSRF cookie; `login` is kept (escaped), the
+    /// password never is.
+    private func render(_ language: MessageLanguage, login: String = "", error: ErrorCode? = nil,
+                        status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders()) -> Response
+    {
+        let text = { (key: PageText) in key.text(in: language) }
+        let (value, cookie) = csrfCookie.issue(random: context.environment.random)
+        let fields: HTML = """
+            \(Form.field(name: "login", label: text(.loginField), value: login, autocomplete: "username"))\
+            \(Form.field(name: "password", label: text(.passwordField), type: "password", autocomplete: "current-password"))
+            """
+        let body: HTML = """
+            <h1>\(text(.loginTitle))</h1>
+            \(error.map { PageResponse.errorBox($0.message(in: language)) } ?? .empty)\
+            \(Form.render(action: Routes.loginPage, csrfToken: value, fields: fields, submitLabel: text(.loginSubmit)))
+            """
+        var response = Page.render(title: text(.loginTitle), language: language, body: body, status: status)
+        for (name, value) in headers { response.headers.set(name, value) }
+        response.headers.add(cookie)
+        return response
+    }
+
+    /// The page for a verified but expired temporary password: what happened and whom to ask.
+    private func expired(_ language: MessageLanguage) -> Response {
+        let text = { (key: PageText) in key.text(in: language) }
+        let body: HTML = """
+            <h1>\(text(.expiredTitle))</h1>
+            \(PageResponse.errorBox(ErrorCode.temporaryPasswordExpired.message(in: language)))\
+            <p>\(text(.expiredExplanation))</p>
+            <p><a href="\(Routes.loginPage)">\(text(.loginAgainLink))</a></p>
+            """
+        return Page.render(title: text(.expiredTitle), language: language, body: body,
+                           status: ErrorCode.temporaryPasswordExpired.httpStatus)
+    }
+}

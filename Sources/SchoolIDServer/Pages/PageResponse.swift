@@ -1,0 +1,39 @@
+import SchoolIDCore
+import SchoolIDHTTP
+
+/// The responses pages answer with besides a rendered form: redirects and error pages.
+enum PageResponse {
+    /// `303 See Other` to `path` (RFC 9110 §15.4.4): how every page POST that sets
+    /// credentials, and every request that needs a login, answers.
+    static func redirect(to path: String, headers: HTTPHeaders = HTTPHeaders()) -> Response {
+        var headers = headers
+        headers.set("Location", path)
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// A page with the catalogue message for `code` and a link home.
+    /// - Parameters:
+    ///   - code: the error whose message is shown.
+    ///   - detail: extra text to show under the message (escaped), e.g. a roster row.
+    ///   - status: the status; the code's usual one by default.
+    ///   - headers: extra headers, e.g. `Retry-After`.
+    static func error(_ code: ErrorCode, language: MessageLanguage, detail: String? = nil, status: HTTPStatus? = nil,
+                      headers: HTTPHeaders = HTTPHeaders()) -> Response
+    {
+        let body: HTML = """
+            <h1>\(PageText.errorTitle.text(in: language))</h1>
+            \(errorBox(code.message(in: language), detail: detail))
+            <p><a href="\(Routes.home)">\(PageText.backHome.text(in: language))</a></p>
+            """
+        var response = Page.render(title: PageText.errorTitle.text(in: language), language: language, body: body,
+                                   status: status ?? code.httpStatus)
+        for (name, value) in headers { response.headers.set(name, value) }
+        return response
+    }
+
+    /// `<p class="error" role="alert">message</p>`, with an optional second line.
+    static func errorBox(_ message: String, detail: String? = nil) -> HTML {
+        let detailLine: HTML = detail.map { "<br><small>\($0)</small>" } ?? .empty
+        return "<p class=\"error\" role=\"alert\">\(message)\(detailLine)</p>\n"
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDHTTP
+
+/// The server-rendered HTML pages: login, password change, account, the teacher
+/// console, batch progress and the printable slips.
+///
+/// Pages never call `/v1/*`: every form posts to its own page route
+/// (`application/x-www-form-urlencoded`, or `multipart/form-data` for the roster) with
+/// a `csrf_token` field. Errors become HTML, not the JSON error shape: a missing or
+/// expired session is `303` to `/login`, anything else an error page with the
+/// catalogue message and the code's status.
+struct PageRoutes: Sendable {
+    let context: APIContext
+    /// `https` when the service is reached over TLS (directly or behind a proxy), else `http`.
+    let scheme: String
+    /// The public base URL (`--issuer`) when the service runs behind a proxy; slips
+    /// print it rather than the Host the proxy forwarded.
+    let publicBaseURL: String?
+
+    func register(in router: inout Router) {
+        let login = LoginPages(context: context, scheme: scheme)
+        let password = PasswordChangePages(context: context)
+        let teacher = TeacherPages(context: context)
+        let batches = BatchPages(context: context, scheme: scheme, publicBaseURL: publicBaseURL)
+        add(&router, .GET, Routes.home) { try await login.home($0) }
+        add(&router, .GET, Routes.loginPage) { try await login.form($0) }
+        add(&router, .POST, Routes.loginPage) { try await login.submit($0) }
+        add(&router, .POST, Routes.logoutPage) { try await login.logout($0) }
+        add(&router, .GET, Routes.accountPage) { try await login.account($0) }
+        add(&router, .GET, Routes.passwordChangePage) { try await password.form($0) }
+        add(&router, .POST, Routes.passwordChangePage) { try await password.submit($0) }
+        add(&router, .GET, Routes.teacherPage) { try await teacher.classes($0) }
+        add(&router, .GET, Routes.teacherClassPage) { try await teacher.classPage($0) }
+        add(&router, .POST, Routes.teacherClassUpload) { try await teacher.upload($0) }
+        add(&router, .POST, Routes.teacherReissue) { try await teacher.reissue($0) }
+        add(&router, .GET, Routes.batchPage) { try await batches.progress($0) }
+        add(&router, .GET, Routes.batchSlipsPage) { try await batches.slips($0) }
+        add(&router, .GET, Routes.batchCSVPage) { try await batches.csv($0) }
+    }
+
+    private func add(_ router: inout Router, _ method: HTTPMethod, _ path: String,
+                     _ handler: @escaping @Sendable (Request) async throws -> Response)
+    {
+        router.add(method, path) { request in
+            do {
+                return try await handler(request)
+            } catch {
+                return try Self.page(for: error, language: request.pageLanguage)
+            }
+        }
+    }
+
+    /// The page for an error a page handler threw; errors that are not ours go on to
+    /// the pipeline (logged, `500`).
+    static func page(for error: any Error, language: MessageLanguage) throws -> Response {
+        switch error {
+        case let error as DomainError where error.code == .unauthorized:
+            return PageResponse.redirect(to: Routes.loginPage)
+        case let error as APIError where error.code == .unauthorized:
+            return PageResponse.redirect(to: Routes.loginPage)
+        case let error as DomainError:
+            return PageResponse.error(error.code, language: language)
+        case let error as APIError:
+            return PageResponse.error(error.code, language: language, status: error.status, headers: error.headers)
+        case let error as ThrottleError:
+            return PageResponse.error(error.code, language: language, status: .tooManyRequests,
+                                      headers: retryAfter(error.retryAfterSeconds))
+        case let error as BlockingWorkPool.Saturated:
+            return PageResponse.error(.serviceBusy, language: language, headers: retryAfter(Int64(error.retryAfterSeconds)))
+        default:
+            throw error
+        }
+    }
+
+    /// `Retry-After: <seconds>` (RFC 9110 §10.2.3).
+    static func retryAfter(_ seconds: Int64) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.set("Retry-After", String(seconds))
+        return headers
+    }
+
+    /// The logged-in staff member of a page request, and their session token.
+    /// - Throws: `DomainError(.unauthorized)` (→ 303 to `/login`) without a session,
+    ///   `.permissionDenied` for someone who is not staff.
+    static func staff(_ request: Request, context: APIContext) async throws -> (Actor, SessionToken) {
+        let (actor, token) = try await session(request, context: context)
+        guard actor.isStaff else { throw DomainError(.permissionDenied) }
+        return (actor, token)
+    }
+
+    /// The logged-in person of a page request, and their session token.
+    /// - Throws: `DomainError(.unauthorized)` (→ 303 to `/login`) without a session.
+    static func session(_ request: Request, context: APIContext) async throws -> (Actor, SessionToken) {
+        guard let session = await context.authenticator.pageSession(request) else { throw DomainError(.unauthorized) }
+        return session
+    }
+
+    /// A path template with its parameter filled in (`/teacher/classes/:class_id`).
+    static func path(_ template: String, _ parameter: String, _ value: String) -> String {
+        template.replacingOccurrences(of: ":" + parameter, with: value)
+    }
+}

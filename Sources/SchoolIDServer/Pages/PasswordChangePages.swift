@@ -1,0 +1,104 @@
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDHTTP
+
+/// `GET|POST /password/change`: the first-login change with the ticket cookie, or a
+/// logged-in change with the current password.
+///
+/// With the ticket, the form's `csrf_token` is the ticket's derived synchronizer token
+/// (``SessionToken/csrfToken``), just as a session's is. Success clears the ticket
+/// cookie, sets the new session cookie and answers `303` to `/`.
+struct PasswordChangePages: Sendable {
+    let context: APIContext
+
+    private var ticketCookie: ChangeTicketCookie { ChangeTicketCookie(secure: context.cookie.secure) }
+
+    /// Who is changing: a first login holding a ticket, or a session.
+    private enum Changer {
+        case ticket(SessionToken)
+        case session(Actor, SessionToken)
+
+        var token: SessionToken {
+            switch self {
+            case .ticket(let token), .session(_, let token): token
+            }
+        }
+    }
+
+    private func changer(_ request: Request) async -> Changer? {
+        if let ticket = ChangeTicketCookie.ticket(in: request) { return .ticket(ticket) }
+        return await context.authenticator.pageSession(request).map { .session($0.0, $0.1) }
+    }
+
+    /// `GET /password/change`.
+    func form(_ request: Request) async throws -> Response {
+        guard let changer = await changer(request) else { return PageResponse.redirect(to: Routes.loginPage) }
+        return render(changer, language: request.pageLanguage)
+    }
+
+    /// `POST /password/change`.
+    func submit(_ request: Request) async throws -> Response {
+        let language = request.pageLanguage
+        guard let changer = await changer(request) else { return PageResponse.redirect(to: Routes.loginPage) }
+        let fields = try request.formFields()
+        try RequestAuthenticator.requireFormToken(fields, changer.token)
+        let newPassword = fields["new_password"] ?? ""
+        guard newPassword == fields["repeat_password"] ?? "" else {
+            return render(changer, language: language, message: PageText.passwordMismatch.text(in: language),
+                          status: .badRequest)
+        }
+        let requestContext = APIContext.requestContext(request)
+        let issued: IssuedSession
+        do {
+            switch changer {
+            case .ticket(let ticket):
+                issued = try await context.passwordChange.change(ticket: ticket, newPassword: newPassword,
+                                                                 context: requestContext)
+            case .session(let actor, _):
+                issued = try await context.passwordChange.change(actor: actor, currentPassword: fields["current_password"] ?? "",
+                                                                 newPassword: newPassword, context: requestContext)
+            }
+        } catch let error as DomainError where error.code == .passwordChangeTicketInvalid {
+            var response = PageResponse.error(error.code, language: language)
+            response.headers.add(ticketCookie.cleared())
+            return response
+        } catch let error as DomainError where error.code != .unauthorized {
+            return render(changer, language: language, message: error.message(in: language), status: error.code.httpStatus)
+        } catch let error as ThrottleError {
+            var response = render(changer, language: language, message: error.code.message(in: language),
+                                  status: .tooManyRequests)
+            response.headers.set("Retry-After", String(error.retryAfterSeconds))
+            return response
+        }
+        var headers = context.sessionHeaders(issued)
+        if case .ticket = changer { headers.add(ticketCookie.cleared()) }
+        return PageResponse.redirect(to: Routes.home, headers: headers)
+    }
+
+    private func render(_ changer: Changer, language: MessageLanguage, message: String? = nil,
+                        status: HTTPStatus = .ok) -> Response
+    {
+        let text = { (key: PageText) in key.text(in: language) }
+        var fields: HTML = .empty
+        var intro: HTML = .empty
+        switch changer {
+        case .ticket:
+            intro = "<p class=\"notice\">\(text(.changeTemporaryIntro))</p>\n"
+        case .session:
+            fields = Form.field(name: "current_password", label: text(.currentPasswordField), type: "password",
+                                autocomplete: "current-password")
+        }
+        fields = """
+            \(fields)\
+            \(Form.field(name: "new_password", label: text(.newPasswordField), type: "password", autocomplete: "new-password"))\
+            \(Form.field(name: "repeat_password", label: text(.repeatPasswordField), type: "password", autocomplete: "new-password"))
+            """
+        let form = Form.render(action: Routes.passwordChangePage, csrfToken: changer.token.csrfToken, fields: fields,
+                               submitLabel: text(.changeSubmit))
+        let body: HTML = """
+            <h1>\(text(.changeTitle))</h1>
+            \(intro)\(message.map { PageResponse.errorBox($0) } ?? .empty)\(form)
+            """
+        return Page.render(title: text(.changeTitle), language: language, body: body, status: status)
+    }
+}
