@@ -63,4 +63,35 @@ import Testing
             #expect(response.string("status") == "password_change_required")
         }
     }
+
+    /// Adds a teacher through the API; returns the login and the first password.
+    static func newTeacher(_ world: SchoolWorld) async throws -> (login: String, password: String) {
+        let created = try await world.schoolAdmin.post("/v1/schools/\(world.schoolID)/staff", json: [
+            "role": "teacher", "login": "s57-chemistry", "last_name": "Белов", "first_name": "Борис",
+        ])
+        try #require(created.status == 201, "\(created.text)")
+        #expect(created.json["temporary_password_expires_at"] as? Int == Int(world.server.clock.now().seconds + 86_400))
+        return ("s57-chemistry", try #require(created.string("temporary_password")))
+    }
+
+    @Test("a staff member's first password works once")
+    func staffFirstPasswordSingleUse() async throws {
+        try await SchoolWorld.run { world in
+            let (login, first) = try await Self.newTeacher(world)
+            let once = try await world.anonymous.post("/v1/login", json: ["login": login, "password": first])
+            #expect(once.string("status") == "password_change_required")
+            let twice = try await world.anonymous.post("/v1/login", json: ["login": login, "password": first])
+            #expect(twice.status == 403 && twice.errorCode == "temporary_password_expired", "\(twice.text)")
+        }
+    }
+
+    @Test("a staff member's first password expires after 24 hours")
+    func staffFirstPasswordExpires() async throws {
+        try await SchoolWorld.run { world in
+            let (login, first) = try await Self.newTeacher(world)
+            world.server.clock.advance(seconds: 86_401)
+            let late = try await world.anonymous.post("/v1/login", json: ["login": login, "password": first])
+            #expect(late.status == 403 && late.errorCode == "temporary_password_expired", "\(late.text)")
+        }
+    }
 }
