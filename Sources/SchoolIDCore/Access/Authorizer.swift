@@ -27,9 +27,11 @@ public struct Authorizer: Sendable {
 
     /// Decides whether `actor` may use `permission` in `scope`. Pure and default-deny.
     /// - Returns: allow, or deny with `.permissionDenied` (no role grants it),
-    ///   `.schoolNotAssigned` or `.classNotAssigned` (a role grants it, elsewhere).
+    ///   `.classNotAssigned` (a role grants it in the class's school, for other classes) or
+    ///   `.schoolNotAssigned` (a role grants it, only in other schools).
     public func decide(_ actor: Actor, _ permission: Permission, in scope: Scope) -> Decision {
         var grantedElsewhere = false
+        var grantedInClassSchool = false
         for membership in actor.memberships {
             if membership.role == .platformAdmin, Self.delegatedToPlatformAdmins.contains(permission),
                roles.decide(role: .platformAdmin, permission: .platformSchoolsManage).isAllowed
@@ -41,13 +43,19 @@ public struct Authorizer: Sendable {
                 return .allow("\(membership.role.rawValue) holds \(permission.rawValue) here")
             }
             grantedElsewhere = true
+            if case .schoolClass(let schoolClass) = scope, membership.schoolID == schoolClass.schoolID {
+                grantedInClassSchool = true
+            }
         }
         guard grantedElsewhere else {
             return .deny(.permissionDenied, "no role of \(actor.account.id) grants \(permission.rawValue)")
         }
         switch scope {
-        case .schoolClass: return .deny(.classNotAssigned, "\(permission.rawValue) is granted only for other classes")
-        case .school, .platform: return .deny(.schoolNotAssigned, "\(permission.rawValue) is granted only in other schools")
+        case .schoolClass where grantedInClassSchool:
+            return .deny(.classNotAssigned, "\(permission.rawValue) is granted only for other classes")
+        // Staff of another school: the class is not theirs because the school is not.
+        case .schoolClass, .school, .platform:
+            return .deny(.schoolNotAssigned, "\(permission.rawValue) is granted only in other schools")
         }
     }
 

@@ -12,7 +12,9 @@ extension LoginService {
                 try tx.credentials.clearFailures(key)
                 try tx.audit.append(AuditEvent(
                     at: now, action: refusal == .temporaryPasswordExpired ? .expiredTemporaryPasswordUsed : .loginFailed,
-                    actorID: account.id, targetID: account.id, clientAddress: context.clientAddress,
+                    actorID: account.id, targetID: account.id,
+                    schoolID: try AuditEvent.school(of: account.id, accounts: tx.accounts, classes: tx.classes),
+                    clientAddress: context.clientAddress,
                     requestID: context.requestID, detail: "password verified; refused: \(refusal.rawValue)"))
             }
             throw DomainError(refusal)
@@ -37,8 +39,10 @@ extension LoginService {
             if account.consecutiveFailures > 0 {
                 try tx.accounts.update(account.id) { $0.consecutiveFailures = 0; $0.updatedAt = now }
             }
+            let school = try AuditEvent.school(of: account.id, accounts: tx.accounts, classes: tx.classes)
             let event = { (action: AuditAction, detail: String) in
                 try tx.audit.append(AuditEvent(at: now, action: action, actorID: account.id, targetID: account.id,
+                                               schoolID: school,
                                                clientAddress: context.clientAddress, requestID: context.requestID,
                                                detail: detail))
             }

@@ -57,6 +57,7 @@ public final class PasswordAttempts: Sendable {
         try await environment.storage.write { tx in
             try tx.credentials.recordFailure(key, at: now)
             var detail = account == nil ? "unknown login" : "wrong password"
+            let school = try account.flatMap { try AuditEvent.school(of: $0.id, accounts: tx.accounts, classes: tx.classes) }
             if let account {
                 let updated = try tx.accounts.update(account.id) { stored in
                     stored.consecutiveFailures += 1
@@ -67,12 +68,12 @@ public final class PasswordAttempts: Sendable {
                 }
                 if updated.lockedAt == now, account.lockedAt == nil {
                     detail += "; account locked after \(updated.consecutiveFailures) consecutive failures"
-                    try tx.audit.append(AuditEvent(at: now, action: .accountLocked, targetID: account.id,
+                    try tx.audit.append(AuditEvent(at: now, action: .accountLocked, targetID: account.id, schoolID: school,
                                                    clientAddress: context.clientAddress, requestID: context.requestID,
                                                    detail: "\(updated.consecutiveFailures) consecutive failures"))
                 }
             }
-            try tx.audit.append(AuditEvent(at: now, action: .loginFailed, targetID: account?.id,
+            try tx.audit.append(AuditEvent(at: now, action: .loginFailed, targetID: account?.id, schoolID: school,
                                            clientAddress: context.clientAddress, requestID: context.requestID,
                                            detail: detail))
         }

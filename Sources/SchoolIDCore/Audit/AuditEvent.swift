@@ -35,6 +35,22 @@ public struct AuditEvent: Hashable, Sendable {
     }
 }
 
+extension AuditEvent {
+    /// The school whose admins see events about `accountID`: the school of a student's
+    /// latest enrolment, else the first school of a staff membership (`nil` for a
+    /// platform admin or an account without either).
+    public static func school(of accountID: Account.ID, accounts: any AccountReader, classes: any ClassReader) throws
+        -> School.ID?
+    {
+        if let enrolment = try accounts.enrolments(of: accountID).last,
+           let schoolClass = try classes.schoolClass(enrolment.classID)
+        {
+            return schoolClass.schoolID
+        }
+        return try accounts.memberships(of: accountID).lazy.compactMap(\.schoolID).first
+    }
+}
+
 /// What an audit event records. Raw values are stable: operators grep for them.
 public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case loginSucceeded = "login.succeeded"

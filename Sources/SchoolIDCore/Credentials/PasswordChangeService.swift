@@ -94,8 +94,10 @@ public struct PasswordChangeService: Sendable {
             try tx.credentials.setPassword(PasswordCredential(accountID: accountID, hash: hash, kind: .permanent, issuedAt: now))
             let revoked = try tx.sessions.revokeAll(of: accountID, except: nil, at: now)
             let issued = try sessions.open(for: accountID, purpose: .session, at: now, policy: policy, in: tx)
+            let school = try AuditEvent.school(of: accountID, accounts: tx.accounts, classes: tx.classes)
             let event = { (action: AuditAction, detail: String) in
                 try tx.audit.append(AuditEvent(at: now, action: action, actorID: accountID, targetID: accountID,
+                                               schoolID: school,
                                                clientAddress: context.clientAddress, requestID: context.requestID,
                                                detail: detail))
             }
