@@ -4,8 +4,8 @@ import SchoolIDHTTP
 
 /// `GET /v1/audit`: the security events of the actor's school (school admins) or of any
 /// school (platform admins), newest first. Query: `account_id`, `since` (unix seconds),
-/// `before` (sequence, for paging), `limit` (1–500, default 100); platform admins may
-/// add `school_id`.
+/// `before` (sequence, for paging), `limit` (1–500, default 100), `school_id` (platform
+/// admins: any school or none; school admins: one of theirs, the first by default).
 struct AuditRoutes: Sendable {
     let context: APIContext
 
@@ -52,13 +52,18 @@ struct AuditRoutes: Sendable {
         query.limit = Int(try items["limit"].map { try Self.number($0, field: "limit") } ?? 100)
         guard (1...500).contains(query.limit) else { throw APIError(.badRequest, field: "limit") }
         let authorizer = Authorizer(roles: roles)
+        let requested = try items["school_id"].map { try School.ID(parsing: $0) }
         if authorizer.decide(actor, .auditRead, in: .platform).isAllowed {
-            query.schoolID = try items["school_id"].map { try School.ID(parsing: $0) }
+            query.schoolID = requested
         } else {
-            // A school admin sees their own school only.
-            guard let school = actor.memberships.first(where: {
-                $0.schoolID != nil && authorizer.decide(actor, .auditRead, in: .school($0.schoolID!)).isAllowed
-            })?.schoolID else { throw APIError(.permissionDenied) }
+            // A school admin sees one of their own schools: the one asked for, or the first.
+            let schools = actor.memberships.compactMap(\.schoolID).filter {
+                authorizer.decide(actor, .auditRead, in: .school($0)).isAllowed
+            }
+            let chosen = requested.map { schools.contains($0) ? $0 : nil } ?? schools.first
+            guard let school = chosen else {
+                throw APIError(requested == nil ? .permissionDenied : .schoolNotAssigned)
+            }
             query.schoolID = school
         }
         let finalQuery = query

@@ -398,7 +398,7 @@ extension OpenAPIDocument {
         { "name": "since", "in": "query", "schema": { "$ref": "#/components/schemas/UnixTime" }, "description": "Events at or after this time." },
         { "name": "before", "in": "query", "schema": { "type": "integer", "format": "int64", "minimum": 0 }, "description": "Events with a smaller sequence (paging)." },
         { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 500, "default": 100 } },
-        { "name": "school_id", "in": "query", "schema": { "$ref": "#/components/schemas/SchoolID" }, "description": "Platform admins only; ignored for school admins." }
+        { "name": "school_id", "in": "query", "schema": { "$ref": "#/components/schemas/SchoolID" }, "description": "Platform admins: any school (all schools when absent). School admins: one of their schools (the first by default); another school is 403 school_not_assigned." }
       ],
       "responses": {
         "200": { "description": "The events.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/AuditEventList" } } } },

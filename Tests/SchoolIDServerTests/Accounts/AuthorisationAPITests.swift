@@ -103,7 +103,9 @@ import Testing
             #expect(events.allSatisfy { $0["school_id"] as? String == world.schoolID }, "\(mine.text)")
             #expect(events.contains { $0["action"] as? String == "credential_batch.created" })
 
-            let theirs = try await foreignAdmin.get("/v1/audit?limit=500&school_id=\(world.schoolID)")
+            let refused = try await foreignAdmin.get("/v1/audit?limit=500&school_id=\(world.schoolID)")
+            #expect(refused.status == 403 && refused.errorCode == "school_not_assigned")
+            let theirs = try await foreignAdmin.get("/v1/audit?limit=500")
             #expect(theirs.status == 200)
             #expect(theirs.objects("events").allSatisfy { $0["school_id"] as? String == otherSchool }, "\(theirs.text)")
             #expect(!theirs.objects("events").contains { $0["action"] as? String == "credential_batch.created" })
