@@ -22,7 +22,7 @@ public struct SessionPolicy: Hashable, Sendable {
     /// A password-change ticket expires this long after it was issued, seconds (60 … 3,600).
     public let passwordChangeTicketSeconds: Int64
 
-    /// Thirty days: the 63B-4 §2.1.3 AAL1 reauthentication bound, the longest absolute
+    /// Thirty days: the NIST SP 800-63B-4 AAL1 reauthentication bound, the longest absolute
     /// lifetime a policy may set.
     public static let maximumAbsoluteSeconds: Int64 = 30 * 86_400
 
