@@ -25,9 +25,9 @@ enum ClassCommand: Command {
     static func run(_ arguments: consuming Arguments) async throws {
         let subcommand = try arguments.required("subcommand (add)")
         guard subcommand == "add" else { throw UsageError("unknown class subcommand '\(subcommand)'") }
-        let schoolReference = try required("--school", in: &arguments)
-        let grade = try number("--grade", try required("--grade", in: &arguments))
-        let letter = try required("--letter", in: &arguments)
+        let schoolReference = try arguments.option(required: "--school")
+        let grade = try number("--grade", try arguments.option(required: "--grade"))
+        let letter = try arguments.option(required: "--letter")
         let year = try arguments.option("--year").map { text throws(UsageError) in try number("--year", text) }
         var teachers: [String] = []
         while let teacher = try arguments.option("--teacher") { teachers.append(teacher) }

@@ -23,9 +23,9 @@ enum SchoolCommand: Command {
         let subcommand = try arguments.required("subcommand (add or list)")
         switch subcommand {
         case "add":
-            let code = try required("--code", in: &arguments)
-            let schoolName = try required("--name", in: &arguments)
-            let region = try required("--region", in: &arguments)
+            let code = try arguments.option(required: "--code")
+            let schoolName = try arguments.option(required: "--name")
+            let region = try arguments.option(required: "--region")
             let timeZone = try arguments.option("--time-zone")
             let environment = Environment(paths: try CommonPaths.take(from: &arguments))
             try arguments.finish()
@@ -49,11 +49,4 @@ enum SchoolCommand: Command {
             throw UsageError("unknown school subcommand '\(subcommand)'")
         }
     }
-}
-
-/// Takes an option the command cannot do without.
-/// - Throws: ``UsageError`` naming it when absent.
-func required(_ option: String, in arguments: inout Arguments) throws(UsageError) -> String {
-    guard let value = try arguments.option(option) else { throw UsageError("\(option) is required") }
-    return value
 }

@@ -25,17 +25,17 @@ enum StaffCommand: Command {
     static func run(_ arguments: consuming Arguments) async throws {
         let subcommand = try arguments.required("subcommand (add)")
         guard subcommand == "add" else { throw UsageError("unknown staff subcommand '\(subcommand)'") }
-        let schoolReference = try required("--school", in: &arguments)
-        let roleName = try required("--role", in: &arguments)
+        let schoolReference = try arguments.option(required: "--school")
+        let roleName = try arguments.option(required: "--role")
         let role: Role
         switch roleName {
         case "teacher": role = .teacher
         case "school-admin", "school_admin": role = .schoolAdmin
         default: throw UsageError("--role must be teacher or school-admin")
         }
-        let login = try required("--login", in: &arguments)
-        let lastName = try required("--last-name", in: &arguments)
-        let firstName = try required("--first-name", in: &arguments)
+        let login = try arguments.option(required: "--login")
+        let lastName = try arguments.option(required: "--last-name")
+        let firstName = try arguments.option(required: "--first-name")
         let patronymic = try arguments.option("--patronymic")
         let environment = Environment(paths: try CommonPaths.take(from: &arguments))
         try arguments.finish()
