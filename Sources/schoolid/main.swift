@@ -1,9 +1,14 @@
 import Foundation
+import SchoolIDCore
 
 /// Every command `schoolid` knows, in the order `--help` lists them.
 let commands: [any Command.Type] = [
     ServeCommand.self,
     InitCommand.self,
+    SchoolCommand.self,
+    StaffCommand.self,
+    ClassCommand.self,
+    AuditCommand.self,
     KeysCommand.self,
     PoliciesCommand.self,
     BackupCommand.self,
@@ -51,6 +56,9 @@ do {
     try await command.run(arguments)
 } catch let error as UsageError {
     fail("\(error.description); run 'schoolid \(name) --help'", code: 2)
+} catch let error as DomainError {
+    // The catalogue's code and (operator-facing, English) message, then the safe detail.
+    fail("\(error.code.rawValue): \(error.message(in: .english))\(error.detail.map { " (\($0))" } ?? "")", code: 1)
 } catch {
     fail(String(describing: error), code: 1)
 }

@@ -24,7 +24,10 @@ struct CLI {
     struct Result { let status: Int32; let stdout: String; let stderr: String }
 
     @discardableResult
-    func run(_ arguments: String...) throws -> Result {
+    func run(_ arguments: String...) throws -> Result { try run(arguments) }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
@@ -85,6 +88,9 @@ struct CLI {
     @Test("usage mistakes exit 2 with one line on stderr", arguments: [
         ["frobnicate"], ["keys"], ["keys", "rotate"], ["keys", "rotate", "--purpose", "nonsense"],
         ["keys", "rotate", "--purpose", "data", "--alg", "ES256"], ["version", "extra"], ["backup"],
+        ["school"], ["school", "add", "--name", "N", "--region", "R"], ["class", "add", "--school", "s57", "--grade", "seven", "--letter", "Б"],
+        ["staff", "add", "--school", "s57", "--role", "janitor", "--login", "x", "--last-name", "X", "--first-name", "Y"],
+        ["audit", "--since", "yesterday"], ["audit", "--limit", "0"],
     ])
     func usage(_ arguments: [String]) throws {
         let cli = try CLI()
@@ -102,7 +108,7 @@ struct CLI {
         #expect(stderr.hasPrefix("schoolid: ") && stderr.split(separator: "\n").count == 1)
     }
 
-    @Test("every command answers --help with exit 0", arguments: ["serve", "init", "keys", "policies", "backup", "restore", "bench", "version"])
+    @Test("every command answers --help with exit 0", arguments: ["serve", "init", "school", "staff", "class", "audit", "keys", "policies", "backup", "restore", "bench", "version"])
     func help(_ command: String) throws {
         let cli = try CLI()
         defer { cli.directory.remove() }

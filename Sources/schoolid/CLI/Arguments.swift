@@ -43,6 +43,12 @@ struct Arguments {
         return nil
     }
 
+    /// Takes `--name value` / `--name=value` that the command cannot do without.
+    mutating func option(required name: String) throws(UsageError) -> String {
+        guard let value = try option(name) else { throw UsageError("\(name) is required") }
+        return value
+    }
+
     /// Takes `--name`; true when it was present.
     mutating func flag(_ name: String) -> Bool {
         guard let index = tokens.firstIndex(of: name) else { return false }
