@@ -110,11 +110,13 @@ extension StoreConformance {
                 try tx.accounts.insert(ended)
                 for membership in active { try tx.accounts.insert(membership) }
             }
-            let (all, staff) = try await storage.read { tx in
-                (try tx.accounts.memberships(of: teacher), try tx.accounts.staff(of: directory.school.id))
+            let (all, staff, admins) = try await storage.read { tx in
+                (try tx.accounts.memberships(of: teacher), try tx.accounts.staff(of: directory.school.id),
+                 try tx.accounts.platformAdmins())
             }
             #expect(all == [ended] + active)
             #expect(staff == Array(active.prefix(2)))
+            #expect(admins == [active[2]])
             for duplicate in active {
                 await #expect(throws: StoreError.alreadyExists) { try await storage.write { tx in try tx.accounts.insert(duplicate) } }
             }

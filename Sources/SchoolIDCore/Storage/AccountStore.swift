@@ -17,6 +17,10 @@ public protocol AccountReader {
     /// The active staff memberships of a school (platform admins have none).
     /// - Throws: a backend error.
     func staff(of schoolID: School.ID) throws -> [StaffMembership]
+    /// Every platform-admin membership, ended ones included (whether the installation
+    /// was ever bootstrapped).
+    /// - Throws: a backend error.
+    func platformAdmins() throws -> [StaffMembership]
     /// The enrolment, or `nil`.
     /// - Throws: a backend error.
     func enrolment(_ id: Enrolment.ID) throws -> Enrolment?

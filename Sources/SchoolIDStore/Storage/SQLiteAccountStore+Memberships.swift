@@ -62,6 +62,12 @@ extension SQLiteAccountStore {
             """, [schoolID.rawValue]).map { try MembershipRecord(row: $0).membership }
     }
 
+    func platformAdmins() throws -> [StaffMembership] {
+        try connection.query(
+            "SELECT \(MembershipRecord.columns) FROM staff_memberships WHERE role = ? ORDER BY created_at, rowid",
+            [Role.platformAdmin.rawValue]).map { try MembershipRecord(row: $0).membership }
+    }
+
     func enrolment(_ id: Enrolment.ID) throws -> Enrolment? {
         try connection.queryFirst("SELECT \(EnrolmentRecord.columns) FROM enrolments WHERE id = ?", [id.rawValue])
             .map { try EnrolmentRecord(row: $0).enrolment }

@@ -32,13 +32,10 @@ enum InitialAdmin {
     ///   `DomainError(.loginTaken)` when the login belongs to someone; storage errors.
     static func bootstrap(_ installation: Installation, login: Login, profile: AccountProfile) async throws -> Outcome {
         // Ended memberships count too: re-running init must never mint another admin.
-        let (admins, taken) = try await installation.storage.readSQLite { tx in
-            let count = try tx.connection.queryFirst(
-                "SELECT count(*) FROM staff_memberships WHERE role = ?", [Role.platformAdmin.rawValue]
-            )?.get(0, as: Int64.self) ?? 0
-            return (count, try tx.accounts.isLoginTaken(login))
+        let (admins, taken) = try await installation.storage.read { tx in
+            (try tx.accounts.platformAdmins(), try tx.accounts.isLoginTaken(login))
         }
-        guard admins == 0 else { return .alreadyInitialised }
+        guard admins.isEmpty else { return .alreadyInitialised }
         guard !taken else { throw DomainError(.loginTaken, detail: "'\(login)' is in use; choose another --admin-login") }
 
         let path = installation.paths.data + "/" + fileName
