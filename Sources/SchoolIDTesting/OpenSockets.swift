@@ -21,15 +21,10 @@ public enum OpenSockets {
     }
 
     /// Inodes of sockets in `/proc/net/tcp{,6}` with `port` at either end.
-    ///
-    /// The kernel produces these tables page by page, and a socket opened or closed
-    /// elsewhere while they are read can shift an entry out of the read (tests run in
-    /// parallel), so each table is read three times and the results united: an entry
-    /// is missed only if every read misses it.
     private static func tcpInodes(port: Int) -> Set<String> {
         let hexPort = String(format: "%04X", port)
         var inodes = Set<String>()
-        for table in ["/proc/net/tcp", "/proc/net/tcp6", "/proc/net/tcp", "/proc/net/tcp6", "/proc/net/tcp", "/proc/net/tcp6"] {
+        for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
             guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
             for line in text.split(separator: "\n").dropFirst() {
                 let fields = line.split(separator: " ")
