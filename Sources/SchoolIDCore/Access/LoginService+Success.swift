@@ -41,7 +41,7 @@ extension LoginService {
             }
             let school = try AuditEvent.school(of: account.id, accounts: tx.accounts, classes: tx.classes)
             let event = { (action: AuditAction, detail: String) in
-                try tx.audit.append(AuditEvent(at: now, action: action, actorID: account.id, targetID: account.id,
+                _ = try tx.audit.append(AuditEvent(at: now, action: action, actorID: account.id, targetID: account.id,
                                                schoolID: school,
                                                clientAddress: context.clientAddress, requestID: context.requestID,
                                                detail: detail))

@@ -10,7 +10,7 @@ import Synchronization
 public final class PasswordAttempts: Sendable {
     let environment: ServiceEnvironment
     private let addressLimiter: AddressRateLimiter<ContinuousClock>
-    private let dummyHashes = Mutex<[ScryptCost: String]>([:])
+    private let dummyHashes = Mutex<[ScryptCost: Task<String, any Error>]>([:])
 
     public init(environment: ServiceEnvironment, addressLimiter: AddressRateLimiter<ContinuousClock> = AddressRateLimiter()) {
         self.environment = environment
@@ -42,13 +42,26 @@ public final class PasswordAttempts: Sendable {
                    key: environment.dataKeys.indexKey).bytes
     }
 
-    /// A hash of a random password at `cost`, computed once per cost.
+    /// A hash of a random password at `cost`, computed once per cost: concurrent first
+    /// callers share one computation (a burst of unknown logins must not hash twice each).
     func dummyHash(_ cost: ScryptCost) async throws -> String {
-        if let hash = dummyHashes.withLock({ $0[cost] }) { return hash }
-        let hash = try await environment.hasher.hash(try Password(environment.random.token(bytes: 16), maximumLength: 64),
-                                                     cost: cost, priority: .interactive)
-        dummyHashes.withLock { $0[cost] = hash }
-        return hash
+        let environment = environment
+        let task = dummyHashes.withLock { tasks in
+            if let task = tasks[cost] { return task }
+            let task = Task {
+                try await environment.hasher.hash(try Password(environment.random.token(bytes: 16), maximumLength: 64),
+                                                  cost: cost, priority: .interactive)
+            }
+            tasks[cost] = task
+            return task
+        }
+        do {
+            return try await task.value
+        } catch {
+            // A saturated pool or a crypto failure: let a later caller try again.
+            dummyHashes.withLock { tasks in if tasks[cost] == task { tasks[cost] = nil } }
+            throw error
+        }
     }
 
     func recordFailure(key: [UInt8], account: Account?, context: RequestContext) async throws {

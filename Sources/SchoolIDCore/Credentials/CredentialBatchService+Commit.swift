@@ -13,8 +13,7 @@ extension CredentialBatchService {
         let now = environment.clock.now()
         let expiresAt = now.adding(seconds: policies.credentials.lifetimeSeconds)
         let pattern = policies.credentials.loginPattern
-        let values = LoginPattern.ClassValues(schoolCode: school.code, schoolYearStart: schoolClass.schoolYearStart,
-                                              grade: schoolClass.grade, letterIndex: schoolClass.letterIndex)
+        let values = Self.values(schoolClass, school)
         try await environment.storage.write { tx in
             let sequences = try tx.classes.reserveSequences(in: schoolClass.id, count: roster.count)
             var issued: [IssuedCredential] = []

@@ -81,7 +81,7 @@ extension CredentialBatchService {
     }
 
     private func setProgress(_ id: CredentialBatch.ID, status: CredentialBatch.Status, completed: Int) async throws {
-        try await environment.storage.write { tx in
+        _ = try await environment.storage.write { tx in
             try tx.batches.update(id) { batch in
                 batch.status = status
                 batch.completed = completed

@@ -24,14 +24,22 @@ public struct CredentialBatchService: Sendable {
     {
         guard !roster.isEmpty else { throw DomainError(.rosterEmpty) }
         guard let requester = principal.accountID else { throw DomainError(.unauthorized) }
-        let roles = environment.policies.roles
+        let policies = environment.policies
+        let roles = policies.roles
         let now = environment.clock.now()
         let id = CredentialBatch.ID.random(using: environment.random)
+        let random = environment.random
         let ownerKeys = environment.ownerKeys
         let rosterJSON = Array(try JSONEncoder().encode(roster))
         return try await environment.storage.write { tx in
             guard let schoolClass = try tx.classes.schoolClass(classID) else { throw DomainError(.classNotFound) }
             try principal.require(.credentialsIssue, in: .schoolClass(schoolClass), roles: roles)
+            // Refuse now rather than after every password is hashed: a roster longer than
+            // the pattern's student field can number never fits.
+            if let school = try tx.schools.school(schoolClass.schoolID) {
+                _ = try policies.credentials.loginPattern.login(Self.values(schoolClass, school), sequence: roster.count,
+                                                                random: random)
+            }
             let key = try ownerKeys.create(for: id.rawValue, at: now, in: tx.ownerKeys)
             let sealed = try SealedField.seal(rosterJSON, under: key, for: Self.context(id, "sealed_roster"))
             let batch = CredentialBatch(id: id, schoolID: schoolClass.schoolID, classID: classID, requestedBy: requester,
@@ -59,6 +67,12 @@ public struct CredentialBatchService: Sendable {
             }
             return batch
         }
+    }
+
+    /// What a class contributes to its students' logins.
+    static func values(_ schoolClass: SchoolClass, _ school: School) -> LoginPattern.ClassValues {
+        LoginPattern.ClassValues(schoolCode: school.code, schoolYearStart: schoolClass.schoolYearStart,
+                                 grade: schoolClass.grade, letterIndex: schoolClass.letterIndex)
     }
 
     static func context(_ id: CredentialBatch.ID, _ column: String) -> SealedField.Context {

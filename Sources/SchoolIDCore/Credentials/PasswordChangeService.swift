@@ -96,13 +96,13 @@ public struct PasswordChangeService: Sendable {
             let issued = try sessions.open(for: accountID, purpose: .session, at: now, policy: policy, in: tx)
             let school = try AuditEvent.school(of: accountID, accounts: tx.accounts, classes: tx.classes)
             let event = { (action: AuditAction, detail: String) in
-                try tx.audit.append(AuditEvent(at: now, action: action, actorID: accountID, targetID: accountID,
+                _ = try tx.audit.append(AuditEvent(at: now, action: action, actorID: accountID, targetID: accountID,
                                                schoolID: school,
                                                clientAddress: context.clientAddress, requestID: context.requestID,
                                                detail: detail))
             }
             try event(.passwordChanged, credential.kind == .temporary ? "replaced a temporary password" : "changed")
-            try event(.sessionsRevoked, "\(revoked + 1) other sessions and tickets revoked at password change")
+            try event(.sessionsRevoked, "\(revoked + 1) sessions and tickets revoked at password change, the presented one included")
             return issued
         }
     }

@@ -55,7 +55,7 @@ enum HTTPBench {
 
     static func wrk(port: Int, path: String, seconds: Int, connections: Int, script: String? = nil) -> Figure {
         let pinning = script == nil ? ["taskset", "-c", "0"] : []
-        let output = Subprocess.run(pinning + ["wrk", "-t1", "-c\(connections)", "-d\(seconds)s", "--latency"]
+        let output = Subprocess.run(pinning + ["wrk", "-t1", "-c\(connections)", "-d\(seconds)s", "--timeout", "30s", "--latency"]
                                     + (script.map { ["-s", $0] } ?? []) + ["http://127.0.0.1:\(port)\(path)"])
         var figure = Figure(requestsPerSecond: 0, p99Milliseconds: .infinity)
         for line in output.split(separator: "\n") {

@@ -64,7 +64,7 @@ struct LoginBenchSetup {
             let batch = try await service.batch(by: .person(teacher), id: id)
             if batch.status == .finished { return }
             if batch.status == .failed { throw CommandFailure("the batch failed: \(batch.failureCode ?? "?")") }
-            try await Task.sleep(for: .milliseconds(20))
+            try await Task.sleep(for: .milliseconds(200))
         }
     }
 }
