@@ -36,4 +36,16 @@ import Testing
             #expect(response.status == 415 && response.errorCode == "unsupported_media_type")
         }
     }
+
+    @Test("a roster longer than the login pattern can number is refused before any hashing, and creates nothing")
+    func rosterBeyondPattern() async throws {
+        try await SchoolWorld.run { world in
+            // The fixture pattern numbers students with three digits: at most 999.
+            let students = (1...1000).map { ["last_name": "Ученик", "first_name": "Номер \($0)"] }
+            let response = try await world.teacher.post("/v1/classes/\(world.classID)/credential-batches",
+                                                        json: ["students": students])
+            #expect(response.status == 400 && response.errorCode == "login_pattern_overflow", "\(response.text)")
+            #expect(try await world.students().isEmpty)
+        }
+    }
 }
