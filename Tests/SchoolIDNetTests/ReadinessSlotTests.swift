@@ -52,27 +52,3 @@ import Testing
         #expect(resumed == [endings[0]])
     }
 }
-
-@Suite struct DeadlineHeapTests {
-    @Test("pops expired deadlines earliest first and keeps later ones")
-    func ordering() {
-        let zero = ContinuousClock.now
-        var heap = DeadlineHeap()
-        for (index, seconds) in [5, 1, 4, 2, 3, 9].enumerated() {
-            heap.push(.init(deadline: zero.advanced(by: .seconds(seconds)), fd: Int32(index), token: UInt64(seconds)))
-        }
-        var popped: [UInt64] = []
-        while let entry = heap.popExpired(now: zero.advanced(by: .seconds(5))) { popped.append(entry.token) }
-        #expect(popped == [1, 2, 3, 4, 5])
-        #expect(heap.count == 1)
-        #expect(heap.earliest == zero.advanced(by: .seconds(9)))
-    }
-
-    @Test("epoll timeout rounds up to whole milliseconds and is -1 without a deadline")
-    func timeoutRounding() {
-        #expect(Reactor.milliseconds(until: nil) == -1)
-        #expect(Reactor.milliseconds(until: ContinuousClock.now.advanced(by: .seconds(-1))) == 0)
-        let millis = Reactor.milliseconds(until: ContinuousClock.now.advanced(by: .microseconds(1500)))
-        #expect((1...2).contains(millis))
-    }
-}

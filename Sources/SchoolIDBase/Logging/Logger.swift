@@ -85,8 +85,9 @@ public struct Logger: Sendable {
     public func warning(_ message: String, _ metadata: [String: LogValue] = [:]) { log(.warning, message, metadata) }
     public func error(_ message: String, _ metadata: [String: LogValue] = [:]) { log(.error, message, metadata) }
 
-    /// One JSON object, keys sorted, written by hand: the access log runs on every
-    /// request, and Foundation's JSONSerialization costs more than the request itself.
+    /// One JSON object, keys sorted, written by hand into UTF-8 bytes: the access log
+    /// runs on every request, and Foundation's JSONSerialization (or appending to a
+    /// String scalar by scalar) costs more than the request itself.
     static func render(ts: UnixTime, level: LogLevel, label: String, message: String,
                        metadata: [String: LogValue]) -> String
     {
@@ -95,38 +96,46 @@ public struct Logger: Sendable {
         fields["level"] = .string(level.name)
         fields["label"] = .string(label)
         fields["msg"] = .string(message)
-        var line = "{"
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        line.append(UInt8(ascii: "{"))
         for (index, (key, value)) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { line += "," }
+            if index > 0 { line.append(UInt8(ascii: ",")) }
             appendJSONString(key, to: &line)
-            line += ":"
+            line.append(UInt8(ascii: ":"))
             switch value {
             case .string(let text): appendJSONString(text, to: &line)
-            case .int(let number): line += String(number)
-            case .bool(let flag): line += flag ? "true" : "false"
-            case .redacted: line += "\"[redacted]\""
+            case .int(let number): line.append(contentsOf: String(number).utf8)
+            case .bool(let flag): line.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .redacted: line.append(contentsOf: "\"[redacted]\"".utf8)
             }
         }
-        return line + "}"
+        line.append(UInt8(ascii: "}"))
+        return String(decoding: line, as: UTF8.self)
     }
 
-    /// RFC 8259 §7 string escaping (`/` is left alone).
-    static func appendJSONString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u00" + String(scalar.value >> 4, radix: 16) + String(scalar.value & 0xF, radix: 16)
-            default: out.unicodeScalars.append(scalar)
+    /// RFC 8259 §7 string escaping (`/` is left alone), byte by byte: UTF-8 bytes of
+    /// non-ASCII characters are all ≥ 0x80 and pass through unchanged.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// Collects lines in memory; tests assert on them (for example that no secret leaked).

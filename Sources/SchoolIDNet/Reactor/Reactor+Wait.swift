@@ -46,6 +46,10 @@ extension Reactor {
             state.slots[registration.fd] = slot
             guard let deadline else { return .armed(wake: false) }
             state.deadlines.push(.init(deadline: deadline, fd: registration.fd, token: token))
+            if state.deadlines.count > 2 * state.slots.count + 64 {
+                let slots = state.slots
+                state.deadlines.compact { slots[$0.fd]?.token == $0.token }
+            }
             guard case .some(let sleeping) = state.sleepingUntil else { return .armed(wake: false) }
             return .armed(wake: sleeping.map { deadline < $0 } ?? true)
         }
