@@ -24,7 +24,7 @@ extension HTTPServer {
                         limiter.release(peer)
                         continue
                     }
-                    group.addTask { [self] in
+                    group.addTask(executorPreference: reactor) { [self] in
                         if let transport = ConnectionTransport.accepted(fd: fd, tls: configuration.tls) {
                             var http = HTTPConnection(fd: fd, peer: peer, registration: connection, reactor: reactor,
                                                       transport: transport, configuration: configuration, handler: handler)

@@ -7,8 +7,17 @@ public enum LogLevel: Int, Sendable, Comparable, Codable, CaseIterable {
 
     public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// The name written to the `level` field.
-    public var name: String { String(describing: self) }
+    /// The name written to the `level` field (spelled out: `String(describing:)` goes
+    /// through reflection, on every access-log line).
+    public var name: String {
+        switch self {
+        case .debug: "debug"
+        case .info: "info"
+        case .notice: "notice"
+        case .warning: "warning"
+        case .error: "error"
+        }
+    }
 }
 
 /// One metadata value of a log line. `.redacted` marks sensitive fields: the key is
@@ -91,15 +100,18 @@ public struct Logger: Sendable {
     static func render(ts: UnixTime, level: LogLevel, label: String, message: String,
                        metadata: [String: LogValue]) -> String
     {
-        var fields = metadata
-        fields["ts"] = .int(ts.seconds)
-        fields["level"] = .string(level.name)
-        fields["label"] = .string(label)
-        fields["msg"] = .string(message)
+        var fields: [(key: String, value: LogValue)] = [
+            ("label", .string(label)), ("level", .string(level.name)), ("msg", .string(message)), ("ts", .int(ts.seconds)),
+        ]
+        fields.reserveCapacity(metadata.count + 4)
+        for (key, value) in metadata where key != "label" && key != "level" && key != "msg" && key != "ts" {
+            fields.append((key, value))
+        }
         var line: [UInt8] = []
         line.reserveCapacity(256)
         line.append(UInt8(ascii: "{"))
-        for (index, (key, value)) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+        fields.sort { $0.key < $1.key }
+        for (index, (key, value)) in fields.enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
             appendJSONString(key, to: &line)
             line.append(UInt8(ascii: ":"))

@@ -91,7 +91,10 @@ struct HTTPConnection {
         case .request(var request):
             _ = machine.requestReceived()
             request.remoteAddress = peer
-            var response = await handler(request)
+            // The connection's reading, parsing and writing run on its reactor thread; the
+            // handler runs on the cooperative pool, so a slow handler never holds up the
+            // other connections of this reactor.
+            var response = await withTaskExecutorPreference(globalConcurrentExecutor) { await handler(request) }
             // RFC 9112 §9.6: once shutting down, the response announces the close; so does
             // a handler that asked for it.
             let handlerCloses = response.headers["Connection"]?.lowercased().contains("close") ?? false

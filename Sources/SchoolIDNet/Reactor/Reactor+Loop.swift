@@ -32,6 +32,7 @@ extension Reactor {
         defer { events.deallocate() }
         while true {
             let timeout = state.withLock { state -> Int32 in
+                guard state.jobs.isEmpty else { return 0 }
                 let earliest = state.deadlines.earliest
                 state.sleepingUntil = .some(earliest)
                 return Self.milliseconds(until: earliest)
@@ -61,11 +62,23 @@ extension Reactor {
                 _ = read(eventFD, &value, MemoryLayout<UInt64>.size)
             }
             for (waiter, reason) in ready { waiter.resume(returning: reason) }
+            runJobs()
             if let stopped {
                 stopped.resume()
                 return
             }
         }
+    }
+
+    /// Runs the jobs queued so far; jobs they enqueue wait for the next turn, after the
+    /// next (non-blocking) `epoll_wait`, so I/O readiness is never starved.
+    private func runJobs() {
+        let jobs = state.withLock { state -> [UnownedJob] in
+            defer { state.jobs.removeAll(keepingCapacity: true) }
+            return state.jobs
+        }
+        let executor = asUnownedTaskExecutor()
+        for job in jobs { job.runSynchronously(on: executor) }
     }
 
     private func expireDeadlines(_ state: inout State, into ready: inout [(Waiter, Readiness)]) {

@@ -4,8 +4,11 @@ import Glibc
 internal import CSchoolIDLinux
 import Synchronization
 
-/// One epoll reactor: a dedicated `Thread` blocks in `epoll_wait` and resumes the
-/// continuations of connection tasks waiting for readiness; handlers never run on it.
+/// One epoll reactor: a dedicated `Thread` blocks in `epoll_wait`, resumes the
+/// continuations of connection tasks waiting for readiness, and, as those tasks' task
+/// executor, runs their reading, parsing and writing between two `epoll_wait` calls —
+/// no thread hand-off per request. Handlers never run on it: the connection hops to the
+/// cooperative pool for them.
 ///
 /// - Descriptors are registered once (`EPOLL_CTL_ADD`, disarmed) and every wait re-arms
 ///   them level-triggered with `EPOLLONESHOT` (`EPOLL_CTL_MOD`): an fd nobody waits for
@@ -16,7 +19,7 @@ import Synchronization
 /// - The registration table is a `Mutex` (not an actor) because the reactor thread must
 ///   read it synchronously; critical sections never call out, and continuations are
 ///   resumed after the lock is released.
-final class Reactor: Sendable {
+final class Reactor: TaskExecutor, Sendable {
     /// What a wait is for.
     enum Interest: Sendable {
         case read, write
@@ -45,6 +48,8 @@ final class Reactor: Sendable {
         /// (`.some(nil)`: no timeout), so arming an earlier deadline knows to wake it.
         var sleepingUntil: ContinuousClock.Instant?? = nil
         var onStopped: CheckedContinuation<Void, Never>?
+        /// Jobs of connection tasks that prefer this reactor as their executor.
+        var jobs: [UnownedJob] = []
     }
 
     let epollFD: Int32
@@ -122,6 +127,24 @@ final class Reactor: Sendable {
     /// The epoll user data for a registration: generation in the high half, fd in the low.
     static func userData(_ registration: Registration) -> UInt64 {
         UInt64(registration.generation) << 32 | UInt64(UInt32(bitPattern: registration.fd))
+    }
+
+    /// Runs `job` on the reactor thread, between two `epoll_wait` calls.
+    ///
+    /// Connection tasks prefer their reactor as task executor, so a wait that ends here
+    /// resumes on this same thread: the I/O of a request costs no thread hand-off and no
+    /// context switch (NIO's event loops work the same way). Handlers run on the
+    /// cooperative pool (``HTTPConnection``), SQLite on the database actor's executor,
+    /// password hashing on the hashing pool.
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let mustWake = state.withLock { state -> Bool in
+            state.jobs.append(job)
+            guard state.sleepingUntil != nil else { return false }
+            state.sleepingUntil = nil  // one wakeup is enough; the loop recomputes its timeout
+            return true
+        }
+        if mustWake { wake() }
     }
 
     /// Wakes the thread out of `epoll_wait`.
