@@ -11,7 +11,7 @@ final class LoginProbe: Sendable {
         var slowestMilliseconds = 0.0
     }
 
-    static let pauseMilliseconds = 2000.0
+    static let pauseMilliseconds = 5000.0
 
     private let port: Int
     private let body: String
