@@ -13,22 +13,18 @@ import Testing
         #expect(policy.passwordChangeTicketSeconds == 600)
     }
 
-    @Test("a session expires when idle or at its absolute lifetime, whichever comes first", arguments: [
-        // (last use after login, now after login, expired)
-        (Int64(0), Int64(1_799), false), (0, 1_800, true),
-        (40_000, 41_799, false), (40_000, 41_800, true),
-        (42_000, 43_199, false), (42_000, 43_200, true),  // absolute wins over idle
-        (43_199, 43_200, true),
-    ])
-    func expiry(_ lastUse: Int64, _ now: Int64, _ expired: Bool) {
-        let decision = policy.isExpired(
-            createdAt: login, lastUsedAt: login.adding(seconds: lastUse), now: login.adding(seconds: now))
-        #expect(decision == expired)
-    }
-
-    @Test("the expiry instant is the earlier deadline")
-    func expiryInstant() {
-        #expect(policy.expiry(createdAt: login, lastUsedAt: login) == login.adding(seconds: 1_800))
-        #expect(policy.expiry(createdAt: login, lastUsedAt: login.adding(seconds: 42_000)) == login.adding(seconds: 43_200))
+    @Test("a session is usable until its idle or absolute deadline, whichever comes first, and never once revoked",
+          arguments: [
+              // (idle deadline after login, absolute deadline after login, now after login, revoked, usable)
+              (Int64(1_800), Int64(43_200), Int64(1_799), false, true), (1_800, 43_200, 1_800, false, false),
+              (43_200, 43_200, 43_199, false, true), (43_200, 43_200, 43_200, false, false),
+              (41_800, 43_200, 100, true, false),
+          ])
+    func usable(_ idle: Int64, _ absolute: Int64, _ now: Int64, _ revoked: Bool, _ usable: Bool) {
+        let session = Session(tokenHash: [1], accountID: .random(using: SystemRandomSource()), purpose: .session,
+                              createdAt: login, idleExpiresAt: login.adding(seconds: idle),
+                              absoluteExpiresAt: login.adding(seconds: absolute),
+                              revokedAt: revoked ? login.adding(seconds: 1) : nil)
+        #expect(session.isUsable(at: login.adding(seconds: now)) == usable)
     }
 }

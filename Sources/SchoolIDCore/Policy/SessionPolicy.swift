@@ -25,25 +25,6 @@ public struct SessionPolicy: Hashable, Sendable {
     /// Thirty days: the NIST SP 800-63B-4 AAL1 reauthentication bound, the longest absolute
     /// lifetime a policy may set.
     public static let maximumAbsoluteSeconds: Int64 = 30 * 86_400
-
-    /// When a session expires: the earlier of its idle and absolute deadlines.
-    /// - Parameters:
-    ///   - createdAt: the login (or the rotation that started the session).
-    ///   - lastUsedAt: the last request that presented the session.
-    /// - Returns: the first instant at which the session is no longer valid.
-    public func expiry(createdAt: UnixTime, lastUsedAt: UnixTime) -> UnixTime {
-        min(lastUsedAt.adding(seconds: idleSeconds), createdAt.adding(seconds: absoluteSeconds))
-    }
-
-    /// Whether a session has expired. Pure; `now` has no default.
-    /// - Parameters:
-    ///   - createdAt: the login (or the rotation that started the session).
-    ///   - lastUsedAt: the last request that presented the session.
-    ///   - now: the current wall time.
-    /// - Returns: `true` once `now` reaches ``expiry(createdAt:lastUsedAt:)``.
-    public func isExpired(createdAt: UnixTime, lastUsedAt: UnixTime, now: UnixTime) -> Bool {
-        now >= expiry(createdAt: createdAt, lastUsedAt: lastUsedAt)
-    }
 }
 
 extension SessionPolicy {
