@@ -78,6 +78,10 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case credentialBatchDownloaded = "credential_batch.downloaded"
     case credentialBatchPurged = "credential_batch.purged"
     case permissionDenied = "permission.denied"
+    case codeSent = "code.sent"
+    case codeFailed = "code.failed"
+    case codeExhausted = "code.exhausted"
+    case codeVerified = "code.verified"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

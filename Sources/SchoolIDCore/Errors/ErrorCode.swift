@@ -78,6 +78,16 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     /// Too many attempts in a short time: retry after a delay.
     case retryLater = "retry_later"
 
+    // One-time codes
+    /// The code is wrong, malformed, already used, or the challenge is unknown.
+    case codeInvalid = "code_invalid"
+    /// The code's lifetime is over: request a new one.
+    case codeExpired = "code_expired"
+    /// Too many wrong codes: the challenge is burnt, start over.
+    case codeExhausted = "code_exhausted"
+    /// A new code was requested before the resend cooldown passed (429 + `Retry-After`).
+    case codeResendTooSoon = "code_resend_too_soon"
+
     // Accounts, sessions and the directory
     /// The login or the password is wrong (never says which).
     case invalidCredentials = "invalid_credentials"

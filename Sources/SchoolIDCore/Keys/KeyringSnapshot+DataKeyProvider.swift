@@ -1,7 +1,7 @@
 import SchoolIDCrypto
 
-/// The keyring is the production source of the `data` and `index` keys for sealed
-/// fields and blind indexes.
+/// The keyring is the production source of the `data`, `index` and `otp` keys for
+/// sealed fields, blind indexes and one-time code hashes.
 extension KeyringSnapshot: DataKeyProvider {
     /// The `data` key version that wraps new owner keys. A snapshot exists only after
     /// ``KeyringDirectory/load()`` checked that exactly one `data` key is active.
@@ -12,4 +12,11 @@ extension KeyringSnapshot: DataKeyProvider {
 
     /// The active `index` key (exactly one, checked at load).
     public var indexKey: SymmetricKey { activeSymmetricKey(.index)!.key }
+
+    /// The active `otp` key version (exactly one active, checked at load).
+    public var currentOTPKeyVersion: Int { activeSymmetricKey(.otp)!.version }
+
+    /// Any `otp` key version still in the keyring (a code issued just before a rotation
+    /// still verifies under the retired one).
+    public func otpKey(version: Int) -> SymmetricKey? { symmetricKey(.otp, version: version) }
 }

@@ -3,7 +3,8 @@ import SchoolIDCrypto
 /// The keyring's symmetric keys for personal data, as the store sees them.
 ///
 /// The `data` key (versioned, rotatable) wraps per-owner keys; the `index` key computes
-/// blind indexes. Neither ever appears in a JWKS. The keyring implements this.
+/// blind indexes; the `otp` key (versioned) hashes one-time codes at rest. None ever
+/// appears in a JWKS. The keyring implements this.
 public protocol DataKeyProvider: Sendable {
     /// The version new wrappings use.
     var currentDataKeyVersion: Int { get }
@@ -11,6 +12,10 @@ public protocol DataKeyProvider: Sendable {
     func dataKey(version: Int) -> SymmetricKey?
     /// The HMAC key for blind indexes.
     var indexKey: SymmetricKey { get }
+    /// The `otp` key version new one-time codes are hashed under.
+    var currentOTPKeyVersion: Int { get }
+    /// The `otp` key of `version`, or `nil` when the keyring no longer has it.
+    func otpKey(version: Int) -> SymmetricKey?
 }
 
 /// A key together with the version recorded beside what it seals.

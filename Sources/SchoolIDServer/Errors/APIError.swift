@@ -35,12 +35,12 @@ extension ErrorCode {
         case .permissionDenied, .schoolNotAssigned, .classNotAssigned, .csrfTokenInvalid, .originNotAllowed,
              .accountDisabled, .accountLocked, .temporaryPasswordExpired: .forbidden
         case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid: .unauthorized
-        case .retryLater: .tooManyRequests
+        case .retryLater, .codeResendTooSoon: .tooManyRequests
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
              .credentialBatchNotFound: .notFound
         case .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
              .credentialBatchNotFinished, .accountNotStudent: .conflict
-        case .credentialBatchGone: .gone
+        case .credentialBatchGone, .codeExpired, .codeExhausted: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout
         case .uriTooLong: .uriTooLong

@@ -4,6 +4,7 @@ public enum SchoolIDSchema {
     public static let migrations: [Migration] = [
         foundation,
         directory,
+        challenges,
     ]
 
     /// `0001-foundation`: per-owner data keys.

@@ -49,6 +49,29 @@ BEGIN
     SELECT RAISE(ABORT, 'audit_events is append-only');
 END;
 
+-- table challenges
+CREATE TABLE challenges (
+    id TEXT PRIMARY KEY NOT NULL,
+    purpose TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    account_id TEXT REFERENCES accounts (id),
+    destination_index BLOB NOT NULL,
+    code_hash BLOB NOT NULL,
+    code_key_version INTEGER NOT NULL CHECK (code_key_version > 0),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    attempts_left INTEGER NOT NULL CHECK (attempts_left >= 0),
+    send_count INTEGER NOT NULL CHECK (send_count >= 1),
+    last_sent_at INTEGER NOT NULL,
+    consumed_at INTEGER
+) STRICT;
+
+-- index challenges_by_account
+CREATE INDEX challenges_by_account ON challenges (account_id) WHERE account_id IS NOT NULL;
+
+-- index challenges_by_expiry
+CREATE INDEX challenges_by_expiry ON challenges (expires_at);
+
 -- table class_teachers
 CREATE TABLE class_teachers (
     class_id TEXT NOT NULL REFERENCES classes (id),
@@ -130,6 +153,22 @@ CREATE TABLE failure_counters (
 -- index failure_counters_by_last_failure
 CREATE INDEX failure_counters_by_last_failure ON failure_counters (last_failure_at);
 
+-- table otp_sends
+CREATE TABLE otp_sends (
+    destination_index BLOB NOT NULL,
+    client_address TEXT NOT NULL,
+    sent_at INTEGER NOT NULL
+) STRICT;
+
+-- index otp_sends_by_address
+CREATE INDEX otp_sends_by_address ON otp_sends (client_address, sent_at);
+
+-- index otp_sends_by_destination
+CREATE INDEX otp_sends_by_destination ON otp_sends (destination_index, sent_at);
+
+-- index otp_sends_by_time
+CREATE INDEX otp_sends_by_time ON otp_sends (sent_at);
+
 -- table owner_keys
 CREATE TABLE owner_keys (
     owner_id TEXT PRIMARY KEY NOT NULL,
@@ -198,6 +237,9 @@ CREATE INDEX sessions_by_revocation ON sessions (revoked_at) WHERE revoked_at IS
 -- (automatic)
 
 -- index sqlite_autoindex_accounts_2
+-- (automatic)
+
+-- index sqlite_autoindex_challenges_1
 -- (automatic)
 
 -- index sqlite_autoindex_class_teachers_1
