@@ -42,6 +42,7 @@ public protocol WriteTransaction {
     var sessions: any SessionStore { get }
     var audit: any AuditLog { get }
     var batches: any CredentialBatchStore { get }
+    var outbox: any OutboxStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -58,4 +59,5 @@ public protocol ReadTransaction {
     var sessions: any SessionReader { get }
     var audit: any AuditReader { get }
     var batches: any CredentialBatchReader { get }
+    var outbox: any OutboxReader { get }
 }

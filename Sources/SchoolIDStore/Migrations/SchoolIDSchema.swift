@@ -4,6 +4,7 @@ public enum SchoolIDSchema {
     public static let migrations: [Migration] = [
         foundation,
         directory,
+        outbox,
     ]
 
     /// `0001-foundation`: per-owner data keys.

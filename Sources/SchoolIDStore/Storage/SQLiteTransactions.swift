@@ -19,6 +19,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var sessions: any SessionStore { SQLiteSessionStore(connection: connection) }
     public var audit: any AuditLog { SQLiteAuditLog(connection: connection) }
     public var batches: any CredentialBatchStore { SQLiteCredentialBatchStore(connection: connection) }
+    public var outbox: any OutboxStore { SQLiteOutboxStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -36,4 +37,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var sessions: any SessionReader { SQLiteSessionStore(connection: connection) }
     public var audit: any AuditReader { SQLiteAuditLog(connection: connection) }
     public var batches: any CredentialBatchReader { SQLiteCredentialBatchStore(connection: connection) }
+    public var outbox: any OutboxReader { SQLiteOutboxStore(connection: connection) }
 }
