@@ -45,6 +45,25 @@ import Testing
         try await gateway.stop()
     }
 
+    @Test("a send whose outcome was never recorded (a crash after the gateway's 200) is resent with the same key")
+    func resendAfterLostOutcome() async throws {
+        let harness = try await DeliveryHarness()
+        let id = try await harness.enqueue()
+        let sealed = try #require(try await harness.message(id))
+        #expect(try await harness.dispatcher.runOnce().delivered == 1)
+        // The row as it was before the dispatcher could mark it: pending, body present.
+        try await harness.storage.writeSQLite { tx in
+            try tx.connection.execute("UPDATE outbox SET status = 'pending', sent_at = NULL, body = ? WHERE id = ?",
+                                      [sealed.body, id.rawValue])
+        }
+        #expect(try await harness.dispatcher.runOnce().delivered == 1)
+        #expect(harness.gateway.attempts.map(\.idempotencyKey) == [id.rawValue, id.rawValue])
+        #expect(harness.gateway.received.count == 1)
+        #expect(harness.gateway.duplicates == 1)
+        #expect(try await harness.message(id)?.status == .sent)
+        try await harness.tearDown()
+    }
+
     @Test("after delivery neither the phone number nor the text is anywhere in the database or its WAL")
     func nothingInClear() async throws {
         let harness = try await DeliveryHarness()
