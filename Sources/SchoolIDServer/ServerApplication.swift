@@ -23,6 +23,8 @@ public final class ServerApplication: Sendable {
     /// The Core services' collaborators, built once.
     public let environment: ServiceEnvironment
     let batchRunner: CredentialBatchRunner
+    /// The courier worker that sends the outbox (SMS now; email and the demo sink later).
+    public let dispatcher: OutboxDispatcher
     /// Every registered route (method and `:name` pattern), for the OpenAPI coverage test.
     public let routeTable: [Router.Registration]
 
@@ -59,6 +61,12 @@ public final class ServerApplication: Sendable {
                                          random: random, policies: { policies }, dataKeys: { keyring.snapshot })
         batchRunner = CredentialBatchRunner(service: CredentialBatchService(environment: environment),
                                             concurrency: batchThreads)
+        var channels: [OutboxMessage.Channel: any MessageChannel] = [:]
+        if let gateway = try configuration.smsGateway() {
+            channels[.sms] = HTTPSMSChannel(url: gateway.url, token: gateway.token)
+        }
+        dispatcher = OutboxDispatcher(storage: storage, clock: clock, dataKeys: { keyring.snapshot }, channels: channels,
+                                      logger: logger.child("outbox"))
 
         var router = Router()
         let pool = hashingPool, metrics = metrics
@@ -109,6 +117,7 @@ public final class ServerApplication: Sendable {
                 group.addTask { await self.persistClock() }
                 group.addTask { await self.batchRunner.maintain() }
                 group.addTask { await self.collectGarbage() }
+                group.addTask { await self.dispatcher.run() }
             }
         } catch {
             await shutdown()

@@ -43,6 +43,7 @@ public protocol WriteTransaction {
     var audit: any AuditLog { get }
     var batches: any CredentialBatchStore { get }
     var challenges: any ChallengeStore { get }
+    var outbox: any OutboxStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -60,4 +61,5 @@ public protocol ReadTransaction {
     var audit: any AuditReader { get }
     var batches: any CredentialBatchReader { get }
     var challenges: any ChallengeReader { get }
+    var outbox: any OutboxReader { get }
 }

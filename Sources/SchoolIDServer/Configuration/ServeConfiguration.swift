@@ -25,6 +25,11 @@ public struct ServeConfiguration: Sendable {
     public var tlsCertificate: String?
     /// PEM private key of the leaf; must not be readable by group or others.
     public var tlsPrivateKey: String?
+    /// The SMS gateway endpoint (JSON POST, see `HTTPSMSChannel`); `nil`: SMS stay pending.
+    /// `https`, or plain `http` to a loopback host only (the bearer token travels with it).
+    public var smsGatewayURL: URL?
+    /// The gateway's bearer token; required with ``smsGatewayURL``.
+    public var smsGatewayToken: Secret<String>?
 
     /// The defaults.
     public init() {}
@@ -36,6 +41,7 @@ public struct ServeConfiguration: Sendable {
         ("metrics_token", "SCHOOLID_METRICS_TOKEN"), ("hashing_threads", "SCHOOLID_HASHING_THREADS"),
         ("drain_seconds", "SCHOOLID_DRAIN_SECONDS"), ("reactors", "SCHOOLID_REACTORS"),
         ("tls_certificate", "SCHOOLID_TLS_CERTIFICATE"), ("tls_private_key", "SCHOOLID_TLS_PRIVATE_KEY"),
+        ("sms_gateway_url", "SCHOOLID_SMS_GATEWAY_URL"), ("sms_gateway_token", "SCHOOLID_SMS_GATEWAY_TOKEN"),
     ]
 
     /// A configuration error naming its source: `config.json: /port: …` or `SCHOOLID_PORT: …`.
@@ -104,8 +110,40 @@ public struct ServeConfiguration: Sendable {
         case "reactors": reactors = try number(1...64)
         case "tls_certificate": tlsCertificate = text
         case "tls_private_key": tlsPrivateKey = text
+        case "sms_gateway_url": smsGatewayURL = try Self.gatewayURL(text, source: source)
+        case "sms_gateway_token":
+            guard !text.isEmpty, !text.contains(where: { $0.isWhitespace || $0.isNewline }) else {
+                throw Invalid(description: "\(source): must be a token without spaces")
+            }
+            smsGatewayToken = Secret(text)
         default: throw Invalid(description: "\(source): unknown setting")
         }
+    }
+
+    /// The SMS gateway's URL and token, or `nil` when no gateway is configured.
+    /// - Throws: ``Invalid`` when only one of the two is set.
+    public func smsGateway() throws -> (url: URL, token: Secret<String>)? {
+        switch (smsGatewayURL, smsGatewayToken) {
+        case (nil, nil): return nil
+        case (let url?, let token?): return (url, token)
+        case (nil, _?): throw Invalid(description: "sms_gateway_token: set sms_gateway_url too")
+        case (_?, nil): throw Invalid(description: "sms_gateway_url: set sms_gateway_token too")
+        }
+    }
+
+    /// Parses a gateway URL: absolute `https`, or `http` to a loopback host (tests, a
+    /// local relay); never credentials in the URL.
+    static func gatewayURL(_ text: String, source: String) throws -> URL {
+        guard let components = URLComponents(string: text), let url = components.url,
+              let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty,
+              components.user == nil, components.password == nil else {
+            throw Invalid(description: "\(source): '\(text)' is not an absolute http(s) URL")
+        }
+        let loopback = ["127.0.0.1", "::1", "[::1]", "localhost"].contains(host.lowercased())
+        guard scheme == "https" || (scheme == "http" && loopback) else {
+            throw Invalid(description: "\(source): must be https (plain http only to a loopback host)")
+        }
+        return url
     }
 
     /// The SQLite database file inside the data directory.

@@ -5,6 +5,7 @@ public enum SchoolIDSchema {
         foundation,
         directory,
         challenges,
+        outbox,
     ]
 
     /// `0001-foundation`: per-owner data keys.

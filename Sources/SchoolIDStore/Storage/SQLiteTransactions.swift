@@ -20,6 +20,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var audit: any AuditLog { SQLiteAuditLog(connection: connection) }
     public var batches: any CredentialBatchStore { SQLiteCredentialBatchStore(connection: connection) }
     public var challenges: any ChallengeStore { SQLiteChallengeStore(connection: connection) }
+    public var outbox: any OutboxStore { SQLiteOutboxStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -38,4 +39,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var audit: any AuditReader { SQLiteAuditLog(connection: connection) }
     public var batches: any CredentialBatchReader { SQLiteCredentialBatchStore(connection: connection) }
     public var challenges: any ChallengeReader { SQLiteChallengeStore(connection: connection) }
+    public var outbox: any OutboxReader { SQLiteOutboxStore(connection: connection) }
 }

@@ -12,6 +12,7 @@ enum ServeCommand: Command {
     usage: schoolid serve [--config FILE] [--host H] [--port P] [--data DIR] [--keys DIR]
                           [--policies DIR] [--issuer URL] [--reactors N] [--trusted-proxy CIDR]...
                           [--tls-certificate PEM --tls-private-key PEM]
+                          [--sms-gateway-url URL --sms-gateway-token TOKEN]
 
     Serves SchoolID over HTTP/1.1, or HTTPS (TLS 1.2/1.3) when given a certificate
     and key. Settings come from defaults, then the JSON --config
@@ -19,7 +20,8 @@ enum ServeCommand: Command {
     SCHOOLID_DATA, SCHOOLID_KEYS, SCHOOLID_POLICIES, SCHOOLID_ISSUER,
     SCHOOLID_TRUSTED_PROXIES, SCHOOLID_METRICS_TOKEN, SCHOOLID_HASHING_THREADS,
     SCHOOLID_DRAIN_SECONDS, SCHOOLID_REACTORS, SCHOOLID_TLS_CERTIFICATE,
-    SCHOOLID_TLS_PRIVATE_KEY), then flags. A fresh directory (no database and no key
+    SCHOOLID_TLS_PRIVATE_KEY, SCHOOLID_SMS_GATEWAY_URL, SCHOOLID_SMS_GATEWAY_TOKEN),
+    then flags. A fresh directory (no database and no key
     files) is initialised on first start; a database without its keyring, or keys
     without their database, is refused (keyring_missing / database_missing).
 
@@ -35,6 +37,10 @@ enum ServeCommand: Command {
       --tls-certificate PEM serve HTTPS with this certificate chain (leaf first, then intermediates)
       --tls-private-key PEM its private key (unencrypted PEM); refused if readable by group or
                             others (chmod 600). Both or neither; the listen URL then reads https://
+      --sms-gateway-url URL send SMS by JSON POST to this gateway (https, or http to loopback);
+                            without it SMS messages stay pending in the outbox
+      --sms-gateway-token T the gateway's bearer token (prefer SCHOOLID_SMS_GATEWAY_TOKEN:
+                            flags show in the process list)
     \(CommonPaths.helpText)
     """
 
@@ -44,7 +50,8 @@ enum ServeCommand: Command {
         try configuration.apply(environment: ProcessInfo.processInfo.environment)
         for (flag, key) in [("--host", "host"), ("--port", "port"), ("--data", "data"), ("--keys", "keys"),
                             ("--policies", "policies"), ("--issuer", "issuer"), ("--reactors", "reactors"),
-                            ("--tls-certificate", "tls_certificate"), ("--tls-private-key", "tls_private_key")] {
+                            ("--tls-certificate", "tls_certificate"), ("--tls-private-key", "tls_private_key"),
+                            ("--sms-gateway-url", "sms_gateway_url"), ("--sms-gateway-token", "sms_gateway_token")] {
             if let value = try arguments.option(flag) { try configuration.set(key, value, source: flag) }
         }
         var proxies: [String] = []

@@ -169,6 +169,24 @@ CREATE INDEX otp_sends_by_destination ON otp_sends (destination_index, sent_at);
 -- index otp_sends_by_time
 CREATE INDEX otp_sends_by_time ON otp_sends (sent_at);
 
+-- table outbox
+CREATE TABLE outbox (
+    id TEXT PRIMARY KEY NOT NULL,
+    channel TEXT NOT NULL,
+    destination BLOB NOT NULL,
+    body BLOB,
+    status TEXT NOT NULL,
+    decoy INTEGER NOT NULL CHECK (decoy IN (0, 1)),
+    attempts INTEGER NOT NULL CHECK (attempts >= 0),
+    next_attempt_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    last_error TEXT
+) STRICT;
+
+-- index outbox_due
+CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'pending';
+
 -- table owner_keys
 CREATE TABLE owner_keys (
     owner_id TEXT PRIMARY KEY NOT NULL,
@@ -261,6 +279,9 @@ CREATE INDEX sessions_by_revocation ON sessions (revoked_at) WHERE revoked_at IS
 -- (automatic)
 
 -- index sqlite_autoindex_failure_counters_1
+-- (automatic)
+
+-- index sqlite_autoindex_outbox_1
 -- (automatic)
 
 -- index sqlite_autoindex_owner_keys_1

@@ -1,0 +1,33 @@
+import SchoolIDBase
+
+/// Reads the outbox.
+public protocol OutboxReader {
+    /// The message, or `nil`.
+    /// - Throws: a backend error.
+    func message(_ id: OutboxMessage.ID) throws -> OutboxMessage?
+    /// Pending messages of `channels` whose `nextAttemptAt` is at or before `time`, oldest
+    /// (by `createdAt`) first, at most `limit`.
+    /// - Throws: a backend error.
+    func due(at time: UnixTime, channels: Set<OutboxMessage.Channel>, limit: Int) throws -> [OutboxMessage]
+}
+
+extension OutboxReader {
+    /// Pending messages of every channel due at `time`, oldest first, at most `limit`.
+    /// - Throws: a backend error.
+    public func due(at time: UnixTime, limit: Int) throws -> [OutboxMessage] {
+        try due(at: time, channels: Set(OutboxMessage.Channel.allCases), limit: limit)
+    }
+}
+
+/// Reads and changes the outbox. Rows are never deleted through it (a retention purge
+/// is a later data-lifecycle step).
+public protocol OutboxStore: OutboxReader {
+    /// Adds a message.
+    /// - Throws: ``StoreError/alreadyExists`` for a duplicate id.
+    func insert(_ message: OutboxMessage) throws
+    /// Changes a message in place.
+    /// - Throws: ``StoreError/notFound``, or what `change` throws (nothing is written then).
+    /// - Returns: the stored message.
+    @discardableResult
+    func update(_ id: OutboxMessage.ID, _ change: (inout OutboxMessage) throws -> Void) throws -> OutboxMessage
+}
