@@ -1,0 +1,67 @@
+extension MessageTemplate {
+    /// The English SMS: ASCII, one GSM-7 segment (160 characters).
+    var englishSMS: String {
+        switch self {
+        case .registrationCode(let code): "SchoolID: your registration code is \(code). Do not share it with anyone."
+        case .phoneChangeCode(let code): "SchoolID: your code to change your phone is \(code). Do not share it with anyone."
+        case .emailChangeCode(let code): "SchoolID: your code to change your email is \(code). Do not share it with anyone."
+        case .passwordRecoveryCode(let code):
+            "SchoolID: your password recovery code is \(code). Do not share it with anyone."
+        case .secondFactorCode(let code): "SchoolID: your sign-in code is \(code). Do not share it with anyone."
+        case .acknowledgementCode(let code, _):
+            "SchoolID: your code to acknowledge a document is \(code). Do not share it with anyone."
+        case .loginReminder(let login): "SchoolID: your login is \(login)"
+        case .contactAlreadyRegistered:
+            "SchoolID: this number is already registered. Sign in with your login or recover access."
+        case .passwordChangedNotice:
+            "SchoolID: your password was changed. If this was not you, recover access now."
+        }
+    }
+
+    /// The English email.
+    var englishEmail: (subject: String, body: String) {
+        switch self {
+        case .registrationCode(let code):
+            ("Your SchoolID registration code", englishCodeBody("Your code to confirm your SchoolID registration: \(code)."))
+        case .phoneChangeCode(let code):
+            ("Your SchoolID phone change code", englishCodeBody("Your code to change your phone number in SchoolID: \(code)."))
+        case .emailChangeCode(let code):
+            ("Your SchoolID email change code", englishCodeBody("Your code to confirm your new email address in SchoolID: \(code)."))
+        case .passwordRecoveryCode(let code):
+            ("SchoolID password recovery", englishCodeBody("Your code to recover your SchoolID password: \(code)."))
+        case .secondFactorCode(let code):
+            ("Your SchoolID sign-in code", englishCodeBody("Your code to sign in to SchoolID: \(code)."))
+        case .acknowledgementCode(let code, let title):
+            ("SchoolID document acknowledgement",
+             englishCodeBody("You are acknowledging the document \"\(title)\".\nYour confirmation code: \(code)."))
+        case .loginReminder(let login):
+            ("Your SchoolID login", """
+                Your login for SchoolID: \(login)
+
+                If you did not ask for a reminder, you can ignore this email.
+                """)
+        case .contactAlreadyRegistered:
+            ("Repeated SchoolID registration", """
+                Someone tried to register in SchoolID with this address or number, but it already \
+                belongs to your account. Nothing has changed.
+
+                If you forgot your login or password, use access recovery on the sign-in page.
+                """)
+        case .passwordChangedNotice:
+            ("Your SchoolID password was changed", """
+                The password of your SchoolID account was changed and every session was ended.
+
+                If this was not you, recover access on the sign-in page and tell your school.
+                """)
+        }
+    }
+
+    private func englishCodeBody(_ first: String) -> String {
+        """
+        \(first)
+
+        Do not share this code with anyone, school staff included. If you did not ask for \
+        a code, you can ignore this email.
+        """
+    }
+}

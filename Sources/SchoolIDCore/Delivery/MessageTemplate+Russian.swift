@@ -1,0 +1,63 @@
+extension MessageTemplate {
+    /// The Russian SMS: one UCS-2 segment (70 code units) whenever it carries a code.
+    var russianSMS: String {
+        switch self {
+        case .registrationCode(let code): "SchoolID: код для регистрации \(code). Никому не сообщайте."
+        case .phoneChangeCode(let code): "SchoolID: код для смены телефона \(code). Никому не сообщайте."
+        case .emailChangeCode(let code): "SchoolID: код для смены почты \(code). Никому не сообщайте."
+        case .passwordRecoveryCode(let code): "SchoolID: код для восстановления пароля \(code). Никому не сообщайте."
+        case .secondFactorCode(let code): "SchoolID: код для входа \(code). Никому не сообщайте."
+        case .acknowledgementCode(let code, _): "SchoolID: код для подтверждения документа \(code). Никому не сообщайте."
+        case .loginReminder(let login): "SchoolID: ваш логин для входа \(login)"
+        case .contactAlreadyRegistered: "SchoolID: этот номер уже зарегистрирован. Войдите со своим логином."
+        case .passwordChangedNotice: "SchoolID: пароль изменён. Если это не вы, восстановите доступ."
+        }
+    }
+
+    /// The Russian email.
+    var russianEmail: (subject: String, body: String) {
+        switch self {
+        case .registrationCode(let code):
+            ("Код для регистрации в SchoolID", russianCodeBody("Код для подтверждения регистрации в SchoolID: \(code)."))
+        case .phoneChangeCode(let code):
+            ("Код для смены телефона в SchoolID", russianCodeBody("Код для смены номера телефона в SchoolID: \(code)."))
+        case .emailChangeCode(let code):
+            ("Код для смены почты в SchoolID", russianCodeBody("Код для подтверждения нового адреса почты в SchoolID: \(code)."))
+        case .passwordRecoveryCode(let code):
+            ("Восстановление пароля SchoolID", russianCodeBody("Код для восстановления пароля в SchoolID: \(code)."))
+        case .secondFactorCode(let code):
+            ("Код для входа в SchoolID", russianCodeBody("Код для входа в SchoolID: \(code)."))
+        case .acknowledgementCode(let code, let title):
+            ("Подтверждение документа в SchoolID",
+             russianCodeBody("Вы подтверждаете ознакомление с документом «\(title)».\nКод подтверждения: \(code)."))
+        case .loginReminder(let login):
+            ("Ваш логин в SchoolID", """
+                Ваш логин для входа в SchoolID: \(login)
+
+                Если вы не запрашивали напоминание, просто не обращайте внимания на это письмо.
+                """)
+        case .contactAlreadyRegistered:
+            ("Повторная регистрация в SchoolID", """
+                Кто-то пытался зарегистрироваться в SchoolID с этим адресом или номером, но он уже \
+                привязан к вашей учётной записи. Ничего не изменилось.
+
+                Если вы забыли логин или пароль, воспользуйтесь восстановлением доступа на странице входа.
+                """)
+        case .passwordChangedNotice:
+            ("Пароль SchoolID изменён", """
+                Пароль вашей учётной записи SchoolID был изменён, все сеансы завершены.
+
+                Если это сделали не вы, восстановите доступ на странице входа и сообщите в школу.
+                """)
+        }
+    }
+
+    private func russianCodeBody(_ first: String) -> String {
+        """
+        \(first)
+
+        Никому не сообщайте этот код, даже сотрудникам школы. Если вы не запрашивали код, \
+        просто не обращайте внимания на это письмо.
+        """
+    }
+}

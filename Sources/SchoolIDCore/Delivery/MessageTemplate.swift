@@ -1,0 +1,74 @@
+/// The catalogue of SMS and email texts SchoolID sends, in Russian and English.
+///
+/// Like ``ErrorCode/message(in:)``, every text is an exhaustive `switch`, so a new kind
+/// without a text in either language does not compile. SMS texts name the service and
+/// their purpose and fit one segment when they carry a code: 70 UTF-16 code units in
+/// Russian (UCS-2), 160 ASCII characters in English (GSM 03.38, 7-bit). A message
+/// names its purpose and warns not to share the code, because SMS codes are phished
+/// (NIST SP 800-63B-4 §3.1.3.3). Only codes and logins are interpolated; nothing else
+/// personal goes into a text.
+///
+/// `description` names the kind only, so a template in a log never shows a code.
+public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
+    /// Confirms the phone of a guardian registering themselves.
+    case registrationCode(code: String)
+    /// Confirms a new phone number.
+    case phoneChangeCode(code: String)
+    /// Confirms a new email address.
+    case emailChangeCode(code: String)
+    /// Proves control of a verified contact to set a new password.
+    case passwordRecoveryCode(code: String)
+    /// A second factor at login.
+    case secondFactorCode(code: String)
+    /// Signs an acknowledgement of a document. The title appears in the email only:
+    /// an SMS with it would not fit one segment.
+    case acknowledgementCode(code: String, documentTitle: String)
+    /// "I don't remember my login": the login, sent to a verified contact.
+    case loginReminder(login: String)
+    /// Tells the owner of a phone or email that someone tried to register with it
+    /// (the registrant is told nothing different: anti-enumeration).
+    case contactAlreadyRegistered
+    /// Tells the other contact that the password was changed.
+    case passwordChangedNotice
+
+    /// The kind's name, without any interpolated value.
+    public var description: String {
+        switch self {
+        case .registrationCode: "registrationCode"
+        case .phoneChangeCode: "phoneChangeCode"
+        case .emailChangeCode: "emailChangeCode"
+        case .passwordRecoveryCode: "passwordRecoveryCode"
+        case .secondFactorCode: "secondFactorCode"
+        case .acknowledgementCode: "acknowledgementCode"
+        case .loginReminder: "loginReminder"
+        case .contactAlreadyRegistered: "contactAlreadyRegistered"
+        case .passwordChangedNotice: "passwordChangedNotice"
+        }
+    }
+
+    /// The code this message carries, if it is a one-time code message.
+    public var code: String? {
+        switch self {
+        case .registrationCode(let code), .phoneChangeCode(let code), .emailChangeCode(let code),
+             .passwordRecoveryCode(let code), .secondFactorCode(let code), .acknowledgementCode(let code, _):
+            code
+        case .loginReminder, .contactAlreadyRegistered, .passwordChangedNotice: nil
+        }
+    }
+
+    /// The SMS text in `language`.
+    public func sms(in language: MessageLanguage) -> String {
+        switch language {
+        case .russian: russianSMS
+        case .english: englishSMS
+        }
+    }
+
+    /// The email subject and plain-text body in `language`.
+    public func email(in language: MessageLanguage) -> (subject: String, body: String) {
+        switch language {
+        case .russian: russianEmail
+        case .english: englishEmail
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import SchoolIDCore
+import Testing
+
+@Suite struct MessageTemplateTests {
+    /// A code-carrying template and the words that must name its purpose.
+    struct CodeCase: Sendable, CustomTestStringConvertible {
+        let template: MessageTemplate
+        let russianPurpose: String
+        let englishPurpose: String
+        var testDescription: String { template.description }
+    }
+
+    static let code = "123456"
+    static let codeCases: [CodeCase] = [
+        CodeCase(template: .registrationCode(code: code), russianPurpose: "регистрац", englishPurpose: "registration"),
+        CodeCase(template: .phoneChangeCode(code: code), russianPurpose: "смены телефона", englishPurpose: "change your phone"),
+        CodeCase(template: .emailChangeCode(code: code), russianPurpose: "смены почты", englishPurpose: "change your email"),
+        CodeCase(template: .passwordRecoveryCode(code: code), russianPurpose: "восстановления пароля",
+                 englishPurpose: "password recovery"),
+        CodeCase(template: .secondFactorCode(code: code), russianPurpose: "для входа", englishPurpose: "sign-in"),
+        CodeCase(template: .acknowledgementCode(code: code, documentTitle: "Согласие на обработку персональных данных"),
+                 russianPurpose: "подтверждения документа", englishPurpose: "acknowledge a document"),
+    ]
+
+    static let allTemplates: [MessageTemplate] = codeCases.map(\.template) + [
+        .loginReminder(login: "ivanova.m"), .contactAlreadyRegistered, .passwordChangedNotice,
+    ]
+
+    @Test("a Russian SMS with a 6-digit code fits one UCS-2 segment, names SchoolID, its purpose and the code",
+          arguments: codeCases)
+    func russianCodeSMS(_ sample: CodeCase) {
+        let text = sample.template.sms(in: .russian)
+        #expect(text.utf16.count <= 70, "\(text.utf16.count) UTF-16 code units: \(text)")
+        #expect(text.hasPrefix("SchoolID:"))
+        #expect(text.contains(sample.russianPurpose))
+        #expect(text.contains(Self.code))
+        #expect(text.contains("Никому не сообщайте"))
+    }
+
+    @Test("an English SMS with a 6-digit code is ASCII in one GSM-7 segment and names its purpose", arguments: codeCases)
+    func englishCodeSMS(_ sample: CodeCase) {
+        let text = sample.template.sms(in: .english)
+        #expect(text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F })
+        #expect(text.count <= 160)
+        #expect(text.hasPrefix("SchoolID:"))
+        #expect(text.contains(sample.englishPurpose))
+        #expect(text.contains(Self.code))
+    }
+
+    @Test("the acknowledgement SMS omits the document title, which its email names")
+    func acknowledgementTitle() {
+        let template = MessageTemplate.acknowledgementCode(code: Self.code, documentTitle: "Согласие на экскурсию")
+        for language in MessageLanguage.allCases {
+            #expect(!template.sms(in: language).contains("экскурсию"))
+            #expect(template.email(in: language).body.contains("Согласие на экскурсию"))
+        }
+    }
+
+    @Test("a login reminder of the longest login (32 characters) still fits one SMS segment")
+    func loginReminderLength() {
+        let template = MessageTemplate.loginReminder(login: String(repeating: "a", count: 32))
+        #expect(template.sms(in: .russian).utf16.count <= 70)
+        #expect(template.sms(in: .english).count <= 160)
+    }
+
+    @Test("no SMS, subject or body is empty, in either language", arguments: allTemplates, MessageLanguage.allCases)
+    func nothingEmpty(_ template: MessageTemplate, _ language: MessageLanguage) {
+        let email = template.email(in: language)
+        for text in [template.sms(in: language), email.subject, email.body] {
+            #expect(!text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        }
+        #expect(!email.subject.contains("\n"))
+    }
+
+    @Test("English texts use ASCII only, apart from the dashes and the apostrophe",
+          arguments: allTemplates + [.acknowledgementCode(code: code, documentTitle: "Trip consent")])
+    func englishASCII(_ template: MessageTemplate) {
+        if case .acknowledgementCode(_, let title) = template, title != "Trip consent" { return }
+        let email = template.email(in: .english)
+        for text in [template.sms(in: .english), email.subject, email.body] {
+            #expect(text.unicodeScalars.allSatisfy { $0.isASCII || "–—’".unicodeScalars.contains($0) })
+        }
+    }
+
+    @Test("every code-carrying template puts the code into its email body", arguments: codeCases)
+    func codeInEmail(_ sample: CodeCase) {
+        #expect(sample.template.code == Self.code)
+        for language in MessageLanguage.allCases {
+            #expect(sample.template.email(in: language).body.contains(Self.code))
+        }
+    }
+
+    @Test("a template's description names the kind and never the code or login")
+    func descriptionRedacts() {
+        #expect(String(describing: MessageTemplate.registrationCode(code: Self.code)) == "registrationCode")
+        #expect(!String(describing: MessageTemplate.loginReminder(login: "ivanova.m")).contains("ivanova"))
+    }
+}
