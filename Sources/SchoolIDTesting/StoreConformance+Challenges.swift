@@ -12,6 +12,29 @@ extension StoreConformance {
     }
 
     static let challengeCases: [Case] = [
+        Case("sends by channel count challenges whose latest send is in the window, ranked newest first") { storage in
+            let samples = StoreSamples()
+            let t0 = StoreSamples.t0
+            let rows: [(UInt64, Challenge.Channel, Int64)] = [(1, .sms, 0), (2, .sms, 10), (3, .email, 20), (4, .sms, 30)]
+            try await storage.write { tx in
+                for (seed, channel, offset) in rows {
+                    try tx.challenges.insert(with(sampleChallenge(samples, seed: seed)) {
+                        $0.channel = channel
+                        $0.lastSentAt = t0.adding(seconds: offset)
+                    })
+                }
+            }
+            let counts = try await storage.read { tx in
+                [try tx.challenges.sends(channel: .sms, since: t0), try tx.challenges.sends(channel: .sms, since: t0.adding(seconds: 11)),
+                 try tx.challenges.sends(channel: .email, since: t0), try tx.challenges.sends(channel: .email, since: t0.adding(seconds: 21))]
+            }
+            #expect(counts == [3, 1, 1, 0])
+            let ranks = try await storage.read { tx in
+                [try tx.challenges.sendTime(channel: .sms, since: t0, rank: 1), try tx.challenges.sendTime(channel: .sms, since: t0, rank: 3),
+                 try tx.challenges.sendTime(channel: .sms, since: t0, rank: 4), try tx.challenges.sendTime(channel: .sms, since: t0.adding(seconds: 5), rank: 2)]
+            }
+            #expect(ranks == [t0.adding(seconds: 30), t0, nil, t0.adding(seconds: 10)])
+        },
         Case("a challenge round-trips every field; duplicate is alreadyExists, unknown account notFound") { storage in
             let samples = StoreSamples()
             let directory = try await samples.directory(in: storage)

@@ -116,17 +116,18 @@ struct ChallengeHarness: Sendable {
     let clock = ManualWallClock(UnixTime(seconds: 1_780_000_000))
     let service: ChallengeService
 
-    init(temporary: TemporaryStorage, seed: UInt64) {
+    init(temporary: TemporaryStorage, seed: UInt64, policies: PolicySet = TestPolicies.set) {
         self.temporary = temporary
         let keys = StaticDataKeyProvider.random()
         service = ChallengeService(environment: ServiceEnvironment(
             storage: temporary.storage, hasher: UnusedHasher(), clock: clock, random: SeededRandomSource(seed: seed),
-            policies: { TestPolicies.set }, dataKeys: { keys }))
+            policies: { policies }, dataKeys: { keys }))
     }
 
-    /// Runs `body` on a fresh harness and removes its database afterwards.
-    static func with(seed: UInt64 = 7, _ body: (ChallengeHarness) async throws -> Void) async throws {
-        let harness = ChallengeHarness(temporary: try await TemporaryStorage(), seed: seed)
+    /// Runs `body` on a fresh harness (under `policies`) and removes its database afterwards.
+    static func with(seed: UInt64 = 7, policies: PolicySet = TestPolicies.set,
+                     _ body: (ChallengeHarness) async throws -> Void) async throws {
+        let harness = ChallengeHarness(temporary: try await TemporaryStorage(), seed: seed, policies: policies)
         do {
             try await body(harness)
         } catch {

@@ -36,4 +36,15 @@ extension ChallengeService {
                                 retryAfterSeconds: max(quotaWait, cooldownWait))
         }
     }
+
+    /// Refuses an SMS once the service-wide hourly budget (`sms.global_per_hour`) is
+    /// spent: SMS pumping spreads over many numbers, which per-number and per-address
+    /// quotas do not catch. The wait is until the oldest counted send leaves the hour.
+    /// - Throws: ``ThrottleError`` `.smsBudgetExhausted`.
+    func checkSMSBudget(policy: OTPPolicy, now: UnixTime, in store: any ChallengeReader) throws {
+        let budget = policy.sms.globalPerHour
+        if let sent = try store.sendTime(channel: .sms, since: now.adding(seconds: 1 - 3600), rank: budget) {
+            throw ThrottleError(.smsBudgetExhausted, retryAfterSeconds: sent.adding(seconds: 3600).seconds(since: now))
+        }
+    }
 }

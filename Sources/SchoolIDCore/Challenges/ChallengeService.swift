@@ -13,7 +13,10 @@ import SchoolIDBase
 /// - per destination and per client address, at most `per_hour` sends in any hour and
 ///   `per_day` in any day (`ThrottleError(.retryLater)`);
 /// - at least `resend_cooldown_seconds` between two sends to one destination, whether
-///   a resend or a new challenge (`ThrottleError(.codeResendTooSoon)`).
+///   a resend or a new challenge (`ThrottleError(.codeResendTooSoon)`);
+/// - for SMS, only numbers with an allowed prefix (`DomainError(.phoneNotAllowed)`) and
+///   at most `sms.global_per_hour` codes in any hour over all numbers
+///   (`ThrottleError(.smsBudgetExhausted)`): SMS pumping and cost control.
 /// The `Retry-After` is the exact wait until every limit allows one more send.
 public struct ChallengeService: Sendable {
     public let environment: ServiceEnvironment
@@ -25,8 +28,10 @@ public struct ChallengeService: Sendable {
     /// - Parameters:
     ///   - accountID: the account concerned (`nil` while registering).
     ///   - tx: the caller's write unit.
-    /// - Throws: ``ThrottleError`` (`.retryLater` for a quota, `.codeResendTooSoon`
-    ///   for the cooldown); a store error.
+    /// - Throws: `DomainError(.phoneNotAllowed)` for a number outside `sms.allowed_prefixes`
+    ///   (before anything is read or written); ``ThrottleError`` (`.retryLater` for a
+    ///   quota, `.codeResendTooSoon` for the cooldown, `.smsBudgetExhausted` over the
+    ///   global SMS budget); a store error.
     /// - Returns: the stored challenge and the code in clear.
     public func issue(purpose: Challenge.Purpose, destination: OTPDestination, accountID: Account.ID?,
                       context: RequestContext, now: UnixTime, in tx: any WriteTransaction) throws
@@ -34,9 +39,13 @@ public struct ChallengeService: Sendable {
     {
         let policy = environment.policies.otp
         let keys = environment.dataKeys
+        if case .phone(let phone) = destination, !policy.sms.allows(phone) {
+            throw DomainError(.phoneNotAllowed)
+        }
         let destinationIndex = destination.index(key: keys.indexKey).bytes
         try checkThrottles(destinationIndex: destinationIndex, context: context, policy: policy, now: now,
                            in: tx.challenges)
+        if destination.channel == .sms { try checkSMSBudget(policy: policy, now: now, in: tx.challenges) }
         let id = Challenge.ID.random(using: environment.random)
         let (code, hash, version) = try newCode(for: id, policy: policy, keys: keys)
         let challenge = Challenge(
@@ -54,8 +63,8 @@ public struct ChallengeService: Sendable {
     /// are kept (a resend never buys more guesses) and the expiry restarts.
     /// - Throws: `DomainError(.codeInvalid)` for an unknown or consumed challenge,
     ///   `DomainError(.codeExhausted)` when no attempts are left, ``ThrottleError``
-    ///   `.codeResendTooSoon` before the cooldown since the last send, or `.retryLater`
-    ///   over a quota.
+    ///   `.codeResendTooSoon` before the cooldown since the last send, `.retryLater`
+    ///   over a quota, or `.smsBudgetExhausted` over the global SMS budget.
     /// - Returns: the updated challenge and the new code in clear.
     public func resend(_ id: Challenge.ID, context: RequestContext, now: UnixTime, in tx: any WriteTransaction) throws
         -> (Challenge, code: Secret<String>)
@@ -72,6 +81,7 @@ public struct ChallengeService: Sendable {
         }
         try checkThrottles(destinationIndex: current.destinationIndex, context: context, policy: policy, now: now,
                            in: tx.challenges)
+        if current.channel == .sms { try checkSMSBudget(policy: policy, now: now, in: tx.challenges) }
         let (code, hash, version) = try newCode(for: id, policy: policy, keys: keys)
         guard let challenge = try tx.challenges.resend(id, codeHash: hash, keyVersion: version,
                                                        expiresAt: now.adding(seconds: policy.ttlSeconds), at: now)

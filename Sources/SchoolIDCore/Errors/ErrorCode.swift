@@ -87,6 +87,10 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case codeExhausted = "code_exhausted"
     /// A new code was requested before the resend cooldown passed (429 + `Retry-After`).
     case codeResendTooSoon = "code_resend_too_soon"
+    /// The phone number is outside the SMS policy's allowed prefixes (`otp.json` `sms`).
+    case phoneNotAllowed = "phone_not_allowed"
+    /// The service-wide hourly SMS budget is spent (429 + `Retry-After`).
+    case smsBudgetExhausted = "sms_budget_exhausted"
 
     // Accounts, sessions and the directory
     /// The login or the password is wrong (never says which).

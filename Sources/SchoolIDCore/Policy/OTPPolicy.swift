@@ -30,6 +30,8 @@ public struct OTPPolicy: Hashable, Sendable {
     public let perDestination: Quota
     /// Limits per client IP address.
     public let perAddress: Quota
+    /// SMS cost and abuse control (`sms`).
+    public let sms: SMSLimits
 }
 
 extension OTPPolicy {
@@ -48,6 +50,7 @@ extension OTPPolicy {
         perDestination = try Self.quota(try quotas.object("per_destination"), maximumPerDay: 100)
         perAddress = try Self.quota(try quotas.object("per_address"), maximumPerDay: 10_000)
         try quotas.finish()
+        sms = try SMSLimits(try root.object("sms"))
         try root.finish()
     }
 

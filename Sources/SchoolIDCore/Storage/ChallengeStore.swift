@@ -19,6 +19,17 @@ public protocol ChallengeReader {
     /// As ``sendTime(toDestination:since:rank:)``, for sends requested from `clientAddress`.
     /// - Throws: a backend error.
     func sendTime(fromAddress clientAddress: String, since: UnixTime, rank: Int) throws -> UnixTime?
+    /// How many challenges on `channel` had a code sent at or after `since` (their
+    /// latest send; a challenge resent within the window counts once). Serves the
+    /// global SMS budget: `otp_sends` has no channel, and resends to one number are
+    /// bounded by the per-destination quota anyway.
+    /// - Throws: a backend error.
+    func sends(channel: Challenge.Channel, since: UnixTime) throws -> Int
+    /// The latest send time of the `rank`-th most recently sent challenge on `channel`
+    /// at or after `since`, or `nil` when there are fewer (as ``sends(channel:since:)``
+    /// counts them).
+    /// - Throws: a backend error.
+    func sendTime(channel: Challenge.Channel, since: UnixTime, rank: Int) throws -> UnixTime?
 }
 
 /// Issues, spends and collects one-time code challenges; logs sends for quotas.

@@ -35,7 +35,7 @@ extension ErrorCode {
         case .permissionDenied, .schoolNotAssigned, .classNotAssigned, .csrfTokenInvalid, .originNotAllowed,
              .accountDisabled, .accountLocked, .temporaryPasswordExpired: .forbidden
         case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid: .unauthorized
-        case .retryLater, .codeResendTooSoon: .tooManyRequests
+        case .retryLater, .codeResendTooSoon, .smsBudgetExhausted: .tooManyRequests
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
              .credentialBatchNotFound: .notFound
         case .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,

@@ -60,6 +60,17 @@ struct SQLiteChallengeStore: ChallengeStore {
             """, [clientAddress, since, max(rank, 1) - 1]).map { try $0.get(0) }
     }
 
+    func sends(channel: Challenge.Channel, since: UnixTime) throws -> Int {
+        try count("SELECT count(*) FROM challenges WHERE channel = ? AND last_sent_at >= ?", channel.rawValue, since)
+    }
+
+    func sendTime(channel: Challenge.Channel, since: UnixTime, rank: Int) throws -> UnixTime? {
+        try connection.queryFirst("""
+            SELECT last_sent_at FROM challenges WHERE channel = ? AND last_sent_at >= ?
+            ORDER BY last_sent_at DESC LIMIT 1 OFFSET ?
+            """, [channel.rawValue, since, max(rank, 1) - 1]).map { try $0.get(0) }
+    }
+
     func insert(_ challenge: Challenge) throws {
         try connection.mappingConstraints {
             try connection.execute("""
