@@ -66,12 +66,12 @@ public struct ServeConfiguration: Sendable {
             switch value {
             case .string(let string): text = string
             case .integer(let number): text = String(number)
-            case .bool(let flag): text = String(flag)
+            case .bool(let flag) where key == "demo": text = String(flag)
             case .array(let items):
                 let strings = items.compactMap(\.stringValue)
                 guard strings.count == items.count else { throw Invalid(description: "\(path): /\(key): must be a list of strings") }
                 text = strings.joined(separator: ",")
-            default: throw Invalid(description: "\(path): /\(key): must be a string, a number or a boolean")
+            default: throw Invalid(description: "\(path): /\(key): must be a string or a number")
             }
             try set(key, text, source: "\(path): /\(key)")
         }
