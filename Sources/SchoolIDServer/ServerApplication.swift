@@ -23,7 +23,7 @@ public final class ServerApplication: Sendable {
     /// The Core services' collaborators, built once.
     public let environment: ServiceEnvironment
     let batchRunner: CredentialBatchRunner
-    /// The courier worker that sends the outbox (SMS now; email and the demo sink later).
+    /// The courier worker that sends the outbox (SMS over HTTP, or everything to the demo sink).
     public let dispatcher: OutboxDispatcher
     /// Every registered route (method and `:name` pattern), for the OpenAPI coverage test.
     public let routeTable: [Router.Registration]
@@ -35,13 +35,16 @@ public final class ServerApplication: Sendable {
     ///   - random: the source of request ids and tokens.
     ///   - logger: JSON-lines logger (access log and events).
     ///   - extraRoutes: routes added after the built-in ones (tests use it for probes).
-    /// - Throws: ``ServeConfiguration/Invalid`` for a bad TLS certificate or key, ``StartupCheck/Refusal``, ``KeyringError``, a policy error or a storage error.
+    /// - Throws: ``ServeConfiguration/Invalid`` for a bad TLS certificate or key or a demo
+    ///   mode off loopback (``ServeConfiguration/checkDemo()``), ``StartupCheck/Refusal``,
+    ///   ``KeyringError``, a policy error or a storage error.
     public init(configuration: ServeConfiguration, clock: any WallClock, random: any RandomSource, logger: Logger,
                 extraRoutes: (inout Router, BlockingWorkPool) -> Void = { _, _ in }) async throws
     {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
+        try configuration.checkDemo()
         let tls = try configuration.tlsContext()
         if try StartupCheck.prepare(configuration, now: clock.now()) {
             logger.notice("initialised a new installation", ["data": .string(configuration.data), "keys": .string(configuration.keys)])
@@ -62,7 +65,14 @@ public final class ServerApplication: Sendable {
         batchRunner = CredentialBatchRunner(service: CredentialBatchService(environment: environment),
                                             concurrency: batchThreads)
         var channels: [OutboxMessage.Channel: any MessageChannel] = [:]
-        if let gateway = try configuration.smsGateway() {
+        if configuration.demo {
+            let sink = FileChannel(path: configuration.demoOutboxFile, clock: clock) { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+            channels[.sms] = sink
+            channels[.email] = sink
+            logger.warning("demo mode: every message and code goes in clear to the console and \(configuration.demoOutboxFile); never use it in production")
+        } else if let gateway = try configuration.smsGateway() {
             channels[.sms] = HTTPSMSChannel(url: gateway.url, token: gateway.token)
         }
         dispatcher = OutboxDispatcher(storage: storage, clock: clock, dataKeys: { keyring.snapshot }, channels: channels,
@@ -165,15 +175,31 @@ public final class ServerApplication: Sendable {
         } while (try? await Task.sleep(for: .seconds(60))) != nil
     }
 
-    /// Deletes expired sessions and stale throttling counters every 10 minutes.
+    /// Every 10 minutes deletes expired sessions, stale throttling counters, challenges
+    /// expired over a day ago, code sends older than the daily quota window, and outbox
+    /// messages finished over 30 days ago.
     private func collectGarbage() async {
         while (try? await Task.sleep(for: .seconds(600))) != nil {
-            let now = clock.now()
-            let horizon = now.adding(seconds: -86_400)
-            _ = try? await storage.write { tx in
+            await collectGarbageOnce()
+        }
+    }
+
+    /// One garbage-collection pass at the clock's time (a failure is logged; the next
+    /// pass tries again).
+    func collectGarbageOnce() async {
+        let now = clock.now()
+        let day = now.adding(seconds: -86_400)
+        let month = now.adding(seconds: -30 * 86_400)
+        do {
+            try await storage.write { tx in
                 try tx.sessions.deleteExpired(before: now)
-                try tx.credentials.deleteFailureCounters(before: horizon)
+                try tx.credentials.deleteFailureCounters(before: day)
+                try tx.challenges.deleteExpiredChallenges(before: day)
+                try tx.challenges.deleteSends(before: day)
+                try tx.outbox.deleteFinished(before: month)
             }
+        } catch {
+            logger.error("garbage collection failed", ["error": .string(String(describing: error))])
         }
     }
 

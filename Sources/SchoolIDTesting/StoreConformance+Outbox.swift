@@ -92,5 +92,23 @@ extension StoreConformance {
             }
             #expect(try await storage.read { tx in try tx.outbox.message(message.id) } == expected)
         },
+        Case("deleteFinished deletes only finished messages older than the horizon, by sentAt or else createdAt") { storage in
+            let samples = StoreSamples()
+            let horizon = StoreSamples.t0.adding(seconds: 100)
+            let oldSent = with(outboxMessage(samples, created: 0)) { $0.status = .sent; $0.body = nil; $0.sentAt = StoreSamples.t0.adding(seconds: 99) }
+            let recentlySent = with(outboxMessage(samples, created: 0)) { $0.status = .sent; $0.body = nil; $0.sentAt = horizon }
+            let oldFailed = with(outboxMessage(samples, created: 50)) { $0.status = .failed; $0.body = nil }
+            let oldDropped = with(outboxMessage(samples, channel: .email, created: 99)) { $0.status = .dropped; $0.body = nil }
+            let newFailed = with(outboxMessage(samples, created: 100)) { $0.status = .failed; $0.body = nil }
+            let oldPending = outboxMessage(samples, created: 0)
+            let all = [oldSent, recentlySent, oldFailed, oldDropped, newFailed, oldPending]
+            try await storage.write { tx in
+                for message in all { try tx.outbox.insert(message) }
+            }
+            #expect(try await storage.write { tx in try tx.outbox.deleteFinished(before: horizon) } == 3)
+            let remaining = try await storage.read { tx in try all.compactMap { try tx.outbox.message($0.id)?.id } }
+            #expect(remaining == [recentlySent.id, newFailed.id, oldPending.id])
+            #expect(try await storage.write { tx in try tx.outbox.deleteFinished(before: horizon) } == 0)
+        },
     ]
 }

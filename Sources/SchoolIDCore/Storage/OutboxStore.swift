@@ -19,8 +19,8 @@ extension OutboxReader {
     }
 }
 
-/// Reads and changes the outbox. Rows are never deleted through it (a retention purge
-/// is a later data-lifecycle step).
+/// Reads and changes the outbox. Rows leave it only through
+/// ``deleteFinished(before:)`` (garbage collection of finished messages).
 public protocol OutboxStore: OutboxReader {
     /// Adds a message.
     /// - Throws: ``StoreError/alreadyExists`` for a duplicate id.
@@ -30,4 +30,12 @@ public protocol OutboxStore: OutboxReader {
     /// - Returns: the stored message.
     @discardableResult
     func update(_ id: OutboxMessage.ID, _ change: (inout OutboxMessage) throws -> Void) throws -> OutboxMessage
+    /// Deletes finished messages (`sent`, `failed`, `dropped`; never `pending`) that
+    /// finished before `time`: a sent message by its `sentAt`, one without a `sentAt`
+    /// (failed, dropped) by its `createdAt`. Their bodies are already erased; what goes
+    /// is the sealed destination and the status kept for the delivery trail.
+    /// - Throws: a backend error.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    func deleteFinished(before time: UnixTime) throws -> Int
 }

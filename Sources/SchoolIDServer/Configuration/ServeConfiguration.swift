@@ -30,6 +30,9 @@ public struct ServeConfiguration: Sendable {
     public var smsGatewayURL: URL?
     /// The gateway's bearer token; required with ``smsGatewayURL``.
     public var smsGatewayToken: Secret<String>?
+    /// Development only: every message goes to `data/outbox.log` and the console instead
+    /// of a gateway (see `FileChannel`); needs a loopback ``host`` (``checkDemo()``).
+    public var demo = false
 
     /// The defaults.
     public init() {}
@@ -42,6 +45,7 @@ public struct ServeConfiguration: Sendable {
         ("drain_seconds", "SCHOOLID_DRAIN_SECONDS"), ("reactors", "SCHOOLID_REACTORS"),
         ("tls_certificate", "SCHOOLID_TLS_CERTIFICATE"), ("tls_private_key", "SCHOOLID_TLS_PRIVATE_KEY"),
         ("sms_gateway_url", "SCHOOLID_SMS_GATEWAY_URL"), ("sms_gateway_token", "SCHOOLID_SMS_GATEWAY_TOKEN"),
+        ("demo", "SCHOOLID_DEMO"),
     ]
 
     /// A configuration error naming its source: `config.json: /port: …` or `SCHOOLID_PORT: …`.
@@ -62,6 +66,7 @@ public struct ServeConfiguration: Sendable {
             switch value {
             case .string(let string): text = string
             case .integer(let number): text = String(number)
+            case .bool(let flag) where key == "demo": text = String(flag)
             case .array(let items):
                 let strings = items.compactMap(\.stringValue)
                 guard strings.count == items.count else { throw Invalid(description: "\(path): /\(key): must be a list of strings") }
@@ -116,6 +121,12 @@ public struct ServeConfiguration: Sendable {
                 throw Invalid(description: "\(source): must be a token without spaces")
             }
             smsGatewayToken = Secret(text)
+        case "demo":
+            switch text.lowercased() {
+            case "1", "true": demo = true
+            case "0", "false", "": demo = false
+            default: throw Invalid(description: "\(source): must be 1 or 0 (true or false)")
+            }
         default: throw Invalid(description: "\(source): unknown setting")
         }
     }

@@ -65,4 +65,9 @@ struct SQLiteOutboxStore: OutboxStore {
             """, Record(message).arguments)
         return message
     }
+
+    func deleteFinished(before time: UnixTime) throws -> Int {
+        try connection.execute("DELETE FROM outbox WHERE status <> 'pending' AND coalesce(sent_at, created_at) < ?", [time])
+        return connection.changes
+    }
 }

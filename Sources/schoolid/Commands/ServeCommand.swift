@@ -12,7 +12,7 @@ enum ServeCommand: Command {
     usage: schoolid serve [--config FILE] [--host H] [--port P] [--data DIR] [--keys DIR]
                           [--policies DIR] [--issuer URL] [--reactors N] [--trusted-proxy CIDR]...
                           [--tls-certificate PEM --tls-private-key PEM]
-                          [--sms-gateway-url URL --sms-gateway-token TOKEN]
+                          [--sms-gateway-url URL --sms-gateway-token TOKEN] [--demo]
 
     Serves SchoolID over HTTP/1.1, or HTTPS (TLS 1.2/1.3) when given a certificate
     and key. Settings come from defaults, then the JSON --config
@@ -20,7 +20,8 @@ enum ServeCommand: Command {
     SCHOOLID_DATA, SCHOOLID_KEYS, SCHOOLID_POLICIES, SCHOOLID_ISSUER,
     SCHOOLID_TRUSTED_PROXIES, SCHOOLID_METRICS_TOKEN, SCHOOLID_HASHING_THREADS,
     SCHOOLID_DRAIN_SECONDS, SCHOOLID_REACTORS, SCHOOLID_TLS_CERTIFICATE,
-    SCHOOLID_TLS_PRIVATE_KEY, SCHOOLID_SMS_GATEWAY_URL, SCHOOLID_SMS_GATEWAY_TOKEN),
+    SCHOOLID_TLS_PRIVATE_KEY, SCHOOLID_SMS_GATEWAY_URL, SCHOOLID_SMS_GATEWAY_TOKEN,
+    SCHOOLID_DEMO),
     then flags. A fresh directory (no database and no key
     files) is initialised on first start; a database without its keyring, or keys
     without their database, is refused (keyring_missing / database_missing).
@@ -41,6 +42,9 @@ enum ServeCommand: Command {
                             without it SMS messages stay pending in the outbox
       --sms-gateway-token T the gateway's bearer token (prefer SCHOOLID_SMS_GATEWAY_TOKEN:
                             flags show in the process list)
+      --demo                DEVELOPMENT ONLY: write every SMS and email, codes in clear, to
+                            DATA/outbox.log and the console instead of a gateway; refused
+                            unless --host is loopback (127.0.0.0/8 or ::1) and without a gateway
     \(CommonPaths.helpText)
     """
 
@@ -54,6 +58,7 @@ enum ServeCommand: Command {
                             ("--sms-gateway-url", "sms_gateway_url"), ("--sms-gateway-token", "sms_gateway_token")] {
             if let value = try arguments.option(flag) { try configuration.set(key, value, source: flag) }
         }
+        if arguments.flag("--demo") { try configuration.set("demo", "1", source: "--demo") }
         var proxies: [String] = []
         while let proxy = try arguments.option("--trusted-proxy") { proxies.append(proxy) }
         if !proxies.isEmpty { try configuration.set("trusted_proxies", proxies.joined(separator: ","), source: "--trusted-proxy") }
