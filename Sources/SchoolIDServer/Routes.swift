@@ -42,4 +42,9 @@ public enum Routes {
     public static let batchCSVPage = "/teacher/batches/:batch_id/credentials.csv"
     public static let accountPage = "/account"
     public static let teacherReissue = "/teacher/students/:account_id/temporary-password"
+
+    /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.
+    static func path(_ template: String, _ parameter: String, _ value: String) -> String {
+        template.replacingOccurrences(of: ":" + parameter, with: value)
+    }
 }

@@ -1,3 +1,4 @@
+import SchoolIDBase
 import Synchronization
 
 /// Attempts per client address per minute, across all logins (a token bucket per
@@ -32,7 +33,7 @@ public final class AddressRateLimiter<C: Clock>: Sendable where C.Duration == Du
         return buckets.withLock { buckets in
             var bucket = buckets[address] ?? Bucket(tokens: capacity, updated: now)
             let elapsed = bucket.updated.duration(to: now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.secondsValue
             bucket.tokens = min(capacity, bucket.tokens + max(0, seconds) * perSecond)
             bucket.updated = now
             guard bucket.tokens >= 1 else {

@@ -41,6 +41,10 @@ extension CredentialBatchService {
     public func purgeExpired() async throws -> Int {
         let now = environment.clock.now()
         let ownerKeys = environment.ownerKeys
+        // Look first: this runs every 30 seconds and there is usually nothing to purge,
+        // so the writer is taken only when there is.
+        let due = try await environment.storage.read { tx in try tx.batches.batchesToPurge(at: now) }
+        guard !due.isEmpty else { return 0 }
         return try await environment.storage.write { tx in
             let ids = try tx.batches.batchesToPurge(at: now)
             for id in ids { try Self.purge(id, at: now, ownerKeys: ownerKeys, in: tx, reason: "retention ended") }

@@ -5,8 +5,8 @@ import SchoolIDHTTP
 /// `POST /v1/login`, `POST /v1/logout`, `POST /v1/password/change`, `GET /v1/me`.
 struct AccessRoutes: Sendable {
     let context: APIContext
-    /// Origins SchoolID's own pages are served from (`scheme://host[:port]`); `nil`
-    /// means "the request's own Host over the configured scheme".
+    /// The scheme of this service's own origin (`http` or `https`): a browser request's
+    /// `Origin` must be this scheme with the request's own `Host`.
     let scheme: String
 
     func register(in router: inout Router) {
@@ -55,7 +55,7 @@ struct AccessRoutes: Sendable {
     /// from another origin is refused (diary services use `/oauth/authorize`).
     private func requireSameOrigin(_ request: Request) throws {
         guard let origin = request.headers["Origin"] else { return }
-        guard let host = request.headers["Host"], origin == "\(scheme)://\(host)" else {
+        guard origin == request.origin(scheme: scheme) else {
             throw APIError(.originNotAllowed, status: .forbidden)
         }
     }

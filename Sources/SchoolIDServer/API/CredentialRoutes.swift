@@ -36,9 +36,9 @@ struct CredentialRoutes: Sendable {
             failure = batch.failureCode
             purgeAt = batch.purgeAt?.seconds
             links = [
-                "self": Routes.credentialBatch.replacingOccurrences(of: ":batch_id", with: batch.id.rawValue),
-                "csv": Routes.credentialBatchCSV.replacingOccurrences(of: ":batch_id", with: batch.id.rawValue),
-                "slips": Routes.batchSlipsPage.replacingOccurrences(of: ":batch_id", with: batch.id.rawValue),
+                "self": Routes.path(Routes.credentialBatch, "batch_id", batch.id.rawValue),
+                "csv": Routes.path(Routes.credentialBatchCSV, "batch_id", batch.id.rawValue),
+                "slips": Routes.path(Routes.batchSlipsPage, "batch_id", batch.id.rawValue),
             ]
         }
     }

@@ -33,7 +33,7 @@ public final class HTTPSMSChannel: MessageChannel {
     public init(url: URL, token: Secret<String>, timeout: Duration = .seconds(10)) {
         self.url = url
         self.token = token
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = timeout.secondsValue
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = seconds
         configuration.timeoutIntervalForResource = seconds

@@ -38,7 +38,7 @@ struct RequestPipeline: Sendable {
         }
         Self.addStandardHeaders(&response, requestID: request.requestID)
         let elapsed = started.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.secondsValue
         let route = request.routeTemplate ?? "unmatched"
         metrics.record(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         logger.info("request", [

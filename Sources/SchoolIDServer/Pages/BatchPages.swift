@@ -35,8 +35,8 @@ struct BatchPages: Sendable {
 
                 """
         } else if batch.status == .finished {
-            let slips = PageRoutes.path(Routes.batchSlipsPage, "batch_id", batch.id.rawValue)
-            let csv = PageRoutes.path(Routes.batchCSVPage, "batch_id", batch.id.rawValue)
+            let slips = Routes.path(Routes.batchSlipsPage, "batch_id", batch.id.rawValue)
+            let csv = Routes.path(Routes.batchCSVPage, "batch_id", batch.id.rawValue)
             extra = """
                 <ul>
                 <li><a href="\(slips)">\(text(.slipsLink))</a></li>
@@ -46,7 +46,7 @@ struct BatchPages: Sendable {
 
                 """
         }
-        let classLink = PageRoutes.path(Routes.teacherClassPage, "class_id", batch.classID.rawValue)
+        let classLink = Routes.path(Routes.teacherClassPage, "class_id", batch.classID.rawValue)
         let body: HTML = """
             <h1>\(text(.batchTitle))</h1>
             <p>\(text(.batchStatus)): <strong>\(text(status))</strong></p>

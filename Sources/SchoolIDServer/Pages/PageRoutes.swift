@@ -96,9 +96,4 @@ struct PageRoutes: Sendable {
         guard let session = await context.authenticator.pageSession(request) else { throw DomainError(.unauthorized) }
         return session
     }
-
-    /// A path template with its parameter filled in (`/teacher/classes/:class_id`).
-    static func path(_ template: String, _ parameter: String, _ value: String) -> String {
-        template.replacingOccurrences(of: ":" + parameter, with: value)
-    }
 }

@@ -24,7 +24,7 @@ struct TeacherPages: Sendable {
         var sections: [HTML] = []
         for (school, classes) in schools {
             let items: [HTML] = classes.map { schoolClass in
-                let link = PageRoutes.path(Routes.teacherClassPage, "class_id", schoolClass.id.rawValue)
+                let link = Routes.path(Routes.teacherClassPage, "class_id", schoolClass.id.rawValue)
                 return "<li><a href=\"\(link)\">\(schoolClass.name)</a> (\(schoolClass.schoolYearStart)/\(schoolClass.schoolYearStart + 1))</li>\n"
             }
             sections.append("<h2>\(school.name)</h2>\n<ul>\n\(items)</ul>\n")
@@ -88,7 +88,7 @@ struct TeacherPages: Sendable {
             let roster = try Roster.parseCSV(form[Self.rosterField]?.body ?? [])
             let batch = try await context.batchRunner.submit(by: .person(actor), classID: classID, roster: roster,
                                                              context: APIContext.requestContext(request))
-            return PageResponse.redirect(to: PageRoutes.path(Routes.batchPage, "batch_id", batch.id.rawValue))
+            return PageResponse.redirect(to: Routes.path(Routes.batchPage, "batch_id", batch.id.rawValue))
         } catch let error as DomainError where Self.isRosterError(error.code) {
             let box = PageResponse.errorBox(error.message(in: language), detail: error.detail)
             return try await renderClass(request, actor: actor, token: token, error: box, status: error.code.httpStatus)
@@ -137,7 +137,7 @@ struct TeacherPages: Sendable {
             let name = student.profile.map { [$0.lastName, $0.firstName, $0.patronymic ?? ""].joined(separator: " ") } ?? ""
             let locked = student.account.lockedAt != nil || student.account.status != .active
             let reissue = Form.render(
-                action: PageRoutes.path(Routes.teacherReissue, "account_id", student.account.id.rawValue),
+                action: Routes.path(Routes.teacherReissue, "account_id", student.account.id.rawValue),
                 csrfToken: token.csrfToken, fields: .empty, submitLabel: text(.reissueSubmit))
             return """
                 <tr><td class="secret">\(student.account.login?.rawValue ?? "")</td><td>\(name)</td>\
@@ -154,7 +154,7 @@ struct TeacherPages: Sendable {
 
             """
         let upload = Form.render(
-            action: PageRoutes.path(Routes.teacherClassUpload, "class_id", schoolClass.id.rawValue),
+            action: Routes.path(Routes.teacherClassUpload, "class_id", schoolClass.id.rawValue),
             csrfToken: token.csrfToken,
             fields: Form.field(name: Self.rosterField, label: text(.uploadField), type: "file"),
             submitLabel: text(.uploadSubmit), encoding: .multipart)

@@ -120,7 +120,7 @@ enum LoginBench {
 
     static func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = start.duration(to: .now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.secondsValue
     }
 
     /// A wrk script that posts `{"login","password"}` round-robin over the accounts.

@@ -1,3 +1,4 @@
+import SchoolIDBase
 import Foundation
 
 /// Operations per second of one operation over several timed runs.
@@ -25,7 +26,7 @@ struct Measurement {
                 now = clock.now
             } while now < deadline
             let elapsed = start.duration(to: now)
-            rates.append(Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            rates.append(Double(count) / elapsed.secondsValue)
         }
         return Measurement(name: name, rates: rates)
     }
