@@ -11,6 +11,7 @@ extension StoreConformance {
                 $0.consecutiveFailures = 7
                 $0.lockedAt = StoreSamples.t0.adding(seconds: 60)
                 $0.hasSecondFactor = true
+                $0.locale = .english
                 $0.updatedAt = StoreSamples.t0.adding(seconds: 61)
             }
             let loginless = samples.account(login: nil, category: .adult)

@@ -42,12 +42,14 @@ public struct Account: Hashable, Sendable {
     public var lockedAt: UnixTime?
     /// Whether a second factor is enrolled (raises nothing yet; lowers the password minimum).
     public var hasSecondFactor: Bool
+    /// The language of the SMS and emails the account receives (and, later, its pages).
+    public var locale: MessageLanguage
     public var createdAt: UnixTime
     public var updatedAt: UnixTime
 
     public init(id: ID, category: Category, login: Login?, status: Status = .active, profile: [UInt8],
                 consecutiveFailures: Int = 0, lockedAt: UnixTime? = nil, hasSecondFactor: Bool = false,
-                createdAt: UnixTime, updatedAt: UnixTime? = nil)
+                locale: MessageLanguage = .default, createdAt: UnixTime, updatedAt: UnixTime? = nil)
     {
         self.id = id
         self.category = category
@@ -57,6 +59,7 @@ public struct Account: Hashable, Sendable {
         self.consecutiveFailures = consecutiveFailures
         self.lockedAt = lockedAt
         self.hasSecondFactor = hasSecondFactor
+        self.locale = locale
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }

@@ -123,6 +123,14 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case enrolmentNotFound = "enrolment_not_found"
     /// No such credential batch.
     case credentialBatchNotFound = "credential_batch_not_found"
+    /// No such pending registration (unknown, expired or already completed).
+    case registrationNotFound = "registration_not_found"
+    /// No such recovery flow (unknown, expired or already completed).
+    case recoveryFlowNotFound = "recovery_flow_not_found"
+    /// No such session of the account.
+    case sessionNotFound = "session_not_found"
+    /// The new phone or email is the one the account already has.
+    case contactUnchanged = "contact_unchanged"
     /// The batch is still running.
     case credentialBatchNotFinished = "credential_batch_not_finished"
     /// The batch's passwords were already downloaded or purged.

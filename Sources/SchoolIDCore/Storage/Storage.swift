@@ -44,6 +44,7 @@ public protocol WriteTransaction {
     var batches: any CredentialBatchStore { get }
     var challenges: any ChallengeStore { get }
     var outbox: any OutboxStore { get }
+    var contacts: any ContactStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -62,4 +63,5 @@ public protocol ReadTransaction {
     var batches: any CredentialBatchReader { get }
     var challenges: any ChallengeReader { get }
     var outbox: any OutboxReader { get }
+    var contacts: any ContactReader { get }
 }

@@ -37,8 +37,8 @@ extension ErrorCode {
         case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid: .unauthorized
         case .retryLater, .codeResendTooSoon, .smsBudgetExhausted: .tooManyRequests
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
-             .credentialBatchNotFound: .notFound
-        case .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
+             .credentialBatchNotFound, .registrationNotFound, .recoveryFlowNotFound, .sessionNotFound: .notFound
+        case .contactUnchanged, .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
              .credentialBatchNotFinished, .accountNotStudent: .conflict
         case .credentialBatchGone, .codeExpired, .codeExhausted: .gone
         case .methodNotAllowed: .methodNotAllowed

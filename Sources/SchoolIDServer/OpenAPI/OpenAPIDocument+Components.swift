@@ -147,6 +147,7 @@ extension OpenAPIDocument {
         "password_change_ticket_invalid", "password_unchanged", "csrf_token_invalid", "origin_not_allowed",
         "school_not_assigned", "class_not_assigned", "school_not_found", "class_not_found",
         "account_not_found", "enrolment_not_found", "credential_batch_not_found",
+        "registration_not_found", "recovery_flow_not_found", "session_not_found", "contact_unchanged",
         "credential_batch_not_finished", "credential_batch_gone", "school_code_taken",
         "class_already_exists", "login_taken", "membership_exists", "enrolment_exists",
         "account_not_student", "text_invalid", "time_zone_invalid", "grade_invalid",

@@ -6,6 +6,7 @@ public enum SchoolIDSchema {
         directory,
         challenges,
         outbox,
+        contacts,
     ]
 
     /// `0001-foundation`: per-owner data keys.

@@ -11,7 +11,7 @@ struct SQLiteAccountStore: AccountStore {
     private struct Record {
         static let columns = """
             id, category, login, status, profile, consecutive_failures, locked_at, has_second_factor, \
-            created_at, updated_at
+            created_at, updated_at, locale
             """
 
         var account: Account
@@ -22,14 +22,14 @@ struct SQLiteAccountStore: AccountStore {
             account = Account(
                 id: try row.value(0), category: try row.value(1), login: try row.optionalValue(2),
                 status: try row.value(3), profile: try row.get(4), consecutiveFailures: try row.get(5),
-                lockedAt: try row.get(6), hasSecondFactor: try row.get(7), createdAt: try row.get(8),
-                updatedAt: try row.get(9))
+                lockedAt: try row.get(6), hasSecondFactor: try row.get(7), locale: try row.value(10),
+                createdAt: try row.get(8), updatedAt: try row.get(9))
         }
 
         var arguments: [any SQLiteValueConvertible] {
             [account.id.rawValue, account.category.rawValue, account.login?.rawValue, account.status.rawValue,
              account.profile, account.consecutiveFailures, account.lockedAt, account.hasSecondFactor,
-             account.createdAt, account.updatedAt]
+             account.createdAt, account.updatedAt, account.locale.rawValue]
         }
     }
 
@@ -52,7 +52,7 @@ struct SQLiteAccountStore: AccountStore {
             try connection.inSavepoint {
                 if let login = account.login { try reserve(login, at: account.createdAt) }
                 try connection.execute("""
-                    INSERT INTO accounts (\(Record.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO accounts (\(Record.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, Record(account).arguments)
             }
         }
@@ -70,7 +70,7 @@ struct SQLiteAccountStore: AccountStore {
                 if let login = account.login, login != stored.login { try reserve(login, at: account.updatedAt) }
                 try connection.execute("""
                     UPDATE accounts SET category = ?2, login = ?3, status = ?4, profile = ?5, consecutive_failures = ?6,
-                        locked_at = ?7, has_second_factor = ?8, created_at = ?9, updated_at = ?10
+                        locked_at = ?7, has_second_factor = ?8, created_at = ?9, updated_at = ?10, locale = ?11
                     WHERE id = ?1
                     """, Record(account).arguments)
             }

@@ -21,6 +21,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var batches: any CredentialBatchStore { SQLiteCredentialBatchStore(connection: connection) }
     public var challenges: any ChallengeStore { SQLiteChallengeStore(connection: connection) }
     public var outbox: any OutboxStore { SQLiteOutboxStore(connection: connection) }
+    public var contacts: any ContactStore { SQLiteContactStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -40,4 +41,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var batches: any CredentialBatchReader { SQLiteCredentialBatchStore(connection: connection) }
     public var challenges: any ChallengeReader { SQLiteChallengeStore(connection: connection) }
     public var outbox: any OutboxReader { SQLiteOutboxStore(connection: connection) }
+    public var contacts: any ContactReader { SQLiteContactStore(connection: connection) }
 }

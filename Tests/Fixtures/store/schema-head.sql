@@ -10,7 +10,7 @@ CREATE TABLE accounts (
     has_second_factor INTEGER NOT NULL DEFAULT 0 CHECK (has_second_factor IN (0, 1)),
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
-) STRICT;
+, locale TEXT NOT NULL DEFAULT 'ru' CHECK (locale IN ('ru', 'en'))) STRICT;
 
 -- table audit_events
 CREATE TABLE audit_events (
@@ -94,6 +94,21 @@ CREATE TABLE classes (
     UNIQUE (school_id, school_year_start, grade, letter),
     UNIQUE (id, school_id)
 ) STRICT;
+
+-- table contacts
+CREATE TABLE contacts (
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    kind TEXT NOT NULL CHECK (kind IN ('phone', 'email')),
+    value BLOB NOT NULL,
+    value_index BLOB NOT NULL,
+    verified_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, kind)
+) STRICT, WITHOUT ROWID;
+
+-- index contacts_verified
+CREATE UNIQUE INDEX contacts_verified ON contacts (kind, value_index) WHERE verified_at IS NOT NULL;
 
 -- table credential_batches
 CREATE TABLE credential_batches (
