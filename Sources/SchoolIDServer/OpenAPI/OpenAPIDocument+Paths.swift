@@ -1,7 +1,14 @@
 extension OpenAPIDocument {
     /// The `paths` object: one entry per non-HTML route, `{name}` for path parameters.
-    static let paths = #"""
-{
+    /// Each group is a run of path members (JSON without the outer braces), one group
+    /// per area, so an issue adds its own file instead of editing a shared one.
+    static var paths: String { "{\n" + pathGroups.joined(separator: ",\n") + "\n}" }
+
+    /// Every area's path members.
+    static let pathGroups = [corePaths]
+
+    /// Operations, access, directory, credentials and audit.
+    static let corePaths = #"""
   "/healthz": {
     "get": {
       "tags": ["operations"],
@@ -408,6 +415,5 @@ extension OpenAPIDocument {
       }
     }
   }
-}
 """#
 }

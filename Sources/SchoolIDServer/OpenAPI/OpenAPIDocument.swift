@@ -42,7 +42,10 @@ public enum OpenAPIDocument {
     { "name": "access", "description": "Login, logout, password change and the current account." },
     { "name": "directory", "description": "Schools, classes, staff and students." },
     { "name": "credentials", "description": "Issuing child logins and temporary passwords." },
-    { "name": "audit", "description": "The security audit log." }
+    { "name": "audit", "description": "The security audit log." },
+    { "name": "registration", "description": "Guardians registering themselves with a confirmed phone." },
+    { "name": "recovery", "description": "Forgotten login or password, through verified contacts." },
+    { "name": "security", "description": "The account's own contacts and sessions." }
   ],
   "paths": \#(paths),
   "components": \#(components)
