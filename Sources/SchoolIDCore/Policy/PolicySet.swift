@@ -23,12 +23,14 @@ public struct PolicySet: Hashable, Sendable {
     public let roles: RolePolicy
     /// `calendar.json`.
     public let calendar: CalendarPolicy
+    /// `registration.json`.
+    public let registration: RegistrationPolicy
 
     /// The policy files a directory must hold, in load order.
     public static let fileNames = [
         PasswordPolicy.fileName, CredentialsPolicy.fileName, OTPPolicy.fileName, LockoutPolicy.fileName,
         SessionPolicy.fileName, TokenPolicy.fileName, InvitationPolicy.fileName, RolePolicy.fileName,
-        CalendarPolicy.fileName,
+        CalendarPolicy.fileName, RegistrationPolicy.fileName,
     ]
 
     /// Loads and validates every policy file in `directory`. Fails on the first error,
@@ -45,7 +47,8 @@ public struct PolicySet: Hashable, Sendable {
             tokens: TokenPolicy(document(TokenPolicy.fileName, in: directory)),
             invitations: InvitationPolicy(document(InvitationPolicy.fileName, in: directory)),
             roles: RolePolicy(document(RolePolicy.fileName, in: directory)),
-            calendar: CalendarPolicy(document(CalendarPolicy.fileName, in: directory)))
+            calendar: CalendarPolicy(document(CalendarPolicy.fileName, in: directory)),
+            registration: RegistrationPolicy(document(RegistrationPolicy.fileName, in: directory)))
     }
 
     /// Reads and parses one file.
