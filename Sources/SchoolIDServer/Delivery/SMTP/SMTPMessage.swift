@@ -58,18 +58,19 @@ package enum SMTPMessage {
     }
 
     /// The subject as is when it is printable ASCII, otherwise RFC 2047 §4.1 "B"
-    /// encoded words of UTF-8, each at most 75 characters (§2), folded onto lines of their own.
+    /// encoded words of UTF-8, each at most 75 characters (§2), folded onto lines of their
+    /// own that stay under 76 characters with the `Subject: ` name (§2).
     package static func encodedSubject(_ subject: String) -> String {
         if subject.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) && subject.utf8.count <= 900 {
             return subject
         }
-        // "=?UTF-8?B?" + 60 base64 characters + "?=" is 72; 60 characters carry 45 bytes,
-        // and a character is never split across two words (§5 rule 3).
+        // 36 bytes are 48 base64 characters: a 60-character word, 69 with "Subject: ".
+        // A character is never split across two words (§5 rule 3).
         var words: [String] = []
         var chunk: [UInt8] = []
         for character in subject {
             let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45, !chunk.isEmpty {
+            if chunk.count + bytes.count > 36, !chunk.isEmpty {
                 words.append(word(chunk))
                 chunk = []
             }
