@@ -23,7 +23,7 @@ public final class ServerApplication: Sendable {
     /// The Core services' collaborators, built once.
     public let environment: ServiceEnvironment
     let batchRunner: CredentialBatchRunner
-    /// The courier worker that sends the outbox (SMS over HTTP, or everything to the demo sink).
+    /// The courier worker that sends the outbox (SMS over HTTP, email over SMTP, or everything to the demo sink).
     public let dispatcher: OutboxDispatcher
     /// Every registered route (method and `:name` pattern), for the OpenAPI coverage test.
     public let routeTable: [Router.Registration]
@@ -72,8 +72,18 @@ public final class ServerApplication: Sendable {
             channels[.sms] = sink
             channels[.email] = sink
             logger.warning("demo mode: every message and code goes in clear to the console and \(configuration.demoOutboxFile); never use it in production")
-        } else if let gateway = try configuration.smsGateway() {
-            channels[.sms] = HTTPSMSChannel(url: gateway.url, token: gateway.token)
+        } else {
+            if let gateway = try configuration.smsGateway() {
+                channels[.sms] = HTTPSMSChannel(url: gateway.url, token: gateway.token,
+                                                bodyTemplate: configuration.smsGatewayBodyTemplate)
+            }
+            if let smtp = try configuration.smtpSettings() {
+                do {
+                    channels[.email] = try SMTPChannel(settings: smtp, clock: clock)
+                } catch {
+                    throw ServeConfiguration.Invalid(description: "smtp_ca_file: cannot load trust anchors (\(error))")
+                }
+            }
         }
         dispatcher = OutboxDispatcher(storage: storage, clock: clock, dataKeys: { keyring.snapshot }, channels: channels,
                                       logger: logger.child("outbox"))

@@ -7,8 +7,9 @@ extension ServeConfiguration {
     /// Checks the demo mode's two conditions (nothing to check without ``demo``): the
     /// listen address is loopback (`127.0.0.0/8` or `::1`), since the demo sink writes
     /// codes in clear, and no SMS gateway is configured (demo replaces it; both at once
-    /// would hide which one a code went to).
-    /// - Throws: ``Invalid`` starting `demo_requires_loopback:` or `demo_excludes_sms_gateway:`.
+    /// would hide which one a code went to), nor any SMTP relay (likewise for email).
+    /// - Throws: ``Invalid`` starting `demo_requires_loopback:`, `demo_excludes_sms_gateway:`
+    ///   or `demo_excludes_smtp:`.
     public func checkDemo() throws {
         guard demo else { return }
         guard Self.isLoopback(host) else {
@@ -16,6 +17,9 @@ extension ServeConfiguration {
         }
         guard smsGatewayURL == nil, smsGatewayToken == nil else {
             throw Invalid(description: "demo_excludes_sms_gateway: --demo replaces the SMS gateway; unset sms_gateway_url and sms_gateway_token")
+        }
+        guard smtp.host == nil else {
+            throw Invalid(description: "demo_excludes_smtp: --demo replaces the SMTP relay; unset smtp_host")
         }
     }
 

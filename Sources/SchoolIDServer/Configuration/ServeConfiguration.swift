@@ -30,6 +30,10 @@ public struct ServeConfiguration: Sendable {
     public var smsGatewayURL: URL?
     /// The gateway's bearer token; required with ``smsGatewayURL``.
     public var smsGatewayToken: Secret<String>?
+    /// The JSON body posted to the SMS gateway (see `SMSBodyTemplate`).
+    public var smsGatewayBodyTemplate = SMSBodyTemplate.standard
+    /// Email over SMTP (see `ServeConfiguration+SMTP.swift`); `nil` host: email stays pending.
+    public var smtp = SMTPOptions()
     /// Development only: every message goes to `data/outbox.log` and the console instead
     /// of a gateway (see `FileChannel`); needs a loopback ``host`` (``checkDemo()``).
     public var demo = false
@@ -45,6 +49,11 @@ public struct ServeConfiguration: Sendable {
         ("drain_seconds", "SCHOOLID_DRAIN_SECONDS"), ("reactors", "SCHOOLID_REACTORS"),
         ("tls_certificate", "SCHOOLID_TLS_CERTIFICATE"), ("tls_private_key", "SCHOOLID_TLS_PRIVATE_KEY"),
         ("sms_gateway_url", "SCHOOLID_SMS_GATEWAY_URL"), ("sms_gateway_token", "SCHOOLID_SMS_GATEWAY_TOKEN"),
+        ("sms_gateway_body_template", "SCHOOLID_SMS_GATEWAY_BODY_TEMPLATE"),
+        ("smtp_host", "SCHOOLID_SMTP_HOST"), ("smtp_port", "SCHOOLID_SMTP_PORT"),
+        ("smtp_security", "SCHOOLID_SMTP_SECURITY"), ("smtp_username", "SCHOOLID_SMTP_USERNAME"),
+        ("smtp_password", "SCHOOLID_SMTP_PASSWORD"), ("smtp_from", "SCHOOLID_SMTP_FROM"),
+        ("smtp_ca_file", "SCHOOLID_SMTP_CA_FILE"),
         ("demo", "SCHOOLID_DEMO"),
     ]
 
@@ -121,6 +130,13 @@ public struct ServeConfiguration: Sendable {
                 throw Invalid(description: "\(source): must be a token without spaces")
             }
             smsGatewayToken = Secret(text)
+        case "sms_gateway_body_template":
+            do {
+                smsGatewayBodyTemplate = try SMSBodyTemplate(text)
+            } catch {
+                throw Invalid(description: "\(source): \(error)")
+            }
+        case let key where key.hasPrefix("smtp_"): try smtp.set(key, text, source: source)
         case "demo":
             switch text.lowercased() {
             case "1", "true": demo = true

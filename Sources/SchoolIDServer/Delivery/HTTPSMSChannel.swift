@@ -17,6 +17,8 @@ import SchoolIDCore
 ///
 /// {"id": "msg_…", "text": "…", "to": "+79161234567"}
 /// ```
+/// The body's shape comes from an ``SMSBodyTemplate`` (`sms_gateway_body_template`); the
+/// one above is ``SMSBodyTemplate/standard``.
 /// Outcomes: 2xx delivered; 5xx, 408, 429, a timeout (10 s) or a connection error are
 /// retryable; any other status is permanent (a 4xx means the request itself is wrong,
 /// so sending it again only costs money). The gateway's response body is not read into
@@ -25,14 +27,19 @@ public final class HTTPSMSChannel: MessageChannel {
     private let url: URL
     private let token: Secret<String>
     private let session: URLSession
+    private let bodyTemplate: SMSBodyTemplate
 
     /// - Parameters:
     ///   - url: the gateway endpoint.
     ///   - token: the bearer token.
     ///   - timeout: the limit for one attempt, connection included.
-    public init(url: URL, token: Secret<String>, timeout: Duration = .seconds(10)) {
+    ///   - bodyTemplate: the JSON body's shape.
+    public init(url: URL, token: Secret<String>, timeout: Duration = .seconds(10),
+                bodyTemplate: SMSBodyTemplate = .standard)
+    {
         self.url = url
         self.token = token
+        self.bodyTemplate = bodyTemplate
         let seconds = timeout.secondsValue
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = seconds
@@ -46,27 +53,13 @@ public final class HTTPSMSChannel: MessageChannel {
 
     deinit { session.invalidateAndCancel() }
 
-    /// The JSON body: `{"id", "text", "to"}` (sorted keys).
-    struct Payload: Encodable {
-        let to: String
-        let text: String
-        let id: String
-    }
-
     public func send(_ message: OutgoingMessage) async -> DeliveryResult {
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("Bearer \(token.unredacted)", forHTTPHeaderField: "Authorization")
         request.setValue(message.id.rawValue, forHTTPHeaderField: "Idempotency-Key")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            request.httpBody = try encoder.encode(Payload(to: message.destination, text: message.body,
-                                                          id: message.id.rawValue))
-        } catch {
-            return .permanent("cannot encode the message")
-        }
+        request.httpBody = Data(bodyTemplate.render(to: message.destination, text: message.body, id: message.id.rawValue))
         do {
             let (_, response) = try await session.data(for: request)
             guard let http = response as? HTTPURLResponse else { return .retryable("not an HTTP response") }

@@ -167,5 +167,8 @@ public actor OutboxDispatcher {
         if channels[.sms] == nil {
             logger.warning("no SMS gateway is configured (sms_gateway_url); SMS messages stay pending")
         }
+        if channels[.email] == nil {
+            logger.warning("no SMTP relay is configured (smtp_host); email messages stay pending")
+        }
     }
 }

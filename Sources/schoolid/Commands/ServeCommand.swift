@@ -42,9 +42,18 @@ enum ServeCommand: Command {
                             without it SMS messages stay pending in the outbox
       --sms-gateway-token T the gateway's bearer token (prefer SCHOOLID_SMS_GATEWAY_TOKEN:
                             flags show in the process list)
+      --sms-gateway-body-template JSON
+                            the gateway's JSON body with {{to}}, {{text}}, {{id}} placeholders
+      --smtp-host H         send email through this SMTP relay; without it email stays pending
+      --smtp-port P         its port (default 587 for starttls, 465 for tls, 25 for none)
+      --smtp-security S     starttls (default), tls (implicit, RFC 8314) or none (loopback relay only)
+      --smtp-username U     AUTH PLAIN user (only over TLS), with --smtp-password
+      --smtp-password P     prefer SCHOOLID_SMTP_PASSWORD (flags show in the process list)
+      --smtp-from ADDRESS   the sender address (required with --smtp-host)
+      --smtp-ca-file PEM    trust anchors for the relay's certificate (default: the system's)
       --demo                DEVELOPMENT ONLY: write every SMS and email, codes in clear, to
                             DATA/outbox.log and the console instead of a gateway; refused
-                            unless --host is loopback (127.0.0.0/8 or ::1) and without a gateway
+                            unless --host is loopback (127.0.0.0/8 or ::1) and without a gateway or SMTP relay
     \(CommonPaths.helpText)
     """
 
@@ -55,7 +64,11 @@ enum ServeCommand: Command {
         for (flag, key) in [("--host", "host"), ("--port", "port"), ("--data", "data"), ("--keys", "keys"),
                             ("--policies", "policies"), ("--issuer", "issuer"), ("--reactors", "reactors"),
                             ("--tls-certificate", "tls_certificate"), ("--tls-private-key", "tls_private_key"),
-                            ("--sms-gateway-url", "sms_gateway_url"), ("--sms-gateway-token", "sms_gateway_token")] {
+                            ("--sms-gateway-url", "sms_gateway_url"), ("--sms-gateway-token", "sms_gateway_token"),
+                            ("--sms-gateway-body-template", "sms_gateway_body_template"),
+                            ("--smtp-host", "smtp_host"), ("--smtp-port", "smtp_port"), ("--smtp-security", "smtp_security"),
+                            ("--smtp-username", "smtp_username"), ("--smtp-password", "smtp_password"),
+                            ("--smtp-from", "smtp_from"), ("--smtp-ca-file", "smtp_ca_file")] {
             if let value = try arguments.option(flag) { try configuration.set(key, value, source: flag) }
         }
         if arguments.flag("--demo") { try configuration.set("demo", "1", source: "--demo") }
