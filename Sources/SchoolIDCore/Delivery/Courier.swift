@@ -35,6 +35,35 @@ public enum Courier {
         return id
     }
 
+    /// Queues `template` for `destination`: the SMS text for a phone, the email text
+    /// (subject, blank line, body) for an address, in `language`.
+    /// - Parameters:
+    ///   - template: what to say.
+    ///   - destination: where to.
+    ///   - language: the recipient's language (``Account/locale``, or the request's).
+    ///   - decoy: `true` on an anti-enumeration path (see ``enqueue(channel:destination:body:decoy:now:keys:random:in:)``).
+    ///   - now: the unit's time.
+    ///   - keys: the keyring's data keys.
+    ///   - random: the source of the message id.
+    ///   - tx: the caller's unit of work.
+    /// - Throws: a sealing or store error.
+    /// - Returns: the message id.
+    @discardableResult
+    public static func send(_ template: MessageTemplate, to destination: OTPDestination, language: MessageLanguage,
+                            decoy: Bool = false, now: UnixTime, keys: any DataKeyProvider, random: any RandomSource,
+                            in tx: any WriteTransaction) throws -> OutboxMessage.ID
+    {
+        switch destination {
+        case .phone:
+            try enqueue(channel: .sms, destination: destination.normalizedText, body: template.sms(in: language),
+                        decoy: decoy, now: now, keys: keys, random: random, in: tx)
+        case .email:
+            try enqueue(channel: .email, destination: destination.normalizedText,
+                        body: template.emailText(in: language), decoy: decoy, now: now, keys: keys, random: random,
+                        in: tx)
+        }
+    }
+
     /// Opens a pending message's destination and body.
     /// - Throws: ``SealingError`` when a field is damaged, moved, sealed under a data key
     ///   the keyring no longer holds, or the body was already erased (`.malformed`).
