@@ -1,0 +1,78 @@
+import Foundation
+import SchoolIDTesting
+import Testing
+
+/// Kill -9 between "code requested" and "code sent": the outbox row was committed with
+/// the registration, so a restarted `schoolid serve` delivers the message, once.
+///
+/// The real executable runs against the fake SMS gateway, which answers 503 at first:
+/// the code request is answered (the row is durable) but nothing is delivered. The
+/// server is then killed with SIGKILL, the gateway recovers, and a second `serve` on the
+/// same data directory sends the message.
+@Suite struct DeliveryCrashTests {
+    @Test("a code acknowledged before SIGKILL is delivered after restart, exactly once")
+    func codeSurvivesKill() async throws {
+        let cli = try CLI()
+        defer { cli.directory.remove() }
+        let gateway = try await FakeSMSGateway()
+        gateway.respondAlways(with: 503)
+        let arguments = ["serve", "--port", "0", "--sms-gateway-url", gateway.url.absoluteString,
+                         "--sms-gateway-token", gateway.token]
+
+        let first = try Server(cli, arguments)
+        let response = try await APIClient(port: first.port).post("/v1/registrations", json: [
+            "last_name": "Иванова", "first_name": "Мария", "phone": "+79161234567",
+            "password": "correct horse battery staple",
+        ])
+        #expect(response.status == 201, "\(response.json)")
+        first.kill()
+        #expect(gateway.received.isEmpty)
+
+        gateway.respondAlways(with: 200)
+        let second = try Server(cli, arguments)
+        defer { second.kill() }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while gateway.received.isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        try await Task.sleep(for: .seconds(1))  // room for a wrongful second delivery to show up
+        #expect(gateway.received.count == 1)
+        #expect(gateway.received.first?.to == "+79161234567")
+        #expect(gateway.received.first.flatMap { DeliveryWorld.code(in: $0.text) } != nil)
+        #expect(gateway.distinctKeys.count == 1)
+        try await gateway.stop()
+    }
+
+    /// One `schoolid serve` child; its first stdout line announces the URL.
+    final class Server {
+        let process = Process()
+        let port: Int
+
+        init(_ cli: CLI, _ arguments: [String]) throws {
+            process.executableURL = URL(fileURLWithPath: CLI.executable)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: cli.directory.path)
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var line = [UInt8]()
+            while let byte = try out.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") {
+                line.append(byte)
+            }
+            let text = String(decoding: line, as: UTF8.self)
+            guard let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
+                  let port = Int(text[range].split(separator: ":").last ?? "")
+            else {
+                process.terminate()
+                throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no URL in \(text)"])
+            }
+            self.port = port
+        }
+
+        /// SIGKILL, then reap.
+        func kill() {
+            guard process.isRunning else { return }
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+}
