@@ -82,6 +82,8 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case codeFailed = "code.failed"
     case codeExhausted = "code.exhausted"
     case codeVerified = "code.verified"
+    /// An SMS or email could not be delivered (refused for good or out of attempts).
+    case messageFailed = "message.failed"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

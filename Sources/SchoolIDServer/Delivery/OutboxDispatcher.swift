@@ -128,14 +128,24 @@ public actor OutboxDispatcher {
     }
 
     /// Writes an outcome, only onto a message still pending (another pass or node may
-    /// have finished it meanwhile). A retry that ran out of attempts counts as failed.
+    /// have finished it meanwhile). A retry that ran out of attempts counts as failed;
+    /// a failure is audited (`message.failed`: id, channel, reason, never content), since
+    /// it means someone did not get a code or a notice.
     private nonisolated func record(_ id: OutboxMessage.ID, _ outcome: Outcome,
                                     _ change: @escaping @Sendable (inout OutboxMessage) -> Void) async -> Outcome
     {
         do {
+            let now = clock.now()
             let stored = try await storage.write { tx -> OutboxMessage? in
                 guard try tx.outbox.message(id)?.status == .pending else { return nil }
-                return try tx.outbox.update(id, change)
+                let stored = try tx.outbox.update(id, change)
+                if stored.status == .failed {
+                    _ = try tx.audit.append(AuditEvent(
+                        at: now, action: .messageFailed, clientAddress: "dispatcher", requestID: id.rawValue,
+                        detail: "\(stored.channel.rawValue) message \(id) failed after \(stored.attempts) attempts: "
+                            + (stored.lastError ?? "unknown")))
+                }
+                return stored
             }
             guard let stored else { return .unrecorded }
             let final: Outcome = outcome == .retried && stored.status == .failed ? .failed : outcome

@@ -77,7 +77,7 @@ import Testing
         try await harness.tearDown()
     }
 
-    @Test("a 400 marks the message failed without retry and erases its body")
+    @Test("a 400 marks the message failed without retry, erases its body and audits message.failed")
     func permanentFailure() async throws {
         let harness = try await DeliveryHarness()
         harness.gateway.respond(with: 400)
@@ -90,6 +90,9 @@ import Testing
         #expect(stored.lastError == "gateway answered 400")
         #expect(harness.gateway.attempts.map(\.status) == [400])
         #expect(harness.gateway.received.isEmpty)
+        let events = try await harness.storage.read { tx in try tx.audit.events(AuditQuery()) }
+        #expect(events.map(\.action) == [.messageFailed])
+        #expect(events.first?.detail == "sms message \(id) failed after 1 attempts: gateway answered 400")
         try await harness.tearDown()
     }
 
