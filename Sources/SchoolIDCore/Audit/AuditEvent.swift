@@ -82,6 +82,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case codeFailed = "code.failed"
     case codeExhausted = "code.exhausted"
     case codeVerified = "code.verified"
+    case registrationStarted = "registration.started"
+    case registrationCompleted = "registration.completed"
+    case registrationEmailVerified = "registration.email_verified"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.
