@@ -12,6 +12,12 @@ public enum Routes {
     public static let passwordChange = "/v1/password/change"
     public static let me = "/v1/me"
 
+    // JSON API: registration
+    public static let registrations = "/v1/registrations"
+    public static let registrationResend = "/v1/registrations/:registration_id/resend"
+    public static let registrationConfirm = "/v1/registrations/:registration_id/confirm"
+    public static let registrationEmailConfirm = "/v1/registrations/:registration_id/email/confirm"
+
     // JSON API: directory
     public static let schools = "/v1/schools"
     public static let schoolClasses = "/v1/schools/:school_id/classes"
@@ -41,6 +47,8 @@ public enum Routes {
     public static let batchSlipsPage = "/teacher/batches/:batch_id/slips"
     public static let batchCSVPage = "/teacher/batches/:batch_id/credentials.csv"
     public static let accountPage = "/account"
+    public static let registerPage = "/register"
+    public static let registerCodePage = "/register/:registration_id"
     public static let teacherReissue = "/teacher/students/:account_id/temporary-password"
 
     /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.

@@ -103,6 +103,7 @@ public final class ServerApplication: Sendable {
         DirectoryRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)
         AuditRoutes(context: api).register(in: &router)
+        RegistrationRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
         OpenAPIRoutes().register(in: &router)
         PageRoutes(context: api, scheme: secure ? "https" : "http", publicBaseURL: configuration.issuer)
             .register(in: &router)
@@ -186,8 +187,8 @@ public final class ServerApplication: Sendable {
     }
 
     /// Every 10 minutes deletes expired sessions, stale throttling counters, challenges
-    /// expired over a day ago, code sends older than the daily quota window, and outbox
-    /// messages finished over 30 days ago.
+    /// expired over a day ago, code sends older than the daily quota window, outbox
+    /// messages finished over 30 days ago, and expired registrations.
     private func collectGarbage() async {
         while (try? await Task.sleep(for: .seconds(600))) != nil {
             await collectGarbageOnce()
@@ -207,6 +208,7 @@ public final class ServerApplication: Sendable {
                 try tx.challenges.deleteExpiredChallenges(before: day)
                 try tx.challenges.deleteSends(before: day)
                 try tx.outbox.deleteFinished(before: month)
+                try tx.registrations.deleteExpired(before: now)
             }
         } catch {
             logger.error("garbage collection failed", ["error": .string(String(describing: error))])

@@ -84,6 +84,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case codeVerified = "code.verified"
     /// An SMS or email could not be delivered (refused for good or out of attempts).
     case messageFailed = "message.failed"
+    case registrationStarted = "registration.started"
+    case registrationCompleted = "registration.completed"
+    case registrationEmailVerified = "registration.email_verified"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

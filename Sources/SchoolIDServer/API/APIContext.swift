@@ -8,6 +8,8 @@ struct APIContext: Sendable {
     let attempts: PasswordAttempts
     let authenticator: RequestAuthenticator
     let batchRunner: CredentialBatchRunner
+    /// Login-availability answers per client address (registration), one per process.
+    let registrationLoginChecks = AddressRateLimiter()
 
     var login: LoginService { LoginService(environment: environment, attempts: attempts) }
     var passwordChange: PasswordChangeService { PasswordChangeService(environment: environment, attempts: attempts) }
@@ -15,6 +17,9 @@ struct APIContext: Sendable {
     var directory: DirectoryService { DirectoryService(environment: environment) }
     var batches: CredentialBatchService { CredentialBatchService(environment: environment) }
     var cookie: SessionCookie { authenticator.cookie }
+    var registration: RegistrationService {
+        RegistrationService(environment: environment, loginChecks: registrationLoginChecks)
+    }
 
     /// The request's context for throttling and audit.
     static func requestContext(_ request: Request) -> RequestContext {

@@ -11,12 +11,14 @@ struct LoginCSRFCookie: Sendable {
     static let name = "schoolid_login_csrf"
     /// Whether the cookie gets `Secure` (as the session cookie does).
     let secure: Bool
+    /// The pages the cookie is sent to (`/login`; `/register` for the registration forms).
+    var path: String = Routes.loginPage
 
     /// A fresh value (256 random bits, base64url) and the cookie that carries it.
     func issue(random: any RandomSource) -> (value: String, cookie: SetCookie) {
         let value = random.token(bytes: 32)
-        // base64url is always a valid cookie value and the path is a constant.
-        let cookie = try! SetCookie(name: Self.name, value: value, path: Routes.loginPage, maxAge: 3600, secure: secure,
+        // base64url is always a valid cookie value and the path is a route constant.
+        let cookie = try! SetCookie(name: Self.name, value: value, path: path, maxAge: 3600, secure: secure,
                                     httpOnly: true, sameSite: .strict)
         return (value, cookie)
     }

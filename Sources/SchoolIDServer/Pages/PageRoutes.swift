@@ -24,6 +24,7 @@ struct PageRoutes: Sendable {
         let password = PasswordChangePages(context: context)
         let teacher = TeacherPages(context: context)
         let batches = BatchPages(context: context, scheme: scheme, publicBaseURL: publicBaseURL)
+        let registration = RegistrationPages(context: context, scheme: scheme)
         add(&router, .GET, Routes.home) { try await login.home($0) }
         add(&router, .GET, Routes.loginPage) { try await login.form($0) }
         add(&router, .POST, Routes.loginPage) { try await login.submit($0) }
@@ -38,6 +39,10 @@ struct PageRoutes: Sendable {
         add(&router, .GET, Routes.batchPage) { try await batches.progress($0) }
         add(&router, .GET, Routes.batchSlipsPage) { try await batches.slips($0) }
         add(&router, .GET, Routes.batchCSVPage) { try await batches.csv($0) }
+        add(&router, .GET, Routes.registerPage) { try await registration.form($0) }
+        add(&router, .POST, Routes.registerPage) { try await registration.submit($0) }
+        add(&router, .GET, Routes.registerCodePage) { try await registration.codeForm($0) }
+        add(&router, .POST, Routes.registerCodePage) { try await registration.codeSubmit($0) }
     }
 
     private func add(_ router: inout Router, _ method: HTTPMethod, _ path: String,

@@ -225,6 +225,26 @@ CREATE TABLE password_credentials (
     used_at INTEGER
 ) STRICT;
 
+-- table registrations
+CREATE TABLE registrations (
+    id TEXT PRIMARY KEY NOT NULL,
+    challenge_id TEXT NOT NULL,
+    details BLOB NOT NULL,
+    password_hash TEXT NOT NULL,
+    phone_index BLOB NOT NULL,
+    decoy INTEGER NOT NULL CHECK (decoy IN (0, 1)),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    phone_verified_at INTEGER,
+    completed_at INTEGER,
+    account_id TEXT REFERENCES accounts (id),
+    email_challenge_id TEXT,
+    CHECK (completed_at IS NULL OR (phone_verified_at IS NOT NULL AND account_id IS NOT NULL))
+) STRICT;
+
+-- index registrations_by_expiry
+CREATE INDEX registrations_by_expiry ON registrations (expires_at);
+
 -- table schema_migrations
 CREATE TABLE schema_migrations (
     id TEXT PRIMARY KEY NOT NULL,
@@ -303,6 +323,9 @@ CREATE INDEX sessions_by_revocation ON sessions (revoked_at) WHERE revoked_at IS
 -- (automatic)
 
 -- index sqlite_autoindex_password_credentials_1
+-- (automatic)
+
+-- index sqlite_autoindex_registrations_1
 -- (automatic)
 
 -- index sqlite_autoindex_schema_migrations_1

@@ -1,0 +1,161 @@
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDHTTP
+
+/// `GET|POST /register` (the registration form) and `GET|POST /register/{id}` (the SMS
+/// code, a resend button and, when the login was taken, another login).
+///
+/// No session exists yet, so the forms use the login-CSRF double-submit cookie
+/// (``LoginCSRFCookie`` with path `/register`) and the Origin check of the login page.
+/// Success sets the session cookie and answers 303 to `/account`.
+struct RegistrationPages: Sendable {
+    let context: APIContext
+    /// The scheme of this service's own origin (`http` or `https`).
+    let scheme: String
+
+    private var csrfCookie: LoginCSRFCookie {
+        LoginCSRFCookie(secure: context.cookie.secure, path: Routes.registerPage)
+    }
+
+    /// The fields of the registration form that are shown again after an error.
+    private static let keptFields = ["last_name", "first_name", "patronymic", "phone", "email", "login"]
+
+    /// `GET /register`.
+    func form(_ request: Request) async throws -> Response {
+        renderForm(request.pageLanguage, values: [:])
+    }
+
+    /// `POST /register`: checks CSRF and Origin, then starts the registration; 303 to
+    /// the code page.
+    func submit(_ request: Request) async throws -> Response {
+        let language = request.pageLanguage
+        let fields = try request.formFields()
+        if let refusal = refusal(request, fields: fields) {
+            return renderForm(language, values: fields, error: refusal, status: .forbidden)
+        }
+        let password = fields["password"] ?? ""
+        guard password == fields["password_repeat"] else {
+            return renderForm(language, values: fields,
+                              message: RegistrationPageText.passwordMismatch.text(in: language), status: .badRequest)
+        }
+        do {
+            let ticket = try await context.registration.start(
+                lastName: fields["last_name"] ?? "", firstName: fields["first_name"] ?? "",
+                patronymic: fields["patronymic"], phone: fields["phone"] ?? "", email: fields["email"],
+                password: password, login: fields["login"], locale: language,
+                context: APIContext.requestContext(request))
+            return PageResponse.redirect(to: Routes.path(Routes.registerCodePage, "registration_id", ticket.id.rawValue))
+        } catch let error as DomainError {
+            return renderForm(language, values: fields, error: error.code, status: error.code.httpStatus)
+        } catch let error as ThrottleError {
+            return renderForm(language, values: fields, error: error.code, status: .tooManyRequests,
+                              headers: PageRoutes.retryAfter(error.retryAfterSeconds))
+        }
+    }
+
+    /// `GET /register/{id}`.
+    func codeForm(_ request: Request) async throws -> Response {
+        let id: PendingRegistration.ID = try request.identifier("registration_id")
+        return renderCode(request.pageLanguage, id: id)
+    }
+
+    /// `POST /register/{id}`: `action=resend` sends a new code; otherwise confirms with
+    /// `code` (and `login`), sets the session cookie and answers 303 to `/account`.
+    func codeSubmit(_ request: Request) async throws -> Response {
+        let language = request.pageLanguage
+        let id: PendingRegistration.ID = try request.identifier("registration_id")
+        let fields = try request.formFields()
+        if let refusal = refusal(request, fields: fields) {
+            return renderCode(language, id: id, error: refusal, status: .forbidden)
+        }
+        let requestContext = APIContext.requestContext(request)
+        do {
+            if fields["action"] == "resend" {
+                _ = try await context.registration.resend(id, context: requestContext)
+                return renderCode(language, id: id, notice: RegistrationPageText.codeResent.text(in: language))
+            }
+            let completed = try await context.registration.confirm(id, code: fields["code"], login: fields["login"],
+                                                                   context: requestContext)
+            return PageResponse.redirect(to: Routes.accountPage, headers: context.sessionHeaders(completed.session))
+        } catch let error as DomainError {
+            return renderCode(language, id: id, error: error.code, status: error.code.httpStatus)
+        } catch let error as ThrottleError {
+            return renderCode(language, id: id, error: error.code, status: .tooManyRequests,
+                              headers: PageRoutes.retryAfter(error.retryAfterSeconds))
+        }
+    }
+
+    /// The CSRF or Origin refusal of a form post, if any.
+    private func refusal(_ request: Request, fields: [String: String]) -> ErrorCode? {
+        guard LoginCSRFCookie.isValid(request, fields: fields) else { return .csrfTokenInvalid }
+        if let origin = request.headers["Origin"], origin != request.origin(scheme: scheme) { return .originNotAllowed }
+        return nil
+    }
+
+    /// The registration form with a new CSRF cookie; passwords are never shown again.
+    private func renderForm(_ language: MessageLanguage, values: [String: String], error: ErrorCode? = nil,
+                            message: String? = nil, status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders())
+        -> Response
+    {
+        let text = { (key: RegistrationPageText) in key.text(in: language) }
+        let (token, cookie) = csrfCookie.issue(random: context.environment.random)
+        let value = { (name: String) in Self.keptFields.contains(name) ? values[name] ?? "" : "" }
+        let fields: HTML = """
+            \(Form.field(name: "last_name", label: text(.lastNameField), value: value("last_name"), autocomplete: "family-name"))\
+            \(Form.field(name: "first_name", label: text(.firstNameField), value: value("first_name"), autocomplete: "given-name"))\
+            \(Form.field(name: "patronymic", label: text(.patronymicField), value: value("patronymic"), autocomplete: "additional-name", required: false))\
+            \(Form.field(name: "phone", label: text(.phoneField), type: "tel", value: value("phone"), autocomplete: "tel"))\
+            \(Form.field(name: "email", label: text(.emailField), type: "email", value: value("email"), autocomplete: "email", required: false))\
+            \(Form.field(name: "login", label: text(.loginField), value: value("login"), autocomplete: "username", required: false))\
+            <p><small>\(text(.loginHint))</small></p>
+            \(Form.field(name: "password", label: text(.passwordField), type: "password", autocomplete: "new-password"))\
+            \(Form.field(name: "password_repeat", label: text(.repeatPasswordField), type: "password", autocomplete: "new-password"))
+            """
+        let problem = message ?? error?.message(in: language)
+        let body: HTML = """
+            <h1>\(text(.registerTitle))</h1>
+            <p>\(text(.registerIntro))</p>
+            \(problem.map { PageResponse.errorBox($0) } ?? .empty)\
+            \(Form.render(action: Routes.registerPage, csrfToken: token, fields: fields, submitLabel: text(.registerSubmit)))
+            <p><a href="\(Routes.loginPage)">\(text(.haveAccountLink))</a></p>
+            """
+        return page(text(.registerTitle), language: language, body: body, status: status, headers: headers,
+                    cookie: cookie)
+    }
+
+    /// The code page: code and optional new login, and a resend button.
+    private func renderCode(_ language: MessageLanguage, id: PendingRegistration.ID, error: ErrorCode? = nil,
+                            notice: String? = nil, status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders())
+        -> Response
+    {
+        let text = { (key: RegistrationPageText) in key.text(in: language) }
+        let (token, cookie) = csrfCookie.issue(random: context.environment.random)
+        let action = Routes.path(Routes.registerCodePage, "registration_id", id.rawValue)
+        let loginField: HTML = error == .loginTaken
+            ? Form.field(name: "login", label: text(.newLoginField), autocomplete: "username") : .empty
+        let fields: HTML = """
+            \(Form.field(name: "code", label: text(.codeField), autocomplete: "one-time-code", required: error != .loginTaken))\
+            \(loginField)
+            """
+        let resend: HTML = "<input type=\"hidden\" name=\"action\" value=\"resend\">\n"
+        let noticeLine: HTML = notice.map { "<p role=\"status\">\($0)</p>\n" } ?? .empty
+        let body: HTML = """
+            <h1>\(text(.codeTitle))</h1>
+            <p>\(text(.codeIntro))</p>
+            \(noticeLine)\(error.map { PageResponse.errorBox($0.message(in: language)) } ?? .empty)\
+            \(Form.render(action: action, csrfToken: token, fields: fields, submitLabel: text(.confirmSubmit)))
+            \(Form.render(action: action, csrfToken: token, fields: resend, submitLabel: text(.resendSubmit)))
+            """
+        return page(text(.codeTitle), language: language, body: body, status: status, headers: headers,
+                    cookie: cookie)
+    }
+
+    /// The page with `headers` and the new CSRF cookie.
+    private func page(_ title: String, language: MessageLanguage, body: HTML, status: HTTPStatus,
+                      headers: HTTPHeaders, cookie: SetCookie) -> Response {
+        var response = Page.render(title: title, language: language, body: body, status: status)
+        for (name, value) in headers { response.headers.set(name, value) }
+        response.headers.add(cookie)
+        return response
+    }
+}
