@@ -203,6 +203,7 @@ public final class ServerApplication: Sendable {
         do {
             try await storage.write { tx in
                 try tx.sessions.deleteExpired(before: now)
+                try tx.contactChanges.deleteExpired(before: now)
                 try tx.credentials.deleteFailureCounters(before: day)
                 try tx.challenges.deleteExpiredChallenges(before: day)
                 try tx.challenges.deleteSends(before: day)

@@ -7,6 +7,7 @@ public enum SchoolIDSchema {
         challenges,
         outbox,
         contacts,
+        contactChanges,
     ]
 
     /// `0001-foundation`: per-owner data keys.
