@@ -12,6 +12,16 @@ public enum Routes {
     public static let passwordChange = "/v1/password/change"
     public static let me = "/v1/me"
 
+    // JSON API: security settings
+    public static let mySessions = "/v1/me/sessions"
+    public static let mySession = "/v1/me/sessions/:session_id"
+    public static let revokeOtherSessions = "/v1/me/sessions/revoke-others"
+    public static let myContacts = "/v1/me/contacts"
+    public static let myPhone = "/v1/me/phone"
+    public static let myEmail = "/v1/me/email"
+    public static let contactChangeConfirm = "/v1/me/contact-changes/:challenge_id/confirm"
+    public static let contactChangeResend = "/v1/me/contact-changes/:challenge_id/resend"
+
     // JSON API: directory
     public static let schools = "/v1/schools"
     public static let schoolClasses = "/v1/schools/:school_id/classes"
