@@ -52,6 +52,12 @@ public enum Routes {
     public static let batchCSVPage = "/teacher/batches/:batch_id/credentials.csv"
     public static let accountPage = "/account"
     public static let teacherReissue = "/teacher/students/:account_id/temporary-password"
+    public static let securityPage = "/account/security"
+    public static let securitySessionRevoke = "/account/security/sessions/:session_id/revoke"
+    public static let securityRevokeOthers = "/account/security/sessions/revoke-others"
+    public static let securityPhonePage = "/account/security/phone"
+    public static let securityEmailPage = "/account/security/email"
+    public static let securityConfirmPage = "/account/security/contact-changes/:challenge_id/confirm"
 
     /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.
     static func path(_ template: String, _ parameter: String, _ value: String) -> String {

@@ -38,6 +38,15 @@ struct PageRoutes: Sendable {
         add(&router, .GET, Routes.batchPage) { try await batches.progress($0) }
         add(&router, .GET, Routes.batchSlipsPage) { try await batches.slips($0) }
         add(&router, .GET, Routes.batchCSVPage) { try await batches.csv($0) }
+        let security = SecurityPages(context: context)
+        add(&router, .GET, Routes.securityPage) { try await security.overview($0) }
+        add(&router, .POST, Routes.securitySessionRevoke) { try await security.revoke($0) }
+        add(&router, .POST, Routes.securityRevokeOthers) { try await security.revokeOthers($0) }
+        add(&router, .GET, Routes.securityPhonePage) { try await security.changeForm($0, kind: .phone) }
+        add(&router, .GET, Routes.securityEmailPage) { try await security.changeForm($0, kind: .email) }
+        add(&router, .POST, Routes.securityPhonePage) { try await security.startChange($0, kind: .phone) }
+        add(&router, .POST, Routes.securityEmailPage) { try await security.startChange($0, kind: .email) }
+        add(&router, .POST, Routes.securityConfirmPage) { try await security.confirm($0) }
     }
 
     private func add(_ router: inout Router, _ method: HTTPMethod, _ path: String,
