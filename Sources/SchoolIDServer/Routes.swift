@@ -17,6 +17,15 @@ public enum Routes {
     public static let registrationResend = "/v1/registrations/:registration_id/resend"
     public static let registrationConfirm = "/v1/registrations/:registration_id/confirm"
     public static let registrationEmailConfirm = "/v1/registrations/:registration_id/email/confirm"
+    // JSON API: security settings
+    public static let mySessions = "/v1/me/sessions"
+    public static let mySession = "/v1/me/sessions/:session_id"
+    public static let revokeOtherSessions = "/v1/me/sessions/revoke-others"
+    public static let myContacts = "/v1/me/contacts"
+    public static let myPhone = "/v1/me/phone"
+    public static let myEmail = "/v1/me/email"
+    public static let contactChangeConfirm = "/v1/me/contact-changes/:challenge_id/confirm"
+    public static let contactChangeResend = "/v1/me/contact-changes/:challenge_id/resend"
 
     // JSON API: directory
     public static let schools = "/v1/schools"
@@ -50,6 +59,12 @@ public enum Routes {
     public static let registerPage = "/register"
     public static let registerCodePage = "/register/:registration_id"
     public static let teacherReissue = "/teacher/students/:account_id/temporary-password"
+    public static let securityPage = "/account/security"
+    public static let securitySessionRevoke = "/account/security/sessions/:session_id/revoke"
+    public static let securityRevokeOthers = "/account/security/sessions/revoke-others"
+    public static let securityPhonePage = "/account/security/phone"
+    public static let securityEmailPage = "/account/security/email"
+    public static let securityConfirmPage = "/account/security/contact-changes/:challenge_id/confirm"
 
     /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.
     static func path(_ template: String, _ parameter: String, _ value: String) -> String {

@@ -100,6 +100,7 @@ public final class ServerApplication: Sendable {
                                                                  cookie: SessionCookie(secure: secure)),
                              batchRunner: batchRunner)
         AccessRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
+        SecurityRoutes(context: api).register(in: &router)
         DirectoryRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)
         AuditRoutes(context: api).register(in: &router)
@@ -204,6 +205,7 @@ public final class ServerApplication: Sendable {
         do {
             try await storage.write { tx in
                 try tx.sessions.deleteExpired(before: now)
+                try tx.contactChanges.deleteExpired(before: now)
                 try tx.credentials.deleteFailureCounters(before: day)
                 try tx.challenges.deleteExpiredChallenges(before: day)
                 try tx.challenges.deleteSends(before: day)

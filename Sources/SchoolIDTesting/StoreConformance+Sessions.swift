@@ -115,5 +115,26 @@ extension StoreConformance {
             }
             #expect(remaining == [false, false, false, true])
         },
+        Case("an account's sessions list only its usable logged-in sessions, newest first, without tickets") { storage in
+            let samples = StoreSamples()
+            let directory = try await samples.directory(in: storage)
+            let older = samples.session(of: directory.teacher)
+            let newer = with(samples.session(of: directory.teacher)) { $0.createdAt = StoreSamples.t0.adding(seconds: 10) }
+            let revoked = with(samples.session(of: directory.teacher)) { $0.revokedAt = StoreSamples.t0.adding(seconds: 1) }
+            let idle = samples.session(of: directory.teacher, idle: 50)
+            let ticket = samples.session(of: directory.teacher, purpose: .passwordChange)
+            let other = samples.session(of: directory.student)
+            try await storage.write { tx in
+                for session in [older, newer, revoked, idle, ticket, other] { try tx.sessions.insert(session) }
+            }
+            let at = StoreSamples.t0.adding(seconds: 60)
+            let (teacher, student) = try await storage.read { tx in
+                (try tx.sessions.sessions(of: directory.teacher.id, usableAt: at),
+                 try tx.sessions.sessions(of: directory.student.id, usableAt: at))
+            }
+            #expect(teacher == [newer, older])
+            #expect(student == [other])
+            #expect(older.handle.hasPrefix("ses_") && older.handle != newer.handle && older.handle.count == 26)
+        },
     ]
 }

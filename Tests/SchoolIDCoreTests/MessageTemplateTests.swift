@@ -25,6 +25,7 @@ import Testing
 
     static let allTemplates: [MessageTemplate] = codeCases.map(\.template) + [
         .loginReminder(login: "ivanova.m"), .contactAlreadyRegistered, .passwordChangedNotice,
+        .contactChangedNotice(kind: .phone), .contactChangedNotice(kind: .email),
     ]
 
     @Test("a Russian SMS with a 6-digit code fits one UCS-2 segment, names SchoolID, its purpose and the code",

@@ -1,4 +1,5 @@
 import SchoolIDBase
+import SchoolIDCrypto
 
 /// A browser or API session, or a password-change ticket, stored by the SHA-256 hash
 /// of its secret token (the token itself only ever exists in the cookie or header).
@@ -43,5 +44,13 @@ public struct Session: Hashable, Sendable {
     /// absolute lifetime.
     public func isUsable(at now: UnixTime) -> Bool {
         revokedAt == nil && now < idleExpiresAt && now < absoluteExpiresAt
+    }
+
+    /// The session's public handle, `ses_` + base64url of the first 16 bytes of
+    /// SHA-256 over ``tokenHash``: what "my sessions" shows and revokes by. It names a
+    /// session without standing in for one (neither the token nor its stored hash can
+    /// be recovered from it), so listing sessions never hands out credentials.
+    public var handle: String {
+        "ses_" + Base64URL.encode(Array(SHA256.hash(tokenHash).prefix(16)))
     }
 }

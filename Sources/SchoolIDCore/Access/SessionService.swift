@@ -17,7 +17,7 @@ public struct SessionService: Sendable {
     /// write on every request; idle expiry is therefore exact to within this.
     public static let touchGranularitySeconds: Int64 = 60
 
-    private let environment: ServiceEnvironment
+    let environment: ServiceEnvironment
 
     public init(environment: ServiceEnvironment) { self.environment = environment }
 

@@ -15,6 +15,10 @@ extension MessageTemplate {
             "SchoolID: this number is already registered. Sign in with your login or recover access."
         case .passwordChangedNotice:
             "SchoolID: your password was changed. If this was not you, recover access now."
+        case .contactChangedNotice(.phone):
+            "SchoolID: the phone number of your account was changed. If this was not you, recover access now."
+        case .contactChangedNotice(.email):
+            "SchoolID: the email address of your account was changed. If this was not you, recover access now."
         }
     }
 
@@ -53,6 +57,7 @@ extension MessageTemplate {
 
                 If this was not you, recover access on the sign-in page and tell your school.
                 """)
+        case .contactChangedNotice(let kind): englishContactChangedEmail(kind)
         }
     }
 
@@ -63,5 +68,14 @@ extension MessageTemplate {
         Do not share this code with anyone, school staff included. If you did not ask for \
         a code, you can ignore this email.
         """
+    }
+
+    private func englishContactChangedEmail(_ kind: AccountContact.Kind) -> (subject: String, body: String) {
+        let what = kind == .phone ? "phone number" : "email address"
+        return ("Your SchoolID \(what) was changed", """
+            The \(what) of your SchoolID account was changed. This message goes to the previous one.
+
+            If this was not you, recover access on the sign-in page and tell your school.
+            """)
     }
 }

@@ -11,6 +11,8 @@ extension MessageTemplate {
         case .loginReminder(let login): "SchoolID: ваш логин для входа \(login)"
         case .contactAlreadyRegistered: "SchoolID: этот номер уже зарегистрирован. Войдите со своим логином."
         case .passwordChangedNotice: "SchoolID: пароль изменён. Если это не вы, восстановите доступ."
+        case .contactChangedNotice(.phone): "SchoolID: номер телефона изменён. Если это не вы, восстановите доступ."
+        case .contactChangedNotice(.email): "SchoolID: адрес почты изменён. Если это не вы, восстановите доступ."
         }
     }
 
@@ -49,6 +51,7 @@ extension MessageTemplate {
 
                 Если это сделали не вы, восстановите доступ на странице входа и сообщите в школу.
                 """)
+        case .contactChangedNotice(let kind): russianContactChangedEmail(kind)
         }
     }
 
@@ -59,5 +62,14 @@ extension MessageTemplate {
         Никому не сообщайте этот код, даже сотрудникам школы. Если вы не запрашивали код, \
         просто не обращайте внимания на это письмо.
         """
+    }
+
+    private func russianContactChangedEmail(_ kind: AccountContact.Kind) -> (subject: String, body: String) {
+        let what = kind == .phone ? "номер телефона" : "адрес электронной почты"
+        return ("В SchoolID изменён \(what)", """
+            В вашей учётной записи SchoolID изменён \(what). Это сообщение отправлено на прежний.
+
+            Если это сделали не вы, восстановите доступ на странице входа и сообщите в школу.
+            """)
     }
 }

@@ -30,6 +30,9 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
     case contactAlreadyRegistered
     /// Tells the other contact that the password was changed.
     case passwordChangedNotice
+    /// Tells the old phone or email that the account's contact of `kind` was changed
+    /// (security settings; the new value is not named).
+    case contactChangedNotice(kind: AccountContact.Kind)
 
     /// The kind's name, without any interpolated value.
     public var description: String {
@@ -43,6 +46,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
         case .loginReminder: "loginReminder"
         case .contactAlreadyRegistered: "contactAlreadyRegistered"
         case .passwordChangedNotice: "passwordChangedNotice"
+        case .contactChangedNotice: "contactChangedNotice"
         }
     }
 
@@ -52,7 +56,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
         case .registrationCode(let code), .phoneChangeCode(let code), .emailChangeCode(let code),
              .passwordRecoveryCode(let code), .secondFactorCode(let code), .acknowledgementCode(let code, _):
             code
-        case .loginReminder, .contactAlreadyRegistered, .passwordChangedNotice: nil
+        case .loginReminder, .contactAlreadyRegistered, .passwordChangedNotice, .contactChangedNotice: nil
         }
     }
 

@@ -5,6 +5,10 @@ public protocol SessionReader {
     /// The session with this token hash (revoked and expired ones included), or `nil`.
     /// - Throws: a backend error.
     func session(tokenHash: [UInt8]) throws -> Session?
+    /// The account's logged-in sessions (purpose ``Session/Purpose/session`` only, no
+    /// tickets) usable at `time`, newest first: what "my sessions" lists.
+    /// - Throws: a backend error.
+    func sessions(of accountID: Account.ID, usableAt time: UnixTime) throws -> [Session]
 }
 
 /// Reads and changes sessions and password-change tickets.

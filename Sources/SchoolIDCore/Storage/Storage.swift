@@ -46,6 +46,7 @@ public protocol WriteTransaction {
     var outbox: any OutboxStore { get }
     var contacts: any ContactStore { get }
     var registrations: any RegistrationStore { get }
+    var contactChanges: any ContactChangeStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -66,4 +67,5 @@ public protocol ReadTransaction {
     var outbox: any OutboxReader { get }
     var contacts: any ContactReader { get }
     var registrations: any RegistrationReader { get }
+    var contactChanges: any ContactChangeReader { get }
 }

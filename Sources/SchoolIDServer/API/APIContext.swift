@@ -20,6 +20,7 @@ struct APIContext: Sendable {
     var registration: RegistrationService {
         RegistrationService(environment: environment, loginChecks: registrationLoginChecks)
     }
+    var contacts: ContactService { ContactService(environment: environment, attempts: attempts) }
 
     /// The request's context for throttling and audit.
     static func requestContext(_ request: Request) -> RequestContext {

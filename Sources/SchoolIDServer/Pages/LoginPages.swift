@@ -79,6 +79,7 @@ struct LoginPages: Sendable {
             <h1>\(text(.accountTitle))</h1>
             <p>\(text(.loggedInAs)) <strong class="secret">\(actor.account.login?.rawValue ?? "")</strong></p>
             \(console)<p><a href="\(Routes.passwordChangePage)">\(text(.changePasswordLink))</a></p>
+            <p><a href="\(Routes.securityPage)">\(SecurityPageText.link.text(in: language))</a></p>
             \(Self.logoutForm(token, language))
             """
         return Page.render(title: text(.accountTitle), language: language, body: body)

@@ -43,6 +43,15 @@ struct PageRoutes: Sendable {
         add(&router, .POST, Routes.registerPage) { try await registration.submit($0) }
         add(&router, .GET, Routes.registerCodePage) { try await registration.codeForm($0) }
         add(&router, .POST, Routes.registerCodePage) { try await registration.codeSubmit($0) }
+        let security = SecurityPages(context: context)
+        add(&router, .GET, Routes.securityPage) { try await security.overview($0) }
+        add(&router, .POST, Routes.securitySessionRevoke) { try await security.revoke($0) }
+        add(&router, .POST, Routes.securityRevokeOthers) { try await security.revokeOthers($0) }
+        add(&router, .GET, Routes.securityPhonePage) { try await security.changeForm($0, kind: .phone) }
+        add(&router, .GET, Routes.securityEmailPage) { try await security.changeForm($0, kind: .email) }
+        add(&router, .POST, Routes.securityPhonePage) { try await security.startChange($0, kind: .phone) }
+        add(&router, .POST, Routes.securityEmailPage) { try await security.startChange($0, kind: .email) }
+        add(&router, .POST, Routes.securityConfirmPage) { try await security.confirm($0) }
     }
 
     private func add(_ router: inout Router, _ method: HTTPMethod, _ path: String,

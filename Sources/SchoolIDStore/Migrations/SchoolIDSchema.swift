@@ -8,6 +8,7 @@ public enum SchoolIDSchema {
         outbox,
         contacts,
         registrations,
+        contactChanges,
     ]
 
     /// `0001-foundation`: per-owner data keys.

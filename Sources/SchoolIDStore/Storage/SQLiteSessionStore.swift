@@ -38,6 +38,15 @@ struct SQLiteSessionStore: SessionStore {
             .map { try Record(row: $0).session }
     }
 
+    /// Newest first; ties (same second) broken by hash so the order is stable.
+    func sessions(of accountID: Account.ID, usableAt time: UnixTime) throws -> [Session] {
+        try connection.query("""
+            SELECT \(Record.columns) FROM sessions
+            WHERE account_id = ?1 AND purpose = 'session' AND \(Self.usableAtTime)
+            ORDER BY created_at DESC, token_hash
+            """, [accountID.rawValue, time]).map { try Record(row: $0).session }
+    }
+
     func insert(_ session: Session) throws {
         try connection.mappingConstraints {
             try connection.execute("INSERT INTO sessions (\(Record.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

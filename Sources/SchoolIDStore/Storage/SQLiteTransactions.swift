@@ -23,6 +23,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var outbox: any OutboxStore { SQLiteOutboxStore(connection: connection) }
     public var contacts: any ContactStore { SQLiteContactStore(connection: connection) }
     public var registrations: any RegistrationStore { SQLiteRegistrationStore(connection: connection) }
+    public var contactChanges: any ContactChangeStore { SQLiteContactChangeStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -44,4 +45,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var outbox: any OutboxReader { SQLiteOutboxStore(connection: connection) }
     public var contacts: any ContactReader { SQLiteContactStore(connection: connection) }
     public var registrations: any RegistrationReader { SQLiteRegistrationStore(connection: connection) }
+    public var contactChanges: any ContactChangeReader { SQLiteContactChangeStore(connection: connection) }
 }

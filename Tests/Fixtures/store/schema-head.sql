@@ -95,6 +95,21 @@ CREATE TABLE classes (
     UNIQUE (id, school_id)
 ) STRICT;
 
+-- table contact_changes
+CREATE TABLE contact_changes (
+    challenge_id TEXT PRIMARY KEY NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    kind TEXT NOT NULL CHECK (kind IN ('phone', 'email')),
+    value BLOB NOT NULL,
+    value_index BLOB NOT NULL,
+    decoy INTEGER NOT NULL CHECK (decoy IN (0, 1)),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- index contact_changes_expiry
+CREATE INDEX contact_changes_expiry ON contact_changes (expires_at);
+
 -- table contacts
 CREATE TABLE contacts (
     account_id TEXT NOT NULL REFERENCES accounts (id),
