@@ -100,6 +100,7 @@ public final class ServerApplication: Sendable {
                                                                  cookie: SessionCookie(secure: secure)),
                              batchRunner: batchRunner)
         AccessRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
+        RecoveryRoutes(context: api).register(in: &router)
         DirectoryRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)
         AuditRoutes(context: api).register(in: &router)
@@ -187,7 +188,7 @@ public final class ServerApplication: Sendable {
 
     /// Every 10 minutes deletes expired sessions, stale throttling counters, challenges
     /// expired over a day ago, code sends older than the daily quota window, and outbox
-    /// messages finished over 30 days ago.
+    /// messages finished over 30 days ago, and recovery flows expired over a day ago.
     private func collectGarbage() async {
         while (try? await Task.sleep(for: .seconds(600))) != nil {
             await collectGarbageOnce()
@@ -207,6 +208,7 @@ public final class ServerApplication: Sendable {
                 try tx.challenges.deleteExpiredChallenges(before: day)
                 try tx.challenges.deleteSends(before: day)
                 try tx.outbox.deleteFinished(before: month)
+                try tx.recoveryFlows.deleteExpired(before: day)
             }
         } catch {
             logger.error("garbage collection failed", ["error": .string(String(describing: error))])

@@ -34,7 +34,7 @@ public enum StoreConformance {
     /// Every case, grouped by store.
     public static var cases: [Case] {
         schoolCases + classCases + accountCases + membershipCases + credentialCases + sessionCases + auditCases
-            + batchCases + challengeCases + outboxCases + contactCases + unitCases
+            + batchCases + challengeCases + outboxCases + contactCases + recoveryCases + unitCases
     }
 
     /// Runs every case, each on a storage of its own.

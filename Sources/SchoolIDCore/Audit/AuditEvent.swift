@@ -82,6 +82,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case codeFailed = "code.failed"
     case codeExhausted = "code.exhausted"
     case codeVerified = "code.verified"
+    case recoveryLoginRequested = "recovery.login_requested"
+    case recoveryRequested = "recovery.requested"
+    case recoveryPasswordReset = "recovery.password_reset"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -45,6 +45,7 @@ public protocol WriteTransaction {
     var challenges: any ChallengeStore { get }
     var outbox: any OutboxStore { get }
     var contacts: any ContactStore { get }
+    var recoveryFlows: any RecoveryFlowStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -64,4 +65,5 @@ public protocol ReadTransaction {
     var challenges: any ChallengeReader { get }
     var outbox: any OutboxReader { get }
     var contacts: any ContactReader { get }
+    var recoveryFlows: any RecoveryFlowReader { get }
 }

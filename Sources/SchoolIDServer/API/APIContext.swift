@@ -15,6 +15,7 @@ struct APIContext: Sendable {
     var directory: DirectoryService { DirectoryService(environment: environment) }
     var batches: CredentialBatchService { CredentialBatchService(environment: environment) }
     var cookie: SessionCookie { authenticator.cookie }
+    var recovery: RecoveryService { RecoveryService(environment: environment) }
 
     /// The request's context for throttling and audit.
     static func requestContext(_ request: Request) -> RequestContext {

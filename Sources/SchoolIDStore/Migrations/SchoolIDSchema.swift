@@ -7,6 +7,7 @@ public enum SchoolIDSchema {
         challenges,
         outbox,
         contacts,
+        recovery,
     ]
 
     /// `0001-foundation`: per-owner data keys.

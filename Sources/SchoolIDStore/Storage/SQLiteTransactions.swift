@@ -22,6 +22,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var challenges: any ChallengeStore { SQLiteChallengeStore(connection: connection) }
     public var outbox: any OutboxStore { SQLiteOutboxStore(connection: connection) }
     public var contacts: any ContactStore { SQLiteContactStore(connection: connection) }
+    public var recoveryFlows: any RecoveryFlowStore { SQLiteRecoveryFlowStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -42,4 +43,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var challenges: any ChallengeReader { SQLiteChallengeStore(connection: connection) }
     public var outbox: any OutboxReader { SQLiteOutboxStore(connection: connection) }
     public var contacts: any ContactReader { SQLiteContactStore(connection: connection) }
+    public var recoveryFlows: any RecoveryFlowReader { SQLiteRecoveryFlowStore(connection: connection) }
 }
