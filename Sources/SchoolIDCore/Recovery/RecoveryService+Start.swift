@@ -42,9 +42,9 @@ extension RecoveryService {
         let expiresAt = now.adding(seconds: policies.registration.recoveryFlowSeconds)
         let every = policies.registration.recoveryRequiresEveryVerifiedContact
         try await environment.storage.write { [challenges] tx in
-            let found = try Self.account(named, keys: keys, in: tx)
-            var targets = try found.map { try Self.recoveryDestinations(of: $0, every: every, ownerKeys: ownerKeys, in: tx) }
-                ?? []
+            let found = try Self.account(named, keys: keys, random: random, in: tx)
+            var targets = try Self.recoveryDestinations(of: found, every: every, ownerKeys: ownerKeys, shadow: named,
+                                                        keys: keys, random: random, in: tx)
             let decoy = targets.isEmpty
             if decoy { targets = [named.decoyDestination] }
             var sms: Challenge.ID?, email: Challenge.ID?
@@ -85,9 +85,8 @@ extension RecoveryService {
                 throw DomainError(.recoveryFlowNotFound)
             }
             let account = try flow.accountID.flatMap { try tx.accounts.account($0) }
-            let destinations = try account.map {
-                try Self.recoveryDestinations(of: $0, every: true, ownerKeys: ownerKeys, in: tx)
-            } ?? []
+            let destinations = try Self.recoveryDestinations(of: account, every: true, ownerKeys: ownerKeys,
+                                                             shadow: nil, keys: keys, random: random, in: tx)
             for id in flow.challengeIDs where try tx.challenges.challenge(id)?.consumedAt == nil {
                 let (challenge, code) = try challenges.resend(id, context: context, now: now, in: tx)
                 // A decoy flow has no destination to open: a decoy row to a placeholder.
@@ -119,27 +118,39 @@ extension RecoveryService {
 
     /// The account a parsed identifier names: by login (then by phone, when the login
     /// is all digits and also a phone), or by verified contact.
-    static func account(_ named: Identifier, keys: any DataKeyProvider, in tx: any WriteTransaction) throws -> Account? {
+    static func account(_ named: Identifier, keys: any DataKeyProvider, random: any RandomSource,
+                        in tx: any WriteTransaction) throws -> Account? {
         switch named {
         case .login(let login, let fallback):
             if let account = try tx.accounts.account(login: login) { return account }
             guard case .phone = fallback else { return nil }
-            return try account(.contact(fallback), keys: keys, in: tx)
+            return try account(.contact(fallback), keys: keys, random: random, in: tx)
         case .contact(let destination):
             let index = destination.contactIndex(key: keys.indexKey).bytes
-            guard let owner = try tx.contacts.verifiedContact(kind: AccountContact.Kind(destination), valueIndex: index)
-            else { return nil }
-            return try tx.accounts.account(owner.accountID)
+            let owner = try tx.contacts.verifiedContact(kind: AccountContact.Kind(destination), valueIndex: index)
+            // An unknown contact reads an account too (a random id), as a known one does.
+            let account = try tx.accounts.account(owner?.accountID ?? Account.ID.random(using: random))
+            return owner == nil ? nil : account
         }
     }
 
     /// Where the codes for `account` go: its verified phone, and its verified email
-    /// too when `every` (or when it has no verified phone). Empty for a disabled account.
-    static func recoveryDestinations(of account: Account, every: Bool, ownerKeys: OwnerKeys,
+    /// too when `every` (or when it has no verified phone). Empty for no account, a
+    /// disabled one or one without a verified contact; then, when `shadow` is given,
+    /// the work a known account costs is done anyway (``shadowWork(shadowID:text:keys:random:in:)``).
+    static func recoveryDestinations(of found: Account?, every: Bool, ownerKeys: OwnerKeys, shadow: Identifier?,
+                                     keys: any DataKeyProvider, random: any RandomSource,
                                      in tx: any WriteTransaction) throws -> [OTPDestination] {
-        guard account.status == .active else { return [] }
-        let verified = try tx.contacts.contacts(of: account.id).filter(\.isVerified)
-        guard !verified.isEmpty else { return [] }
+        let account = found?.status == .active ? found : nil
+        let shadowID = Account.ID.random(using: random)
+        let verified = try tx.contacts.contacts(of: account?.id ?? shadowID).filter(\.isVerified)
+        guard let account, !verified.isEmpty else {
+            if let shadow {
+                try shadowWork(shadowID: shadowID, text: shadow.decoyDestination.normalizedText, keys: keys,
+                               random: random, in: tx)
+            }
+            return []
+        }
         let key = try ownerKeys.key(for: account.id.rawValue, in: tx.ownerKeys)
         let destinations = try verified.map { try $0.destination(ownerKey: key) }
         let phone = destinations.first { $0.channel == .sms }

@@ -41,7 +41,8 @@ public struct RecoveryService: Sendable {
         try await environment.storage.write { [challenges] tx in
             try challenges.recordMessage(to: destination, context: context, now: now, in: tx)
             let owner = try tx.contacts.verifiedContact(kind: AccountContact.Kind(destination), valueIndex: contactIndex)
-            let account = try owner.flatMap { try tx.accounts.account($0.accountID) }
+            // A known contact costs an account read; an unknown one reads a random id.
+            let account = try tx.accounts.account(owner?.accountID ?? Account.ID.random(using: random))
             let login = account.flatMap { $0.status == .active ? $0.login : nil }
             try Courier.send(.loginReminder(login: login?.rawValue ?? fakeLogin), to: destination,
                              language: account?.locale ?? .default, decoy: login == nil, now: now, keys: keys,
