@@ -24,6 +24,7 @@ struct PageRoutes: Sendable {
         let password = PasswordChangePages(context: context)
         let teacher = TeacherPages(context: context)
         let batches = BatchPages(context: context, scheme: scheme, publicBaseURL: publicBaseURL)
+        let recovery = RecoveryPages(context: context, scheme: scheme)
         add(&router, .GET, Routes.home) { try await login.home($0) }
         add(&router, .GET, Routes.loginPage) { try await login.form($0) }
         add(&router, .POST, Routes.loginPage) { try await login.submit($0) }
@@ -38,6 +39,13 @@ struct PageRoutes: Sendable {
         add(&router, .GET, Routes.batchPage) { try await batches.progress($0) }
         add(&router, .GET, Routes.batchSlipsPage) { try await batches.slips($0) }
         add(&router, .GET, Routes.batchCSVPage) { try await batches.csv($0) }
+        add(&router, .GET, Routes.recoverPage) { try await recovery.choose($0) }
+        add(&router, .GET, Routes.recoverLoginPage) { try await recovery.loginForm($0) }
+        add(&router, .POST, Routes.recoverLoginPage) { try await recovery.submitLogin($0) }
+        add(&router, .GET, Routes.recoverPasswordPage) { try await recovery.passwordForm($0) }
+        add(&router, .POST, Routes.recoverPasswordPage) { try await recovery.submitPassword($0) }
+        add(&router, .GET, Routes.recoverPasswordFlowPage) { try await recovery.flowForm($0) }
+        add(&router, .POST, Routes.recoverPasswordFlowPage) { try await recovery.submitFlow($0) }
     }
 
     private func add(_ router: inout Router, _ method: HTTPMethod, _ path: String,
