@@ -44,6 +44,12 @@ public enum Routes {
     public static let credentialBatchCSV = "/v1/credential-batches/:batch_id/credentials.csv"
     public static let studentTemporaryPassword = "/v1/students/:account_id/temporary-password"
 
+    // JSON API: recovery (no authentication)
+    public static let recoveryLogin = "/v1/recovery/login"
+    public static let recoveryPassword = "/v1/recovery/password"
+    public static let recoveryPasswordResend = "/v1/recovery/password/resend"
+    public static let recoveryPasswordConfirm = "/v1/recovery/password/confirm"
+
     // HTML pages
     public static let home = "/"
     public static let loginPage = "/login"
@@ -65,6 +71,10 @@ public enum Routes {
     public static let securityPhonePage = "/account/security/phone"
     public static let securityEmailPage = "/account/security/email"
     public static let securityConfirmPage = "/account/security/contact-changes/:challenge_id/confirm"
+    public static let recoverPage = "/recover"
+    public static let recoverLoginPage = "/recover/login"
+    public static let recoverPasswordPage = "/recover/password"
+    public static let recoverPasswordFlowPage = "/recover/password/:flow_id"
 
     /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.
     static func path(_ template: String, _ parameter: String, _ value: String) -> String {

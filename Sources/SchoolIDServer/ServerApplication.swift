@@ -101,6 +101,7 @@ public final class ServerApplication: Sendable {
                              batchRunner: batchRunner)
         AccessRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
         SecurityRoutes(context: api).register(in: &router)
+        RecoveryRoutes(context: api).register(in: &router)
         DirectoryRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)
         AuditRoutes(context: api).register(in: &router)
@@ -187,9 +188,10 @@ public final class ServerApplication: Sendable {
         } while (try? await Task.sleep(for: .seconds(60))) != nil
     }
 
-    /// Every 10 minutes deletes expired sessions, stale throttling counters, challenges
-    /// expired over a day ago, code sends older than the daily quota window, outbox
-    /// messages finished over 30 days ago, and expired registrations.
+    /// Every 10 minutes deletes expired sessions, contact changes and registrations,
+    /// stale throttling counters, challenges and recovery flows expired over a day ago,
+    /// code sends older than the daily quota window, and outbox messages finished over
+    /// 30 days ago.
     private func collectGarbage() async {
         while (try? await Task.sleep(for: .seconds(600))) != nil {
             await collectGarbageOnce()
@@ -211,6 +213,7 @@ public final class ServerApplication: Sendable {
                 try tx.challenges.deleteSends(before: day)
                 try tx.outbox.deleteFinished(before: month)
                 try tx.registrations.deleteExpired(before: now)
+                try tx.recoveryFlows.deleteExpired(before: day)
             }
         } catch {
             logger.error("garbage collection failed", ["error": .string(String(describing: error))])

@@ -34,8 +34,8 @@ public enum StoreConformance {
     /// Every case, grouped by store.
     public static var cases: [Case] {
         schoolCases + classCases + accountCases + membershipCases + credentialCases + sessionCases + auditCases
-            + batchCases + challengeCases + outboxCases + contactCases + registrationCases + contactChangeCases
-            + unitCases
+            + batchCases + challengeCases + outboxCases + contactCases + registrationCases + recoveryCases
+            + contactChangeCases + unitCases
     }
 
     /// Runs every case, each on a storage of its own.

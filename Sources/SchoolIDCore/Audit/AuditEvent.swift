@@ -90,6 +90,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case registrationStarted = "registration.started"
     case registrationCompleted = "registration.completed"
     case registrationEmailVerified = "registration.email_verified"
+    case recoveryLoginRequested = "recovery.login_requested"
+    case recoveryRequested = "recovery.requested"
+    case recoveryPasswordReset = "recovery.password_reset"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -47,6 +47,7 @@ public protocol WriteTransaction {
     var contacts: any ContactStore { get }
     var registrations: any RegistrationStore { get }
     var contactChanges: any ContactChangeStore { get }
+    var recoveryFlows: any RecoveryFlowStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -68,4 +69,5 @@ public protocol ReadTransaction {
     var contacts: any ContactReader { get }
     var registrations: any RegistrationReader { get }
     var contactChanges: any ContactChangeReader { get }
+    var recoveryFlows: any RecoveryFlowReader { get }
 }

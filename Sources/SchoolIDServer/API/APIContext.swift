@@ -21,6 +21,7 @@ struct APIContext: Sendable {
         RegistrationService(environment: environment, loginChecks: registrationLoginChecks)
     }
     var contacts: ContactService { ContactService(environment: environment, attempts: attempts) }
+    var recovery: RecoveryService { RecoveryService(environment: environment) }
 
     /// The request's context for throttling and audit.
     static func requestContext(_ request: Request) -> RequestContext {

@@ -5,7 +5,7 @@ extension OpenAPIDocument {
     static var paths: String { "{\n" + pathGroups.joined(separator: ",\n") + "\n}" }
 
     /// Every area's path members.
-    static let pathGroups = [corePaths, registrationPaths, securityPaths]
+    static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths]
 
     /// Operations, access, directory, credentials and audit.
     static let corePaths = #"""

@@ -107,6 +107,7 @@ struct LoginPages: Sendable {
             \(error.map { PageResponse.errorBox($0.message(in: language)) } ?? .empty)\
             \(Form.render(action: Routes.loginPage, csrfToken: value, fields: fields, submitLabel: text(.loginSubmit)))
             <p><a href="\(Routes.registerPage)">\(RegistrationPageText.registerLink.text(in: language))</a></p>
+            <p><a href="\(Routes.recoverPage)">\(RecoveryPageText.forgotLink.text(in: language))</a></p>
             """
         var response = Page.render(title: text(.loginTitle), language: language, body: body, status: status)
         for (name, value) in headers { response.headers.set(name, value) }

@@ -25,6 +25,7 @@ struct PageRoutes: Sendable {
         let teacher = TeacherPages(context: context)
         let batches = BatchPages(context: context, scheme: scheme, publicBaseURL: publicBaseURL)
         let registration = RegistrationPages(context: context, scheme: scheme)
+        let recovery = RecoveryPages(context: context, scheme: scheme)
         add(&router, .GET, Routes.home) { try await login.home($0) }
         add(&router, .GET, Routes.loginPage) { try await login.form($0) }
         add(&router, .POST, Routes.loginPage) { try await login.submit($0) }
@@ -52,6 +53,13 @@ struct PageRoutes: Sendable {
         add(&router, .POST, Routes.securityPhonePage) { try await security.startChange($0, kind: .phone) }
         add(&router, .POST, Routes.securityEmailPage) { try await security.startChange($0, kind: .email) }
         add(&router, .POST, Routes.securityConfirmPage) { try await security.confirm($0) }
+        add(&router, .GET, Routes.recoverPage) { try await recovery.choose($0) }
+        add(&router, .GET, Routes.recoverLoginPage) { try await recovery.loginForm($0) }
+        add(&router, .POST, Routes.recoverLoginPage) { try await recovery.submitLogin($0) }
+        add(&router, .GET, Routes.recoverPasswordPage) { try await recovery.passwordForm($0) }
+        add(&router, .POST, Routes.recoverPasswordPage) { try await recovery.submitPassword($0) }
+        add(&router, .GET, Routes.recoverPasswordFlowPage) { try await recovery.flowForm($0) }
+        add(&router, .POST, Routes.recoverPasswordFlowPage) { try await recovery.submitFlow($0) }
     }
 
     private func add(_ router: inout Router, _ method: HTTPMethod, _ path: String,

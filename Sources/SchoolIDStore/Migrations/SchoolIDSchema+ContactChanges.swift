@@ -1,5 +1,5 @@
 extension SchoolIDSchema {
-    /// `0009-contact-changes`: phone and email changes waiting for their code (issue 5,
+    /// `0008-contact-changes`: phone and email changes waiting for their code (issue 5,
     /// security settings).
     ///
     /// One row per challenge (`challenge_id`, the `chl_…` id of the code sent to the new
@@ -7,7 +7,7 @@ extension SchoolIDSchema {
     /// index like `contacts.value_index`. `decoy` marks a change asked for a value that
     /// another account had verified: it can never be confirmed. Rows are deleted when
     /// confirmed or by garbage collection after `expires_at`.
-    static let contactChanges = Migration(id: "0009-contact-changes", sql: """
+    static let contactChanges = Migration(id: "0008-contact-changes", sql: """
         CREATE TABLE contact_changes (
             challenge_id TEXT PRIMARY KEY NOT NULL,
             account_id TEXT NOT NULL REFERENCES accounts (id),

@@ -8,6 +8,7 @@ public enum SchoolIDSchema {
         outbox,
         contacts,
         registrations,
+        recovery,
         contactChanges,
     ]
 

@@ -24,6 +24,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var contacts: any ContactStore { SQLiteContactStore(connection: connection) }
     public var registrations: any RegistrationStore { SQLiteRegistrationStore(connection: connection) }
     public var contactChanges: any ContactChangeStore { SQLiteContactChangeStore(connection: connection) }
+    public var recoveryFlows: any RecoveryFlowStore { SQLiteRecoveryFlowStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -46,4 +47,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var contacts: any ContactReader { SQLiteContactStore(connection: connection) }
     public var registrations: any RegistrationReader { SQLiteRegistrationStore(connection: connection) }
     public var contactChanges: any ContactChangeReader { SQLiteContactChangeStore(connection: connection) }
+    public var recoveryFlows: any RecoveryFlowReader { SQLiteRecoveryFlowStore(connection: connection) }
 }

@@ -240,6 +240,24 @@ CREATE TABLE password_credentials (
     used_at INTEGER
 ) STRICT;
 
+-- table recovery_flows
+CREATE TABLE recovery_flows (
+    id TEXT PRIMARY KEY NOT NULL,
+    account_id TEXT REFERENCES accounts (id),
+    sms_challenge_id TEXT,
+    email_challenge_id TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    completed_at INTEGER,
+    CHECK (sms_challenge_id IS NOT NULL OR email_challenge_id IS NOT NULL)
+) STRICT;
+
+-- index recovery_flows_by_account
+CREATE INDEX recovery_flows_by_account ON recovery_flows (account_id) WHERE account_id IS NOT NULL;
+
+-- index recovery_flows_by_expiry
+CREATE INDEX recovery_flows_by_expiry ON recovery_flows (expires_at);
+
 -- table registrations
 CREATE TABLE registrations (
     id TEXT PRIMARY KEY NOT NULL,
@@ -338,6 +356,9 @@ CREATE INDEX sessions_by_revocation ON sessions (revoked_at) WHERE revoked_at IS
 -- (automatic)
 
 -- index sqlite_autoindex_password_credentials_1
+-- (automatic)
+
+-- index sqlite_autoindex_recovery_flows_1
 -- (automatic)
 
 -- index sqlite_autoindex_registrations_1

@@ -1,0 +1,104 @@
+import SchoolIDBase
+
+extension RecoveryService {
+    /// Sets a new password with the codes of a recovery flow.
+    ///
+    /// Every challenge of the flow needs its code (a missing code counts as a wrong
+    /// one and spends an attempt); a challenge proven earlier in the same flow stays
+    /// proven. The password is hashed before the unit on every path, and the policy
+    /// (length by role, blocklist, the login and its variants) is decided before it but
+    /// reported only once the codes are right, so neither the login nor whether the
+    /// flow is real leaks to someone without the codes. A decoy flow always answers
+    /// `.codeInvalid` after spending its attempt, so it exhausts like a real one.
+    ///
+    /// Success, in one unit: the password replaced (permanent), the lockout cleared
+    /// (recovery is the documented way out of `lockedAt`), every session and ticket
+    /// revoked, the flow completed, a notice queued to every verified contact, and
+    /// `recovery.password_reset` audited. Refusals are thrown after the unit commits, so
+    /// spent attempts stay spent.
+    /// - Parameters:
+    ///   - flowID: the flow from ``start(identifier:context:)``.
+    ///   - smsCode: the code sent by SMS.
+    ///   - emailCode: the code sent by email, when the flow has one.
+    ///   - newPassword: the new password.
+    ///   - context: the request.
+    /// - Throws: `DomainError`: a password input error (`.passwordEmpty`,
+    ///   `.passwordTooLong`, …) before anything; `.recoveryFlowNotFound` (unknown,
+    ///   expired or completed); `.codeInvalid`, `.codeExpired`, `.codeExhausted`; a
+    ///   policy code once the codes are right. The hashing pool's saturation error.
+    /// - Returns: the account whose password was set.
+    @discardableResult
+    public func complete(flowID: RecoveryFlow.ID, smsCode: String?, emailCode: String?, newPassword: String,
+                         context: RequestContext) async throws -> Account.ID {
+        let policy = environment.policies.passwords
+        let password = try Password(newPassword, maximumLength: policy.maximumLength)
+        let subject = try await environment.storage.read { tx -> (role: Role, secondFactor: Bool, login: Login?) in
+            guard let id = try tx.recoveryFlows.flow(flowID)?.accountID,
+                  let actor = try? Actor.load(id, session: nil, accounts: tx.accounts, classes: tx.classes)
+            else { return (.guardian, false, nil) }
+            return (actor.passwordRole, actor.account.hasSecondFactor, actor.account.login)
+        }
+        let decision = policy.evaluate(password, role: subject.role, hasSecondFactor: subject.secondFactor,
+                                       login: subject.login)
+        let hash = try await environment.hasher.hash(password, cost: policy.userHashCost, priority: .interactive)
+        let now = environment.clock.now()
+        let keys = environment.dataKeys
+        let random = environment.random
+        let ownerKeys = environment.ownerKeys
+        let outcome = try await environment.storage.write { [challenges] tx -> Result<Account.ID, DomainError> in
+            guard let flow = try tx.recoveryFlows.flow(flowID), flow.isOpen(at: now) else {
+                return .failure(DomainError(.recoveryFlowNotFound))
+            }
+            let codes = [(flow.smsChallengeID, smsCode), (flow.emailChallengeID, emailCode)]
+            var refusal: DomainError?
+            for case let (id?, code) in codes where try tx.challenges.challenge(id)?.consumedAt == nil {
+                if case .failure(let error) = try challenges.check(id, purpose: .passwordRecovery, code: code ?? "",
+                                                                   context: context, now: now, in: tx) {
+                    refusal = refusal ?? error
+                }
+            }
+            if let refusal { return .failure(refusal) }
+            guard let accountID = flow.accountID else { return .failure(DomainError(.codeInvalid)) }
+            guard decision.isAllowed else {
+                return .failure(DomainError(decision.code ?? .permissionDenied, detail: decision.reason))
+            }
+            guard try tx.recoveryFlows.complete(flowID, at: now) else { return .failure(DomainError(.recoveryFlowNotFound)) }
+            try Self.reset(accountID, hash: hash, flow: flowID, context: context, now: now, keys: keys,
+                           ownerKeys: ownerKeys, random: random, in: tx)
+            return .success(accountID)
+        }
+        return try outcome.get()
+    }
+
+    /// The change itself: new credential, lockout cleared, sessions revoked, notices, audit.
+    private static func reset(_ accountID: Account.ID, hash: String, flow: RecoveryFlow.ID, context: RequestContext,
+                              now: UnixTime, keys: any DataKeyProvider, ownerKeys: OwnerKeys, random: any RandomSource,
+                              in tx: any WriteTransaction) throws {
+        try tx.credentials.setPassword(PasswordCredential(accountID: accountID, hash: hash, kind: .permanent, issuedAt: now))
+        var wasLocked = false
+        let account = try tx.accounts.update(accountID) { account in
+            wasLocked = account.lockedAt != nil
+            account.consecutiveFailures = 0
+            account.lockedAt = nil
+            account.updatedAt = now
+        }
+        let revoked = try tx.sessions.revokeAll(of: accountID, except: nil, at: now)
+        let verified = try tx.contacts.contacts(of: accountID).filter(\.isVerified)
+        if !verified.isEmpty {
+            let key = try ownerKeys.key(for: accountID.rawValue, in: tx.ownerKeys)
+            for contact in verified {
+                try Courier.send(.passwordChangedNotice, to: try contact.destination(ownerKey: key),
+                                 language: account.locale, now: now, keys: keys, random: random, in: tx)
+            }
+        }
+        let school = try AuditEvent.school(of: accountID, accounts: tx.accounts, classes: tx.classes)
+        let event = { (action: AuditAction, detail: String) in
+            _ = try tx.audit.append(AuditEvent(at: now, action: action, actorID: accountID, targetID: accountID,
+                                               schoolID: school, clientAddress: context.clientAddress,
+                                               requestID: context.requestID, detail: detail))
+        }
+        try event(.recoveryPasswordReset, "password set through recovery flow \(flow), \(verified.count) notices queued")
+        if wasLocked { try event(.accountUnlocked, "lockout cleared by password recovery") }
+        try event(.sessionsRevoked, "\(revoked) sessions and tickets revoked at password recovery")
+    }
+}
