@@ -1,5 +1,6 @@
 import Foundation
 import SchoolIDBase
+import SchoolIDCore
 import SchoolIDHTTP
 import SchoolIDServer
 import Synchronization
@@ -32,7 +33,10 @@ public final class TestServer: Sendable {
         configuration.policies = directory.file("policies")
         configuration.hashingThreads = 2
         configure(&configuration)
-        clock = ManualWallClock(UnixTime(seconds: 1_790_000_000))
+        if configuration.keys == directory.file("keys"), configuration.data == directory.file("data") {
+            try Self.installTemplateKeys(into: configuration)
+        }
+        clock = ManualWallClock(Self.startTime)
         logs = MemoryLogSink()
         let application = try await ServerApplication(configuration: configuration, clock: clock,
                                                       random: SeededRandomSource(seed: 42),
@@ -44,6 +48,37 @@ public final class TestServer: Sendable {
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
         self.port = port
+    }
+
+    /// One keyring per test process, generated on first use and copied into every
+    /// server's keys directory: generating RSA keys dominates a server's start (and runs
+    /// on the cooperative pool, starving every other test's server), while tests need a
+    /// fresh database each, not fresh keys.
+    private static let keyTemplate = Mutex<String?>(nil)
+
+    /// Where every test server's clock starts.
+    private static let startTime = UnixTime(seconds: 1_790_000_000)
+
+    /// Copies the template keyring and creates the empty database file beside it, so the
+    /// server starts on an existing installation instead of initialising one.
+    private static func installTemplateKeys(into configuration: ServeConfiguration) throws {
+        let template = try keyTemplate.withLock { template in
+            if let template { return template }
+            let path = try TemporaryDirectory(prefix: "schoolid-keys").file("keys")
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false,
+                                                    attributes: [.posixPermissions: 0o700])
+            try KeyringDirectory(path: path).create(now: startTime)
+            template = path
+            return path
+        }
+        let manager = FileManager.default
+        try manager.copyItem(atPath: template, toPath: configuration.keys)
+        try manager.createDirectory(atPath: configuration.data, withIntermediateDirectories: false,
+                                    attributes: [.posixPermissions: 0o700])
+        guard manager.createFile(atPath: configuration.databaseFile, contents: nil,
+                                 attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
     }
 
     /// `http://127.0.0.1:<port><path>`.

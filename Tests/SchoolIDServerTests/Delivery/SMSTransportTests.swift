@@ -38,8 +38,8 @@ import Testing
         let channel = HTTPSMSChannel(url: gateway.url, token: Secret(gateway.token))
         let message = OutgoingMessage(id: .random(using: SeededRandomSource(seed: 9)), channel: .sms,
                                       destination: DeliveryHarness.phone, body: "код 123456")
-        #expect(await channel.send(message) == .delivered)
-        #expect(await channel.send(message) == .delivered)
+        let first = await channel.send(message), second = await channel.send(message)
+        #expect(first == .delivered && second == .delivered)
         #expect(gateway.received.count == 1)
         #expect(gateway.duplicates == 1)
         try await gateway.stop()
