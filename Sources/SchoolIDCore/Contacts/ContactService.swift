@@ -56,39 +56,41 @@ public struct ContactService: Sendable {
     public func startChange(actor: Actor, kind: AccountContact.Kind, newValue: String, currentPassword: String,
                             context: RequestContext) async throws -> ContactChangeReceipt
     {
-        try await reauthenticate(actor, currentPassword, context: context)
-        let destination: OTPDestination = switch kind {
-        case .phone: .phone(try PhoneNumber(parsing: newValue))
-        case .email: .email(try Email(parsing: newValue))
-        }
-        let now = environment.clock.now()
-        let (environment, challenges, account) = (environment, challenges, actor.account)
-        return try await environment.storage.write { tx in
-            let keys = environment.dataKeys
-            let index = destination.contactIndex(key: keys.indexKey).bytes
-            if let current = try tx.contacts.contacts(of: account.id).first(where: { $0.kind == kind }),
-               current.isVerified, current.valueIndex == index
-            {
-                throw DomainError(.contactUnchanged)
+        try await environment.evenly {
+            try await reauthenticate(actor, currentPassword, context: context)
+            let destination: OTPDestination = switch kind {
+            case .phone: .phone(try PhoneNumber(parsing: newValue))
+            case .email: .email(try Email(parsing: newValue))
             }
-            let owner = try tx.contacts.verifiedContact(kind: kind, valueIndex: index)
-            let (challenge, code) = try challenges.issue(purpose: Self.purpose(kind), destination: destination,
-                                                         accountID: account.id, context: context, now: now, in: tx)
-            let ownerKey = try environment.ownerKeys.key(for: account.id.rawValue, in: tx.ownerKeys)
-            try tx.contactChanges.insert(ContactChange(
-                challengeID: challenge.id, destination: destination, accountID: account.id, ownerKey: ownerKey,
-                indexKey: keys.indexKey, decoy: owner != nil, now: now, expiresAt: challenge.expiresAt))
-            if let owner {
-                let language = try tx.accounts.account(owner.accountID)?.locale ?? .default
-                try Courier.send(.contactAlreadyRegistered, to: destination, language: language, now: now, keys: keys,
-                                 random: environment.random, in: tx)
-            } else {
-                try Courier.send(Self.template(kind, code: code.unredacted), to: destination, language: account.locale,
-                                 now: now, keys: keys, random: environment.random, in: tx)
+            let now = environment.clock.now()
+            let (environment, challenges, account) = (environment, challenges, actor.account)
+            return try await environment.storage.write { tx in
+                let keys = environment.dataKeys
+                let index = destination.contactIndex(key: keys.indexKey).bytes
+                if let current = try tx.contacts.contacts(of: account.id).first(where: { $0.kind == kind }),
+                   current.isVerified, current.valueIndex == index
+                {
+                    throw DomainError(.contactUnchanged)
+                }
+                let owner = try tx.contacts.verifiedContact(kind: kind, valueIndex: index)
+                let (challenge, code) = try challenges.issue(purpose: Self.purpose(kind), destination: destination,
+                                                             accountID: account.id, context: context, now: now, in: tx)
+                let ownerKey = try environment.ownerKeys.key(for: account.id.rawValue, in: tx.ownerKeys)
+                try tx.contactChanges.insert(ContactChange(
+                    challengeID: challenge.id, destination: destination, accountID: account.id, ownerKey: ownerKey,
+                    indexKey: keys.indexKey, decoy: owner != nil, now: now, expiresAt: challenge.expiresAt))
+                if let owner {
+                    let language = try tx.accounts.account(owner.accountID)?.locale ?? .default
+                    try Courier.send(.contactAlreadyRegistered, to: destination, language: language, now: now, keys: keys,
+                                     random: environment.random, in: tx)
+                } else {
+                    try Courier.send(Self.template(kind, code: code.unredacted), to: destination, language: account.locale,
+                                     now: now, keys: keys, random: environment.random, in: tx)
+                }
+                try Self.audit(.contactChangeStarted, account.id, context: context, now: now,
+                               detail: "\(kind.rawValue) change started, challenge \(challenge.id)", in: tx)
+                return receipt(challenge)
             }
-            try Self.audit(.contactChangeStarted, account.id, context: context, now: now,
-                           detail: "\(kind.rawValue) change started, challenge \(challenge.id)", in: tx)
-            return receipt(challenge)
         }
     }
 
@@ -98,22 +100,24 @@ public struct ContactService: Sendable {
     public func resendChange(actor: Actor, challengeID: Challenge.ID, context: RequestContext) async throws
         -> ContactChangeReceipt
     {
-        let now = environment.clock.now()
-        let (environment, challenges, account) = (environment, challenges, actor.account)
-        return try await environment.storage.write { tx in
-            guard let change = try tx.contactChanges.change(challengeID), change.accountID == account.id else {
-                throw DomainError(.codeInvalid)
+        try await environment.evenly {
+            let now = environment.clock.now()
+            let (environment, challenges, account) = (environment, challenges, actor.account)
+            return try await environment.storage.write { tx in
+                guard let change = try tx.contactChanges.change(challengeID), change.accountID == account.id else {
+                    throw DomainError(.codeInvalid)
+                }
+                let (challenge, code) = try challenges.resend(challengeID, context: context, now: now, in: tx)
+                try tx.contactChanges.extend(challengeID, to: challenge.expiresAt)
+                let ownerKey = try environment.ownerKeys.key(for: account.id.rawValue, in: tx.ownerKeys)
+                // A decoy change writes a decoy row: the same work, nothing sent, no second
+                // notice to the value's owner.
+                try Courier.send(Self.template(change.kind, code: code.unredacted),
+                                 to: try change.destination(ownerKey: ownerKey), language: account.locale,
+                                 decoy: change.decoy, now: now, keys: environment.dataKeys, random: environment.random,
+                                 in: tx)
+                return receipt(challenge)
             }
-            let (challenge, code) = try challenges.resend(challengeID, context: context, now: now, in: tx)
-            try tx.contactChanges.extend(challengeID, to: challenge.expiresAt)
-            let ownerKey = try environment.ownerKeys.key(for: account.id.rawValue, in: tx.ownerKeys)
-            // A decoy change writes a decoy row: the same work, nothing sent, no second
-            // notice to the value's owner.
-            try Courier.send(Self.template(change.kind, code: code.unredacted),
-                             to: try change.destination(ownerKey: ownerKey), language: account.locale,
-                             decoy: change.decoy, now: now, keys: environment.dataKeys, random: environment.random,
-                             in: tx)
-            return receipt(challenge)
         }
     }
 

@@ -22,6 +22,9 @@ public struct RegistrationPolicy: Hashable, Sendable {
     public let recoveryFlowSeconds: Int64
     /// Whether recovery asks for a code from every verified contact (phone and email).
     public let recoveryRequiresEveryVerifiedContact: Bool
+    /// Registration, recovery and contact-change requests answer no sooner than this
+    /// after they arrive, milliseconds (0 … 2,000): see ``ServiceEnvironment/evenly(_:)``.
+    public let responseFloorMilliseconds: Int
 }
 
 extension RegistrationPolicy {
@@ -33,6 +36,7 @@ extension RegistrationPolicy {
         loginChecksPerMinute = try root.int("login_checks_per_minute", in: 1...600)
         recoveryFlowSeconds = try root.integer("recovery_flow_seconds", in: 300...3_600)
         recoveryRequiresEveryVerifiedContact = try root.bool("recovery_requires_every_verified_contact")
+        responseFloorMilliseconds = try root.int("response_floor_ms", in: 0...2_000)
         try root.finish()
     }
 }

@@ -32,40 +32,42 @@ extension RecoveryService {
     ///   ``ThrottleError``, a store error.
     /// - Returns: the flow id, its expiry and the earliest resend.
     public func start(identifier: String, context: RequestContext) async throws -> StartedRecovery {
-        let named = try parse(identifier)
-        let now = environment.clock.now()
-        let keys = environment.dataKeys
-        let random = environment.random
-        let ownerKeys = environment.ownerKeys
-        let policies = environment.policies
-        let flowID = RecoveryFlow.ID.random(using: random)
-        let expiresAt = now.adding(seconds: policies.registration.recoveryFlowSeconds)
-        let every = policies.registration.recoveryRequiresEveryVerifiedContact
-        try await environment.storage.write { [challenges] tx in
-            let found = try Self.account(named, keys: keys, random: random, in: tx)
-            var targets = try Self.recoveryDestinations(of: found, every: every, ownerKeys: ownerKeys, shadow: named,
-                                                        keys: keys, random: random, in: tx)
-            let decoy = targets.isEmpty
-            if decoy { targets = [named.decoyDestination] }
-            var sms: Challenge.ID?, email: Challenge.ID?
-            for destination in targets {
-                let (challenge, code) = try challenges.issue(purpose: .passwordRecovery, destination: destination,
-                                                             accountID: decoy ? nil : found?.id, context: context,
-                                                             now: now, in: tx)
-                if destination.channel == .sms { sms = challenge.id } else { email = challenge.id }
-                try Courier.send(.passwordRecoveryCode(code: code.unredacted), to: destination,
-                                 language: found?.locale ?? .default, decoy: decoy, now: now, keys: keys,
-                                 random: random, in: tx)
+        try await environment.evenly {
+            let named = try parse(identifier)
+            let now = environment.clock.now()
+            let keys = environment.dataKeys
+            let random = environment.random
+            let ownerKeys = environment.ownerKeys
+            let policies = environment.policies
+            let flowID = RecoveryFlow.ID.random(using: random)
+            let expiresAt = now.adding(seconds: policies.registration.recoveryFlowSeconds)
+            let every = policies.registration.recoveryRequiresEveryVerifiedContact
+            try await environment.storage.write { [challenges] tx in
+                let found = try Self.account(named, keys: keys, random: random, in: tx)
+                var targets = try Self.recoveryDestinations(of: found, every: every, ownerKeys: ownerKeys, shadow: named,
+                                                            keys: keys, random: random, in: tx)
+                let decoy = targets.isEmpty
+                if decoy { targets = [named.decoyDestination] }
+                var sms: Challenge.ID?, email: Challenge.ID?
+                for destination in targets {
+                    let (challenge, code) = try challenges.issue(purpose: .passwordRecovery, destination: destination,
+                                                                 accountID: decoy ? nil : found?.id, context: context,
+                                                                 now: now, in: tx)
+                    if destination.channel == .sms { sms = challenge.id } else { email = challenge.id }
+                    try Courier.send(.passwordRecoveryCode(code: code.unredacted), to: destination,
+                                     language: found?.locale ?? .default, decoy: decoy, now: now, keys: keys,
+                                     random: random, in: tx)
+                }
+                try tx.recoveryFlows.insert(RecoveryFlow(id: flowID, accountID: decoy ? nil : found?.id, smsChallengeID: sms,
+                                                         emailChallengeID: email, createdAt: now, expiresAt: expiresAt))
+                _ = try tx.audit.append(AuditEvent(at: now, action: .recoveryRequested, targetID: decoy ? nil : found?.id,
+                                                   clientAddress: context.clientAddress, requestID: context.requestID,
+                                                   detail: decoy ? "flow \(flowID), no account with a verified contact (decoy)"
+                                                       : "flow \(flowID), \(targets.count) codes sent"))
             }
-            try tx.recoveryFlows.insert(RecoveryFlow(id: flowID, accountID: decoy ? nil : found?.id, smsChallengeID: sms,
-                                                     emailChallengeID: email, createdAt: now, expiresAt: expiresAt))
-            _ = try tx.audit.append(AuditEvent(at: now, action: .recoveryRequested, targetID: decoy ? nil : found?.id,
-                                               clientAddress: context.clientAddress, requestID: context.requestID,
-                                               detail: decoy ? "flow \(flowID), no account with a verified contact (decoy)"
-                                                   : "flow \(flowID), \(targets.count) codes sent"))
+            return StartedRecovery(flowID: flowID, expiresAt: expiresAt,
+                                   resendAfter: now.adding(seconds: policies.otp.resendCooldownSeconds))
         }
-        return StartedRecovery(flowID: flowID, expiresAt: expiresAt,
-                               resendAfter: now.adding(seconds: policies.otp.resendCooldownSeconds))
     }
 
     /// Sends new codes for every unconsumed challenge of the flow (the attempts left
@@ -76,28 +78,30 @@ extension RecoveryService {
     /// - Returns: the earliest next resend.
     @discardableResult
     public func resend(flowID: RecoveryFlow.ID, context: RequestContext) async throws -> UnixTime {
-        let now = environment.clock.now()
-        let keys = environment.dataKeys
-        let random = environment.random
-        let ownerKeys = environment.ownerKeys
-        try await environment.storage.write { [challenges] tx in
-            guard let flow = try tx.recoveryFlows.flow(flowID), flow.isOpen(at: now) else {
-                throw DomainError(.recoveryFlowNotFound)
+        try await environment.evenly {
+            let now = environment.clock.now()
+            let keys = environment.dataKeys
+            let random = environment.random
+            let ownerKeys = environment.ownerKeys
+            try await environment.storage.write { [challenges] tx in
+                guard let flow = try tx.recoveryFlows.flow(flowID), flow.isOpen(at: now) else {
+                    throw DomainError(.recoveryFlowNotFound)
+                }
+                let account = try flow.accountID.flatMap { try tx.accounts.account($0) }
+                let destinations = try Self.recoveryDestinations(of: account, every: true, ownerKeys: ownerKeys,
+                                                                 shadow: nil, keys: keys, random: random, in: tx)
+                for id in flow.challengeIDs where try tx.challenges.challenge(id)?.consumedAt == nil {
+                    let (challenge, code) = try challenges.resend(id, context: context, now: now, in: tx)
+                    // A decoy flow has no destination to open: a decoy row to a placeholder.
+                    let destination = destinations.first { $0.channel == challenge.channel }
+                    try Courier.send(.passwordRecoveryCode(code: code.unredacted),
+                                     to: destination ?? Self.placeholder(for: challenge.channel),
+                                     language: account?.locale ?? .default, decoy: destination == nil, now: now,
+                                     keys: keys, random: random, in: tx)
+                }
             }
-            let account = try flow.accountID.flatMap { try tx.accounts.account($0) }
-            let destinations = try Self.recoveryDestinations(of: account, every: true, ownerKeys: ownerKeys,
-                                                             shadow: nil, keys: keys, random: random, in: tx)
-            for id in flow.challengeIDs where try tx.challenges.challenge(id)?.consumedAt == nil {
-                let (challenge, code) = try challenges.resend(id, context: context, now: now, in: tx)
-                // A decoy flow has no destination to open: a decoy row to a placeholder.
-                let destination = destinations.first { $0.channel == challenge.channel }
-                try Courier.send(.passwordRecoveryCode(code: code.unredacted),
-                                 to: destination ?? Self.placeholder(for: challenge.channel),
-                                 language: account?.locale ?? .default, decoy: destination == nil, now: now,
-                                 keys: keys, random: random, in: tx)
-            }
+            return now.adding(seconds: environment.policies.otp.resendCooldownSeconds)
         }
-        return now.adding(seconds: environment.policies.otp.resendCooldownSeconds)
     }
 
     /// The identifier as a login, phone or email.

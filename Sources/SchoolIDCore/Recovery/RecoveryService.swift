@@ -32,25 +32,27 @@ public struct RecoveryService: Sendable {
     /// - Throws: the phone's or the email's format error (`DomainError`, about the input
     ///   only), `DomainError(.phoneNotAllowed)`, ``ThrottleError``, a store error.
     public func remindLogin(contact: String, context: RequestContext) async throws {
-        let destination = try Self.contactDestination(contact)
-        let now = environment.clock.now()
-        let keys = environment.dataKeys
-        let random = environment.random
-        let contactIndex = destination.contactIndex(key: keys.indexKey).bytes
-        let fakeLogin = Self.fakeLogin(using: random)
-        try await environment.storage.write { [challenges] tx in
-            try challenges.recordMessage(to: destination, context: context, now: now, in: tx)
-            let owner = try tx.contacts.verifiedContact(kind: AccountContact.Kind(destination), valueIndex: contactIndex)
-            // A known contact costs an account read; an unknown one reads a random id.
-            let account = try tx.accounts.account(owner?.accountID ?? Account.ID.random(using: random))
-            let login = account.flatMap { $0.status == .active ? $0.login : nil }
-            try Courier.send(.loginReminder(login: login?.rawValue ?? fakeLogin), to: destination,
-                             language: account?.locale ?? .default, decoy: login == nil, now: now, keys: keys,
-                             random: random, in: tx)
-            _ = try tx.audit.append(AuditEvent(at: now, action: .recoveryLoginRequested, targetID: login.flatMap { _ in account?.id },
-                                               clientAddress: context.clientAddress, requestID: context.requestID,
-                                               detail: "login reminder by \(destination.channel.rawValue)"
-                                                   + (login == nil ? ", no such verified contact (decoy)" : "")))
+        try await environment.evenly {
+            let destination = try Self.contactDestination(contact)
+            let now = environment.clock.now()
+            let keys = environment.dataKeys
+            let random = environment.random
+            let contactIndex = destination.contactIndex(key: keys.indexKey).bytes
+            let fakeLogin = Self.fakeLogin(using: random)
+            try await environment.storage.write { [challenges] tx in
+                try challenges.recordMessage(to: destination, context: context, now: now, in: tx)
+                let owner = try tx.contacts.verifiedContact(kind: AccountContact.Kind(destination), valueIndex: contactIndex)
+                // A known contact costs an account read; an unknown one reads a random id.
+                let account = try tx.accounts.account(owner?.accountID ?? Account.ID.random(using: random))
+                let login = account.flatMap { $0.status == .active ? $0.login : nil }
+                try Courier.send(.loginReminder(login: login?.rawValue ?? fakeLogin), to: destination,
+                                 language: account?.locale ?? .default, decoy: login == nil, now: now, keys: keys,
+                                 random: random, in: tx)
+                _ = try tx.audit.append(AuditEvent(at: now, action: .recoveryLoginRequested, targetID: login.flatMap { _ in account?.id },
+                                                   clientAddress: context.clientAddress, requestID: context.requestID,
+                                                   detail: "login reminder by \(destination.channel.rawValue)"
+                                                       + (login == nil ? ", no such verified contact (decoy)" : "")))
+            }
         }
     }
 

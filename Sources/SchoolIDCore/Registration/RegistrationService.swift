@@ -55,21 +55,23 @@ public struct RegistrationService: Sendable {
                       email emailText: String?, password passwordText: String, login loginText: String?,
                       locale: MessageLanguage, context: RequestContext) async throws -> RegistrationTicket
     {
-        let policies = environment.policies
-        let profile = try AccountProfile(lastName: lastName, firstName: firstName, patronymic: patronymic.nonEmpty,
-                                         birthDate: nil)
-        let phone = try PhoneNumber(parsing: phoneText)
-        let email = try emailText.nonEmpty.map { text throws(DomainError) in try Email(parsing: text) }
-        let login = try loginText.nonEmpty.map { text throws(DomainError) in try Login(parsing: text) }
-        let password = try Password(passwordText, maximumLength: policies.passwords.maximumLength)
-        try policies.passwords.evaluate(password, role: .guardian, hasSecondFactor: false, login: login).enforce()
-        guard policies.otp.sms.allows(phone) else { throw DomainError(.phoneNotAllowed) }
-        let hash = try await environment.hasher.hash(password, cost: policies.passwords.userHashCost,
-                                                     priority: .interactive)
-        let now = environment.clock.now()
-        return try await environment.storage.write { [self] tx in
-            try begin(profile: profile, phone: phone, email: email, login: login, locale: locale, hash: hash,
-                      context: context, now: now, in: tx)
+        try await environment.evenly {
+            let policies = environment.policies
+            let profile = try AccountProfile(lastName: lastName, firstName: firstName, patronymic: patronymic.nonEmpty,
+                                             birthDate: nil)
+            let phone = try PhoneNumber(parsing: phoneText)
+            let email = try emailText.nonEmpty.map { text throws(DomainError) in try Email(parsing: text) }
+            let login = try loginText.nonEmpty.map { text throws(DomainError) in try Login(parsing: text) }
+            let password = try Password(passwordText, maximumLength: policies.passwords.maximumLength)
+            try policies.passwords.evaluate(password, role: .guardian, hasSecondFactor: false, login: login).enforce()
+            guard policies.otp.sms.allows(phone) else { throw DomainError(.phoneNotAllowed) }
+            let hash = try await environment.hasher.hash(password, cost: policies.passwords.userHashCost,
+                                                         priority: .interactive)
+            let now = environment.clock.now()
+            return try await environment.storage.write { [self] tx in
+                try begin(profile: profile, phone: phone, email: email, login: login, locale: locale, hash: hash,
+                          context: context, now: now, in: tx)
+            }
         }
     }
 
@@ -78,22 +80,24 @@ public struct RegistrationService: Sendable {
     ///   `.codeInvalid` once the phone is verified, `.codeExhausted`; ``ThrottleError``.
     /// - Returns: the ticket.
     public func resend(_ id: PendingRegistration.ID, context: RequestContext) async throws -> RegistrationTicket {
-        let now = environment.clock.now()
-        let keys = environment.dataKeys
-        let cooldown = environment.policies.otp.resendCooldownSeconds
-        return try await environment.storage.write { [self] tx in
-            guard let registration = try tx.registrations.registration(id), !registration.isExpired(at: now) else {
-                throw DomainError(.registrationNotFound)
+        try await environment.evenly {
+            let now = environment.clock.now()
+            let keys = environment.dataKeys
+            let cooldown = environment.policies.otp.resendCooldownSeconds
+            return try await environment.storage.write { [self] tx in
+                guard let registration = try tx.registrations.registration(id), !registration.isExpired(at: now) else {
+                    throw DomainError(.registrationNotFound)
+                }
+                guard registration.phoneVerifiedAt == nil else { throw DomainError(.codeInvalid) }
+                let details = try RegistrationDetails(sealed: registration.details, for: id, keys: keys)
+                let (challenge, code) = try challenges.resend(registration.challengeID, context: context, now: now, in: tx)
+                let phone = OTPDestination.phone(try PhoneNumber(parsing: details.phone))
+                let owner = try tx.contacts.verifiedContact(kind: .phone, valueIndex: registration.phoneIndex)
+                try sendPhoneMessage(code: code, to: phone, owner: registration.decoy ? owner : nil,
+                                     locale: MessageLanguage(rawValue: details.locale) ?? .default, now: now, in: tx)
+                return RegistrationTicket(id: id, expiresAt: registration.expiresAt,
+                                          resendAfter: challenge.lastSentAt.adding(seconds: cooldown))
             }
-            guard registration.phoneVerifiedAt == nil else { throw DomainError(.codeInvalid) }
-            let details = try RegistrationDetails(sealed: registration.details, for: id, keys: keys)
-            let (challenge, code) = try challenges.resend(registration.challengeID, context: context, now: now, in: tx)
-            let phone = OTPDestination.phone(try PhoneNumber(parsing: details.phone))
-            let owner = try tx.contacts.verifiedContact(kind: .phone, valueIndex: registration.phoneIndex)
-            try sendPhoneMessage(code: code, to: phone, owner: registration.decoy ? owner : nil,
-                                 locale: MessageLanguage(rawValue: details.locale) ?? .default, now: now, in: tx)
-            return RegistrationTicket(id: id, expiresAt: registration.expiresAt,
-                                      resendAfter: challenge.lastSentAt.adding(seconds: cooldown))
         }
     }
 

@@ -3,8 +3,9 @@ import SchoolIDBase
 import SchoolIDTesting
 import Testing
 
-/// Anti-enumeration by timing: recovery answers a known and an unknown contact in the
-/// same time, so response time does not reveal who has an account (issue 5).
+/// Anti-enumeration by timing: recovery and registration answer for a known and an
+/// unknown phone, email or login in the same time, so response time does not reveal
+/// who has an account (issue 5).
 ///
 /// After a warm-up, requests for the two cases are interleaved (known, unknown,
 /// known, …) so drift and background work (the dispatcher sending the known case's
@@ -13,18 +14,27 @@ import Testing
 /// within 5 ms; `SCHOOLID_LONG=1` takes 200 and also runs a two-sample
 /// Kolmogorov–Smirnov test that must not reject at p = 0.01. Both modes print the
 /// statistics.
-@Suite(.serialized) struct RecoveryTimingTests {
+@Suite(.serialized) struct AntiEnumerationTimingTests {
     static let long = ProcessInfo.processInfo.environment["SCHOOLID_LONG"] == "1"
     static let samples = long ? 200 : 50
     static let warmUp = 10
 
-    /// One endpoint and the JSON bodies of its known and unknown case.
+    /// One endpoint, the JSON bodies of its known and unknown case, and the status both get.
     struct Probe: Sendable, CustomTestStringConvertible {
         let name: String
         let path: String
         let known: [String: String]
         let unknown: [String: String]
+        var status = 202
         var testDescription: String { name }
+    }
+
+    /// A registration body with `phone` and, when given, `email`.
+    static func registration(phone: String, email: String? = nil) -> [String: String] {
+        var body = ["last_name": "Сидорова", "first_name": "Ольга", "phone": phone,
+                    "password": "quiet-Orchard-violin-42"]
+        body["email"] = email
+        return body
     }
 
     static let probes = [
@@ -34,12 +44,20 @@ import Testing
               known: ["identifier": "petrova.anna"], unknown: ["identifier": "nobody.here"]),
         Probe(name: "login reminder by phone", path: "/v1/recovery/login",
               known: ["contact": "+79161234567"], unknown: ["contact": "+79997654321"]),
+        Probe(name: "login reminder by email", path: "/v1/recovery/login",
+              known: ["contact": "vera@example.ru"], unknown: ["contact": "nobody@example.ru"]),
+        Probe(name: "registration with a registered phone", path: "/v1/registrations",
+              known: registration(phone: "+79161234567"), unknown: registration(phone: "+79997654321"), status: 201),
+        Probe(name: "registration with a registered email", path: "/v1/registrations",
+              known: registration(phone: "+79990001122", email: "vera@example.ru"),
+              unknown: registration(phone: "+79990003344", email: "nobody@example.ru"), status: 201),
     ]
 
     @Test("known and unknown accounts take the same time to answer", arguments: probes)
     func sameTime(probe: Probe) async throws {
         try await RecoveryFixture.run { fixture in
             try await fixture.guardian(login: "petrova.anna", phone: "+79161234567", email: nil)
+            try await fixture.guardian(login: "sokolova.vera", phone: nil, email: "vera@example.ru")
             let client = fixture.client.from("198.51.100.9")
             let clock = fixture.world.server.clock
             var known: [Double] = [], unknown: [Double] = []
@@ -51,7 +69,7 @@ import Testing
                     let started = ContinuousClock.now
                     let response = try await client.post(probe.path, json: isKnown ? probe.known : probe.unknown)
                     let elapsed = ContinuousClock.now - started
-                    try #require(response.status == 202, "\(response.text)")
+                    try #require(response.status == probe.status, "\(response.text)")
                     guard round >= Self.warmUp else { continue }
                     let milliseconds = Double(elapsed.components.attoseconds) / 1e15
                         + Double(elapsed.components.seconds) * 1000
