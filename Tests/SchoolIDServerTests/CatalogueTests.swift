@@ -11,4 +11,19 @@ import Testing
         #expect(!code.message(in: .russian).isEmpty && !code.message(in: .english).isEmpty)
         #expect(ErrorResponse.apiError(for: error).status == error.status)
     }
+
+    @Test("every page text of every page catalogue is non-empty in both languages, the English one ASCII apart from typographic marks")
+    func pageTexts() {
+        func check<Catalogue: PageCatalogue>(_: Catalogue.Type) {
+            for key in Catalogue.allCases {
+                #expect(!key.russian.isEmpty && !key.english.isEmpty, "\(key)")
+                #expect(key.english.unicodeScalars.allSatisfy { ($0.isASCII && $0.value >= 0x20) || "–—’".unicodeScalars.contains($0) },
+                        "\(key): \(key.english)")
+            }
+        }
+        check(PageText.self)
+        check(RegistrationPageText.self)
+        check(RecoveryPageText.self)
+        check(SecurityPageText.self)
+    }
 }

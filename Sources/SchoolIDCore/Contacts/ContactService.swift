@@ -57,7 +57,7 @@ public struct ContactService: Sendable {
                             context: RequestContext) async throws -> ContactChangeReceipt
     {
         try await environment.evenly {
-            try await reauthenticate(actor, currentPassword, context: context)
+            _ = try await attempts.verifyCurrentPassword(of: actor, currentPassword, context: context)
             let destination: OTPDestination = switch kind {
             case .phone: .phone(try PhoneNumber(parsing: newValue))
             case .email: .email(try Email(parsing: newValue))
@@ -162,25 +162,6 @@ public struct ContactService: Sendable {
                            detail: "\(change.kind.rawValue) changed, challenge \(challengeID)", in: tx)
             return .success(change.kind)
         }.get()
-    }
-
-    /// The current password, checked like a login attempt (per-address budget, backoff
-    /// per login and address, failures counted towards the account cap).
-    private func reauthenticate(_ actor: Actor, _ text: String, context: RequestContext) async throws {
-        guard actor.session != nil, let login = actor.account.login else { throw DomainError(.unauthorized) }
-        let password = try Password(text, maximumLength: environment.policies.passwords.maximumLength)
-        try attempts.takeAddressAttempt(context.clientAddress)
-        let key = attempts.key(login, address: context.clientAddress)
-        let accountID = actor.account.id
-        let (credential, counter) = try await environment.storage.read { tx in
-            (try tx.credentials.password(of: accountID), try tx.credentials.failureCounter(key))
-        }
-        try attempts.checkBackoff(counter, now: environment.clock.now())
-        guard let credential, try await environment.hasher.verify(password, against: credential.hash, priority: .interactive)
-        else {
-            try await attempts.recordFailure(key: key, account: actor.account, context: context)
-            throw DomainError(.invalidCredentials)
-        }
     }
 
     private func receipt(_ challenge: Challenge) -> ContactChangeReceipt {

@@ -46,21 +46,8 @@ public struct PasswordChangeService: Sendable {
     public func change(actor: Actor, currentPassword: String, newPassword: String, context: RequestContext)
         async throws -> IssuedSession
     {
-        guard let session = actor.session, let login = actor.account.login else { throw DomainError(.unauthorized) }
-        let policies = environment.policies
-        let current = try Password(currentPassword, maximumLength: policies.passwords.maximumLength)
-        try attempts.takeAddressAttempt(context.clientAddress)
-        let key = attempts.key(login, address: context.clientAddress)
-        let accountID = actor.account.id
-        let (credential, counter) = try await environment.storage.read { tx in
-            (try tx.credentials.password(of: accountID), try tx.credentials.failureCounter(key))
-        }
-        try attempts.checkBackoff(counter, now: environment.clock.now())
-        guard let credential, try await environment.hasher.verify(current, against: credential.hash, priority: .interactive)
-        else {
-            try await attempts.recordFailure(key: key, account: actor.account, context: context)
-            throw DomainError(.invalidCredentials)
-        }
+        guard let session = actor.session else { throw DomainError(.unauthorized) }
+        let credential = try await attempts.verifyCurrentPassword(of: actor, currentPassword, context: context)
         let newHash = try await checkedHash(newPassword, for: actor, replacing: credential)
         return try await replace(actor, credential, with: newHash, consuming: session.tokenHash, context: context)
     }

@@ -6,7 +6,7 @@ import SchoolIDCore
 /// exhaustive switches make a missing translation a compile error. Error messages are
 /// not repeated here; pages take them from the error catalogue. Texts are plain text
 /// (pages escape them); none contains markup.
-enum PageText: CaseIterable {
+enum PageText: PageCatalogue {
     // Login
     case loginTitle, loginField, passwordField, loginSubmit
     case expiredTitle, expiredExplanation
@@ -29,13 +29,6 @@ enum PageText: CaseIterable {
     // Errors
     case errorTitle, backHome
 
-    /// The text in `language`.
-    func text(in language: MessageLanguage) -> String {
-        switch language {
-        case .russian: russian
-        case .english: english
-        }
-    }
 
     /// The Russian text.
     var russian: String {

@@ -5,7 +5,7 @@ import SchoolIDCore
 /// Kept like ``PageText``: exhaustive switches make a missing translation a compile
 /// error; plain text only (pages escape it). None of them says whether an account
 /// exists: every confirmation is conditional ("if …, we sent …").
-enum RecoveryPageText: CaseIterable {
+enum RecoveryPageText: PageCatalogue {
     case forgotLink
     case chooseTitle, chooseIntro, forgotLoginChoice, forgotPasswordChoice
     case loginTitle, loginIntro, contactField, loginSubmit, loginSentTitle, loginSent
@@ -14,13 +14,6 @@ enum RecoveryPageText: CaseIterable {
     case confirmSubmit, resendSubmit, resent, passwordMismatch
     case doneTitle, done, loginLink
 
-    /// The text in `language`.
-    func text(in language: MessageLanguage) -> String {
-        switch language {
-        case .russian: russian
-        case .english: english
-        }
-    }
 
     /// The Russian text.
     var russian: String {

@@ -4,19 +4,12 @@ import SchoolIDCore
 ///
 /// Kept like ``PageText``: exhaustive switches make a missing translation a compile
 /// error; error messages come from the error catalogue; texts are plain (pages escape them).
-enum RegistrationPageText: CaseIterable {
+enum RegistrationPageText: PageCatalogue {
     case registerLink, registerTitle, registerIntro
     case lastNameField, firstNameField, patronymicField, phoneField, emailField, passwordField, repeatPasswordField
     case loginField, loginHint, registerSubmit, passwordMismatch
     case codeTitle, codeIntro, codeField, newLoginField, confirmSubmit, resendSubmit, codeResent, haveAccountLink
 
-    /// The text in `language`.
-    func text(in language: MessageLanguage) -> String {
-        switch language {
-        case .russian: russian
-        case .english: english
-        }
-    }
 
     /// The Russian text.
     var russian: String {

@@ -2,18 +2,11 @@ import SchoolIDCore
 
 /// The texts of the security settings pages, in Russian (the default) and English;
 /// shaped like ``PageText`` (exhaustive switches, plain text, no markup).
-enum SecurityPageText: CaseIterable {
+enum SecurityPageText: PageCatalogue {
     case title, link, sessionsHeading, sessionCreated, sessionLastSeen, thisSession, revokeSubmit, revokeOthersSubmit
     case contactsHeading, phone, email, none, verified, unverified, changePhoneLink, changeEmailLink
     case newPhoneField, newEmailField, sendCodeSubmit, codeTitle, codeExplanation, codeField, confirmSubmit, backLink
 
-    /// The text in `language`.
-    func text(in language: MessageLanguage) -> String {
-        switch language {
-        case .russian: russian
-        case .english: english
-        }
-    }
 
     /// The Russian text.
     var russian: String {

@@ -71,13 +71,4 @@ import Testing
             #expect(refused.status == 403)
         }
     }
-
-    @Test("every recovery page text exists in both languages; English is ASCII apart from typographic marks")
-    func texts() {
-        for key in RecoveryPageText.allCases {
-            #expect(!key.russian.isEmpty && !key.english.isEmpty)
-            #expect(key.english.unicodeScalars.allSatisfy { $0.isASCII || "–—’".unicodeScalars.contains($0) })
-            #expect(key.russian != key.english)
-        }
-    }
 }
