@@ -27,6 +27,8 @@ public actor OutboxDispatcher {
     private let logger: Logger
     private let batchSize: Int
     private var reportedMissingChannels = false
+    /// The pass in progress: passes never overlap, or two would send the same due message.
+    private var currentPass: Task<Report, any Error>?
 
     /// What one pass did.
     public struct Report: Sendable, Hashable {
@@ -71,12 +73,27 @@ public actor OutboxDispatcher {
         } while (try? await Task.sleep(for: interval)) != nil
     }
 
-    /// One pass over the due messages.
+    /// One pass over the due messages. A call while another pass runs (the loop of
+    /// ``run(interval:)`` and a direct call) waits for it to end and then makes its own:
+    /// passes never overlap, so one process never sends a due message twice.
     /// - Throws: a storage error reading the outbox (outcomes that fail to be written are
     ///   logged; those messages are simply sent again later).
     /// - Returns: what the pass did.
     @discardableResult
     public func runOnce() async throws -> Report {
+        while let running = currentPass {
+            _ = try? await running.value
+            // Whoever sees the finished pass first clears it (awaiting a finished task
+            // may not suspend, so waiting for its starter to clear it could spin).
+            if currentPass == running { currentPass = nil }
+        }
+        let pass = Task { try await self.pass() }
+        currentPass = pass
+        defer { if currentPass == pass { currentPass = nil } }
+        return try await pass.value
+    }
+
+    private func pass() async throws -> Report {
         reportMissingChannelsOnce()
         let available = Set(channels.keys)
         guard !available.isEmpty else { return Report() }

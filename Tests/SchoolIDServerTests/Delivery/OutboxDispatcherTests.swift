@@ -96,6 +96,18 @@ import Testing
         try await harness.tearDown()
     }
 
+    @Test("passes never overlap: concurrent passes send each due message once")
+    func passesDoNotOverlap() async throws {
+        let harness = try await DeliveryHarness()
+        _ = try await harness.enqueue()
+        async let first = harness.dispatcher.runOnce()
+        async let second = harness.dispatcher.runOnce()
+        let reports = try await [first, second]
+        #expect(reports.map(\.delivered).sorted() == [0, 1])
+        #expect(harness.gateway.attempts.count == 1)
+        try await harness.tearDown()
+    }
+
     @Test("a gateway that keeps answering 503 is given up after ten attempts")
     func givesUp() async throws {
         let harness = try await DeliveryHarness()
