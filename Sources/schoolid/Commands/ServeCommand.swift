@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import SchoolIDBase
 import SchoolIDCrypto
 import SchoolIDServer
@@ -89,23 +90,37 @@ enum ServeCommand: Command {
                                                       random: OpenSSLRandomSource(), logger: logger)
         let scheme = configuration.scheme
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        let server = Task {
-            try await application.run { port in
-                // Unbuffered: scripts and tests wait for this line to learn the port.
-                FileHandle.standardOutput.write(Data("SchoolID listening on \(scheme)://\(host):\(port)\n".utf8))
-            }
-        }
-        // STYLE §5.3: ignore the signals first, then observe them through DispatchSource.
+        // STYLE §5.3: ignore the signals first, then observe them through DispatchSource —
+        // before the server starts, so a SIGTERM right after the "listening" line is never
+        // taken by the default action. A stop that arrives before the task exists is kept.
+        let server = Mutex<(task: Task<Void, any Error>?, stopRequested: Bool)>((nil, false))
         let sources = [SIGTERM, SIGINT, SIGHUP].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number)
             source.setEventHandler {
-                if number == SIGHUP { application.reloadKeys() } else { server.cancel() }
+                if number == SIGHUP {
+                    application.reloadKeys()
+                } else {
+                    server.withLock { state in
+                        state.stopRequested = true
+                        state.task?.cancel()
+                    }
+                }
             }
             source.resume()
             return source
         }
         defer { sources.forEach { $0.cancel() } }
-        try await server.value
+        let task = Task {
+            try await application.run { port in
+                // Unbuffered: scripts and tests wait for this line to learn the port.
+                FileHandle.standardOutput.write(Data("SchoolID listening on \(scheme)://\(host):\(port)\n".utf8))
+            }
+        }
+        server.withLock { state in
+            state.task = task
+            if state.stopRequested { task.cancel() }
+        }
+        try await task.value
     }
 }
