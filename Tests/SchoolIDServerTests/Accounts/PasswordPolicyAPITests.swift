@@ -106,7 +106,8 @@ import Testing
             #expect(changed.status == 200)
             #expect(try await world.teacher.get("/v1/me").status == 401, "the presented session is rotated")
             #expect(try await other.get("/v1/me").status == 401, "other sessions are revoked")
-            let rotated = world.anonymous.with(bearer: try #require(changed.string("session_token")))
+            let token = try #require(changed.string("session_token"))
+            let rotated = world.anonymous.with(bearer: token)
             #expect(try await rotated.get("/v1/me").status == 200)
         }
     }

@@ -101,7 +101,8 @@ struct SchoolWorld: Sendable {
     static func login(_ anonymous: APIClient, _ login: String, _ password: String) async throws -> APIClient {
         let response = try await anonymous.post("/v1/login", json: ["login": login, "password": password])
         try #require(response.status == 200 && response.string("status") == "logged_in", "\(response.text)")
-        return anonymous.with(bearer: try #require(response.string("session_token")))
+        let token = try #require(response.string("session_token"))
+        return anonymous.with(bearer: token)
     }
 
     /// Adds a staff member through the API and completes their first login.

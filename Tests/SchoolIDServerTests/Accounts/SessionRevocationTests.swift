@@ -50,7 +50,8 @@ import Testing
             let studentID = try #require(try await world.students().first?["account_id"] as? String)
             let login = try await world.anonymous.post("/v1/login", json: ["login": "s57-teacher", "password": SchoolWorld.staffPassword])
             var browser = world.anonymous
-            browser.cookie = try #require(login.setCookie("schoolid_session"))
+            let cookie = try #require(login.setCookie("schoolid_session"))
+            browser.cookie = cookie
             let csrf = try #require(login.string("csrf_token"))
             let path = "/v1/students/\(studentID)/temporary-password"
 

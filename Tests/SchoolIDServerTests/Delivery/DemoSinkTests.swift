@@ -55,7 +55,7 @@ import Testing
         let directory = try TemporaryDirectory(prefix: "demo-sink")
         defer { directory.remove() }
         let path = directory.file("outbox.log")
-        FileManager.default.createFile(atPath: path, contents: Data("earlier\n".utf8), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: path, contents: Data("earlier\n".utf8), attributes: [.posixPermissions: 0o644])
         let console = ConsoleLines()
         let channel = FileChannel(path: path, clock: ManualWallClock(UnixTime(seconds: 1_790_000_000))) { console.append($0) }
         let id = OutboxMessage.ID.random(using: SeededRandomSource(seed: 1))

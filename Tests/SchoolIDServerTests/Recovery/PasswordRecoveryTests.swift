@@ -97,7 +97,7 @@ import Testing
         try await RecoveryFixture.run { fixture in
             let id = try await fixture.guardian(login: "petrova.anna", phone: Self.phone, email: nil)
             let now = fixture.world.server.clock.now()
-            try await fixture.environment.storage.write { tx in
+            _ = try await fixture.environment.storage.write { tx in
                 try tx.accounts.update(id) { $0.consecutiveFailures = 50; $0.lockedAt = now }
             }
             #expect(try await fixture.login("petrova.anna", RecoveryFixture.password).errorCode == "account_locked")

@@ -42,15 +42,16 @@ struct SecurityPerson: Sendable {
                                                     indexKey: environment.dataKeys.indexKey, verifiedAt: now, now: now))
             }
         }
-        return SecurityPerson(login: login, accountID: account.id.rawValue,
-                              client: anonymous.with(bearer: try #require(changed.string("session_token"))))
+        let token = try #require(changed.string("session_token"))
+        return SecurityPerson(login: login, accountID: account.id.rawValue, client: anonymous.with(bearer: token))
     }
 
     /// Logs in again: a client with a new session.
     func loginAgain(_ world: DeliveryWorld) async throws -> APIClient {
         let response = try await APIClient(world.server).post("/v1/login", json: ["login": login, "password": Self.password])
         try #require(response.status == 200 && response.string("status") == "logged_in", "\(response.text)")
-        return client.with(bearer: try #require(response.string("session_token")))
+        let token = try #require(response.string("session_token"))
+        return client.with(bearer: token)
     }
 
     /// Starts a change of `kind` (`phone` or `email`) to `value`.
