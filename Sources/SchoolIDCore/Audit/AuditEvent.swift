@@ -93,6 +93,15 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case recoveryLoginRequested = "recovery.login_requested"
     case recoveryRequested = "recovery.requested"
     case recoveryPasswordReset = "recovery.password_reset"
+    /// A second factor was confirmed (TOTP: first code typed back; SMS: enrolled).
+    case secondFactorEnrolled = "second_factor.enrolled"
+    /// A second factor's code was accepted at login or step-up.
+    case secondFactorUsed = "second_factor.used"
+    /// A wrong, replayed or malformed second-factor code or recovery code.
+    case secondFactorFailed = "second_factor.failed"
+    case secondFactorRemoved = "second_factor.removed"
+    case recoveryCodeUsed = "second_factor.recovery_code_used"
+    case recoveryCodesRegenerated = "second_factor.recovery_codes_regenerated"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -48,6 +48,7 @@ public protocol WriteTransaction {
     var registrations: any RegistrationStore { get }
     var contactChanges: any ContactChangeStore { get }
     var recoveryFlows: any RecoveryFlowStore { get }
+    var secondFactors: any SecondFactorStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -70,4 +71,5 @@ public protocol ReadTransaction {
     var registrations: any RegistrationReader { get }
     var contactChanges: any ContactChangeReader { get }
     var recoveryFlows: any RecoveryFlowReader { get }
+    var secondFactors: any SecondFactorReader { get }
 }

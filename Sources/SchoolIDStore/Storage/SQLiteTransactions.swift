@@ -25,6 +25,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var registrations: any RegistrationStore { SQLiteRegistrationStore(connection: connection) }
     public var contactChanges: any ContactChangeStore { SQLiteContactChangeStore(connection: connection) }
     public var recoveryFlows: any RecoveryFlowStore { SQLiteRecoveryFlowStore(connection: connection) }
+    public var secondFactors: any SecondFactorStore { SQLiteSecondFactorStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -48,4 +49,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var registrations: any RegistrationReader { SQLiteRegistrationStore(connection: connection) }
     public var contactChanges: any ContactChangeReader { SQLiteContactChangeStore(connection: connection) }
     public var recoveryFlows: any RecoveryFlowReader { SQLiteRecoveryFlowStore(connection: connection) }
+    public var secondFactors: any SecondFactorReader { SQLiteSecondFactorStore(connection: connection) }
 }

@@ -240,6 +240,15 @@ CREATE TABLE password_credentials (
     used_at INTEGER
 ) STRICT;
 
+-- table recovery_codes
+CREATE TABLE recovery_codes (
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    slot INTEGER NOT NULL CHECK (slot BETWEEN 0 AND 9),
+    code_hash TEXT NOT NULL,
+    used_at INTEGER,
+    PRIMARY KEY (account_id, slot)
+) STRICT, WITHOUT ROWID;
+
 -- table recovery_flows
 CREATE TABLE recovery_flows (
     id TEXT PRIMARY KEY NOT NULL,
@@ -293,6 +302,19 @@ CREATE TABLE schools (
     time_zone TEXT NOT NULL,
     created_at INTEGER NOT NULL
 ) STRICT;
+
+-- table second_factors
+CREATE TABLE second_factors (
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    kind TEXT NOT NULL CHECK (kind IN ('totp', 'sms')),
+    secret BLOB,
+    created_at INTEGER NOT NULL,
+    confirmed_at INTEGER,
+    last_used_step INTEGER,
+    last_used_at INTEGER,
+    PRIMARY KEY (account_id, kind),
+    CHECK ((kind = 'totp') = (secret IS NOT NULL))
+) STRICT, WITHOUT ROWID;
 
 -- table sessions
 CREATE TABLE sessions (
