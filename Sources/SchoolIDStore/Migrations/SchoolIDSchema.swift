@@ -10,6 +10,7 @@ public enum SchoolIDSchema {
         registrations,
         recovery,
         contactChanges,
+        sessionStrength,
     ]
 
     /// `0001-foundation`: per-owner data keys.
