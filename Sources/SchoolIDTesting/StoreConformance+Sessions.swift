@@ -22,6 +22,40 @@ extension StoreConformance {
             let stranger = samples.session(of: samples.account())
             await #expect(throws: StoreError.notFound) { try await storage.write { tx in try tx.sessions.insert(stranger) } }
         },
+        Case("a session's strength round-trips; recordSecondFactor raises it only for a usable logged-in session") { storage in
+            let samples = StoreSamples()
+            let directory = try await samples.directory(in: storage)
+            let t0 = StoreSamples.t0
+            let strong = with(samples.session(of: directory.teacher)) {
+                $0.amr = ["pwd", "sms"]
+                $0.acr = Session.secondFactorACR
+                $0.secondFactorAt = t0.adding(seconds: 3)
+            }
+            let plain = samples.session(of: directory.teacher)
+            let ticket = samples.session(of: directory.teacher, purpose: .secondFactor)
+            let idle = samples.session(of: directory.teacher, idle: 50)
+            try await storage.write { tx in for session in [strong, plain, ticket, idle] { try tx.sessions.insert(session) } }
+            let stored = try await storage.read { tx in
+                try [strong, plain].map { try tx.sessions.session(tokenHash: $0.tokenHash) }
+            }
+            #expect(stored == [strong, plain])
+            #expect(plain.amr == ["pwd"] && plain.acr == Session.singleFactorACR && plain.secondFactorAt == nil)
+            let at = t0.adding(seconds: 60)
+            let recorded = try await storage.write { tx in
+                [try tx.sessions.recordSecondFactor(tokenHash: plain.tokenHash, method: .otp, at: at),
+                 try tx.sessions.recordSecondFactor(tokenHash: strong.tokenHash, method: .sms, at: at),
+                 try tx.sessions.recordSecondFactor(tokenHash: ticket.tokenHash, method: .otp, at: at),
+                 try tx.sessions.recordSecondFactor(tokenHash: idle.tokenHash, method: .otp, at: at),
+                 try tx.sessions.recordSecondFactor(tokenHash: samples.bytes(), method: .otp, at: at)]
+            }
+            #expect(recorded == [true, true, false, false, false])
+            let after = try await storage.read { tx in
+                try [plain, strong, ticket, idle].map { try tx.sessions.session(tokenHash: $0.tokenHash) }
+            }
+            #expect(after[0] == with(plain) { $0.amr = ["pwd", "otp"]; $0.acr = "2"; $0.secondFactorAt = at })
+            #expect(after[1] == with(strong) { $0.secondFactorAt = at })  // sms recorded once
+            #expect(after[2] == ticket && after[3] == idle)
+        },
         Case("a session is usable one second before its idle and absolute expiry and not at it") { storage in
             let samples = StoreSamples()
             let directory = try await samples.directory(in: storage)

@@ -10,7 +10,39 @@ public struct Session: Hashable, Sendable {
         case session
         /// Good only for `POST /v1/password/change`, once.
         case passwordChange = "password_change"
+        /// The pending second login step: issued after a right password when the
+        /// account has a confirmed second factor; good only for presenting the code,
+        /// once, and never for anything a logged-in session may do.
+        case secondFactor = "second_factor"
+        /// Good only for enrolling a second factor: issued when a staff member who
+        /// has none logs in (a factor is mandatory for staff, enrolled before anything
+        /// else).
+        case factorEnrolment = "factor_enrolment"
+
+        /// Whether this is a short-lived ticket (lifetime `password_change_ticket_seconds`)
+        /// rather than a logged-in session.
+        public var isTicket: Bool { self != .session }
     }
+
+    /// RFC 8176 §2 authentication method reference values this server records.
+    public enum Method: String, Hashable, Sendable, CaseIterable {
+        /// Password-based authentication.
+        case password = "pwd"
+        /// One-time password (TOTP, RFC 6238, or a recovery code).
+        case otp
+        /// Confirmation by SMS text message to a verified phone.
+        case sms
+    }
+
+    /// The authentication context class (`acr`) of a session proven by a password only.
+    ///
+    /// SchoolID's `acr` values are its own, ordered strength levels (OpenID Connect
+    /// Core §2 allows any string the parties agree on): `"1"` means a single factor
+    /// (a password; NIST SP 800-63B-4 AAL1), `"2"` means a password and a second factor
+    /// proven in this session (TOTP, a recovery code or an SMS code; AAL2 intent).
+    public static let singleFactorACR = "1"
+    /// The `acr` of a session in which a second factor was proven (see ``singleFactorACR``).
+    public static let secondFactorACR = "2"
 
     /// SHA-256 of the token.
     public var tokenHash: [UInt8]
@@ -24,10 +56,21 @@ public struct Session: Hashable, Sendable {
     public var revokedAt: UnixTime?
     /// When the person last proved their password in this session (login, step-up).
     public var authenticatedAt: UnixTime
+    /// How the person authenticated in this session, RFC 8176 values (`pwd`, `otp`,
+    /// `sms`), in the order first proven; never empty.
+    public var amr: [String]
+    /// The authentication context class: ``singleFactorACR`` (`"1"`, password only) or
+    /// ``secondFactorACR`` (`"2"`, with a second factor).
+    public var acr: String
+    /// The last time a second factor was proven in this session (the second login
+    /// step or a step-up), or `nil` when none was: what ``StepUp`` checks.
+    public var secondFactorAt: UnixTime?
 
     public init(tokenHash: [UInt8], accountID: Account.ID, purpose: Purpose, createdAt: UnixTime,
                 idleExpiresAt: UnixTime, absoluteExpiresAt: UnixTime, revokedAt: UnixTime? = nil,
-                lastSeenAt: UnixTime? = nil, authenticatedAt: UnixTime? = nil)
+                lastSeenAt: UnixTime? = nil, authenticatedAt: UnixTime? = nil,
+                amr: [String] = [Method.password.rawValue], acr: String = Session.singleFactorACR,
+                secondFactorAt: UnixTime? = nil)
     {
         self.tokenHash = tokenHash
         self.accountID = accountID
@@ -38,6 +81,9 @@ public struct Session: Hashable, Sendable {
         self.absoluteExpiresAt = absoluteExpiresAt
         self.revokedAt = revokedAt
         self.authenticatedAt = authenticatedAt ?? createdAt
+        self.amr = amr
+        self.acr = acr
+        self.secondFactorAt = secondFactorAt
     }
 
     /// Whether the session may be used at `now`: not revoked, not idle, not past its

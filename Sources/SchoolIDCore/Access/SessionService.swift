@@ -22,13 +22,19 @@ public struct SessionService: Sendable {
     public init(environment: ServiceEnvironment) { self.environment = environment }
 
     /// Creates a session or ticket for `accountID` inside a write unit.
+    ///
+    /// A ``Session/Purpose/session`` lives `idle_seconds`/`absolute_seconds`; every
+    /// ticket (`password_change`, `second_factor`, `factor_enrolment`) lives
+    /// `password_change_ticket_seconds`, idle or not: a pending login step is short.
+    /// The session starts at password strength (`amr` `pwd`, `acr` `"1"`); a second
+    /// factor is recorded with ``SessionStore/recordSecondFactor(tokenHash:method:at:)``.
     /// - Throws: a store error.
     public func open(for accountID: Account.ID, purpose: Session.Purpose, at now: UnixTime, policy: SessionPolicy,
                      in tx: any WriteTransaction) throws -> IssuedSession
     {
         let token = SessionToken(random: environment.random)
-        let lifetime = purpose == .session ? policy.absoluteSeconds : policy.passwordChangeTicketSeconds
-        let idle = purpose == .session ? policy.idleSeconds : policy.passwordChangeTicketSeconds
+        let lifetime = purpose.isTicket ? policy.passwordChangeTicketSeconds : policy.absoluteSeconds
+        let idle = purpose.isTicket ? policy.passwordChangeTicketSeconds : policy.idleSeconds
         let session = Session(tokenHash: token.hash, accountID: accountID, purpose: purpose, createdAt: now,
                               idleExpiresAt: now.adding(seconds: min(idle, lifetime)),
                               absoluteExpiresAt: now.adding(seconds: lifetime))

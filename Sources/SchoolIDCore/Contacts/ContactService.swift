@@ -49,7 +49,8 @@ public struct ContactService: Sendable {
     ///   - kind: which contact to change.
     ///   - newValue: the new phone number or email address as typed.
     ///   - currentPassword: re-authentication.
-    /// - Throws: `DomainError` `.invalidCredentials` (a failed attempt, throttled like a
+    /// - Throws: `DomainError` `.stepUpRequired` (no second factor within
+    ///   `step_up_seconds`, see ``StepUp``), `.invalidCredentials` (a failed attempt, throttled like a
     ///   login), a phone or email format code, `.phoneNotAllowed`, `.contactUnchanged`
     ///   (the value is already this account's verified contact); ``ThrottleError``; a
     ///   store error.
@@ -57,6 +58,9 @@ public struct ContactService: Sendable {
                             context: RequestContext) async throws -> ContactChangeReceipt
     {
         try await environment.evenly {
+            // Before the password: without a fresh factor no attempt is spent, and a
+            // stolen cookie alone cannot test passwords here.
+            try StepUp.require(actor, policy: environment.policies.secondFactor, now: environment.clock.now())
             _ = try await attempts.verifyCurrentPassword(of: actor, currentPassword, context: context)
             let destination: OTPDestination = switch kind {
             case .phone: .phone(try PhoneNumber(parsing: newValue))

@@ -4,7 +4,7 @@ extension CredentialBatchService {
     /// Issues a new temporary password to one student: the old password stops working,
     /// the student's sessions are revoked, a lock after too many failures is lifted.
     /// - Throws: `DomainError` (`.accountNotFound`, `.accountNotStudent`,
-    ///   `.enrolmentNotFound`, authorisation), or the pool's saturation error.
+    ///   `.enrolmentNotFound`, authorisation, `.stepUpRequired`), or the pool's saturation error.
     /// - Returns: the student and the new password, to show once.
     public func reissue(by principal: Principal, studentID: Account.ID, context: RequestContext) async throws
         -> (Account, TemporaryPassword)
@@ -20,6 +20,7 @@ extension CredentialBatchService {
         }
         try principal.require(.credentialsIssue, in: .schoolClass(schoolClass), roles: policies.roles)
         let now = environment.clock.now()
+        try StepUp.require(principal, policy: policies.secondFactor, now: now)
         let temporary = TemporaryPassword(policy: policies.credentials, random: environment.random,
                                           expiresAt: now.adding(seconds: policies.credentials.lifetimeSeconds))
         let hash = try await environment.hasher.hash(temporary.password, cost: policies.passwords.temporaryHashCost,

@@ -10,7 +10,7 @@ extension DirectoryService {
     /// Adds a staff member (teacher or school admin of a school, or platform admin) with
     /// a new account and a single-use first password valid for 24 hours, or gives an
     /// existing account (found by login) the role.
-    /// - Throws: `DomainError` (authorisation, `.roleInvalid`, `.schoolNotFound`,
+    /// - Throws: `DomainError` (authorisation, `.stepUpRequired`, `.roleInvalid`, `.schoolNotFound`,
     ///   `.membershipExists`, login and name codes).
     /// - Returns: the account, with a first password when the account is new.
     public func addStaff(by principal: Principal, role: Role, schoolID: School.ID?, login loginText: String,
@@ -25,8 +25,9 @@ extension DirectoryService {
         default:
             throw DomainError(.roleInvalid)
         }
-        let login = try Login(parsing: loginText)
         let now = environment.clock.now()
+        try StepUp.require(principal, policy: policies.secondFactor, now: now)
+        let login = try Login(parsing: loginText)
         let first = TemporaryPassword(policy: policies.credentials, random: environment.random,
                                       expiresAt: now.adding(seconds: Self.initialPasswordSeconds))
         let hash = try await environment.hasher.hash(first.password, cost: policies.passwords.temporaryHashCost,

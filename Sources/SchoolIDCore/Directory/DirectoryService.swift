@@ -15,16 +15,17 @@ public struct DirectoryService: Sendable {
     public init(environment: ServiceEnvironment) { self.environment = environment }
 
     /// Creates a school.
-    /// - Throws: `DomainError` (`.permissionDenied`, `.schoolCodeInvalid`, `.textInvalid`,
+    /// - Throws: `DomainError` (`.permissionDenied`, `.stepUpRequired`, `.schoolCodeInvalid`, `.textInvalid`,
     ///   `.timeZoneInvalid`, `.schoolCodeTaken`).
     public func createSchool(by principal: Principal, code: String, name: String, region: String, timeZone: String?,
                              context: RequestContext) async throws -> School
     {
         let policies = environment.policies
         try principal.require(.platformSchoolsManage, in: .platform, roles: policies.roles)
+        let now = environment.clock.now()
+        try StepUp.require(principal, policy: policies.secondFactor, now: now)
         let zone = timeZone ?? School.defaultTimeZone
         guard TimeZone(identifier: zone) != nil else { throw DomainError(.timeZoneInvalid) }
-        let now = environment.clock.now()
         let school = School(id: .random(using: environment.random), code: try SchoolCode(parsing: code),
                             name: try Self.text(name, field: "name"), region: try Self.text(region, field: "region"),
                             timeZone: zone, createdAt: now)

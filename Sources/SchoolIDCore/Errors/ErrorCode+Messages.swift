@@ -69,6 +69,12 @@ extension ErrorCode {
         case .recoveryFlowNotFound: "Запрос на восстановление не найден или его срок истёк. Начните заново."
         case .sessionNotFound: "Сеанс не найден."
         case .contactUnchanged: "Этот номер или адрес уже указан в вашей учётной записи."
+        case .stepUpRequired:
+            "Для этого действия подтвердите вход ещё раз: введите код из приложения-аутентификатора или код из SMS."
+        case .secondFactorRequired: "Пароль верный. Теперь введите код второго фактора."
+        case .secondFactorEnrolmentRequired:
+            "Сотрудникам школы нужен второй фактор входа. Подключите его, чтобы продолжить."
+        case .secondFactorDisabled: "Вход по коду из SMS как второй фактор отключён. Используйте приложение-аутентификатор."
         case .credentialBatchNotFinished: "Логины ещё создаются. Подождите немного."
         case .credentialBatchGone: "Пароли уже были скачаны или удалены. При необходимости выдайте новые."
         case .schoolCodeTaken: "Школа с таким кодом уже есть."
@@ -178,6 +184,11 @@ extension ErrorCode {
         case .recoveryFlowNotFound: "Recovery request not found or expired. Please start again."
         case .sessionNotFound: "Session not found."
         case .contactUnchanged: "This number or address is already on your account."
+        case .stepUpRequired:
+            "This action needs a fresh confirmation: enter a code from your authenticator app or an SMS code, then try again."
+        case .secondFactorRequired: "The password is right. Now enter your second-factor code."
+        case .secondFactorEnrolmentRequired: "School staff need a second sign-in factor. Set one up to continue."
+        case .secondFactorDisabled: "SMS codes are turned off as a second factor. Use an authenticator app."
         case .credentialBatchNotFinished: "The logins are still being created. Please wait."
         case .credentialBatchGone: "The passwords were already downloaded or have been deleted. Reissue them if needed."
         case .schoolCodeTaken: "A school with this code already exists."

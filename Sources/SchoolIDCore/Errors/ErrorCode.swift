@@ -131,6 +131,15 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case sessionNotFound = "session_not_found"
     /// The new phone or email is the one the account already has.
     case contactUnchanged = "contact_unchanged"
+    /// The action needs a second factor proven within `step_up_seconds`
+    /// (`second_factor.json`): prove a factor (or an SMS code) again and retry.
+    case stepUpRequired = "step_up_required"
+    /// The password was right; the login continues with the second-factor code.
+    case secondFactorRequired = "second_factor_required"
+    /// Staff must enrol a second factor before anything else.
+    case secondFactorEnrolmentRequired = "second_factor_enrolment_required"
+    /// SMS as a second factor is turned off by policy.
+    case secondFactorDisabled = "second_factor_disabled"
     /// The batch is still running.
     case credentialBatchNotFinished = "credential_batch_not_finished"
     /// The batch's passwords were already downloaded or purged.

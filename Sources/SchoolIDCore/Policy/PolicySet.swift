@@ -25,12 +25,14 @@ public struct PolicySet: Hashable, Sendable {
     public let calendar: CalendarPolicy
     /// `registration.json`.
     public let registration: RegistrationPolicy
+    /// `second_factor.json`.
+    public let secondFactor: SecondFactorPolicy
 
     /// The policy files a directory must hold, in load order.
     public static let fileNames = [
         PasswordPolicy.fileName, CredentialsPolicy.fileName, OTPPolicy.fileName, LockoutPolicy.fileName,
         SessionPolicy.fileName, TokenPolicy.fileName, InvitationPolicy.fileName, RolePolicy.fileName,
-        CalendarPolicy.fileName, RegistrationPolicy.fileName,
+        CalendarPolicy.fileName, RegistrationPolicy.fileName, SecondFactorPolicy.fileName,
     ]
 
     /// Loads and validates every policy file in `directory`. Fails on the first error,
@@ -48,7 +50,8 @@ public struct PolicySet: Hashable, Sendable {
             invitations: InvitationPolicy(document(InvitationPolicy.fileName, in: directory)),
             roles: RolePolicy(document(RolePolicy.fileName, in: directory)),
             calendar: CalendarPolicy(document(CalendarPolicy.fileName, in: directory)),
-            registration: RegistrationPolicy(document(RegistrationPolicy.fileName, in: directory)))
+            registration: RegistrationPolicy(document(RegistrationPolicy.fileName, in: directory)),
+            secondFactor: SecondFactorPolicy(document(SecondFactorPolicy.fileName, in: directory)))
     }
 
     /// Reads and parses one file.

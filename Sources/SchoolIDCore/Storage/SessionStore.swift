@@ -22,6 +22,14 @@ public protocol SessionStore: SessionReader {
     /// - Returns: whether the session was usable and touched.
     @discardableResult
     func touch(tokenHash: [UInt8], at time: UnixTime, idleExpiresAt: UnixTime) throws -> Bool
+    /// Records a second factor proven in a session (the second login step or a
+    /// step-up): adds `method` to ``Session/amr`` (once), sets ``Session/acr`` to
+    /// ``Session/secondFactorACR`` and ``Session/secondFactorAt`` to `time`, only for a
+    /// logged-in session (purpose ``Session/Purpose/session``, never a ticket) usable at `time`.
+    /// - Throws: a backend error.
+    /// - Returns: whether the session was usable and changed.
+    @discardableResult
+    func recordSecondFactor(tokenHash: [UInt8], method: Session.Method, at time: UnixTime) throws -> Bool
     /// Revokes one session atomically: only a session usable at `time` is revoked, and
     /// only the first of concurrent callers gets `true` (single-use tickets rely on it).
     /// - Throws: a backend error.

@@ -108,16 +108,43 @@ struct AccessRoutes: Sendable {
         let roles: [String]
         let memberships: [Membership]
         let classes: [String]
+        /// RFC 8176 methods proven in this session.
+        let amr: [String]
+        /// `"1"` password only, `"2"` with a second factor (see `Session.singleFactorACR`).
+        let acr: String
+        /// When a second factor was last proven in this session; `null` when never.
+        let secondFactorAt: Int64?
         enum CodingKeys: String, CodingKey {
-            case accountID = "account_id", login, category, roles, memberships, classes
+            case accountID = "account_id", login, category, roles, memberships, classes, amr, acr
+            case secondFactorAt = "second_factor_at"
+        }
+
+        /// As synthesised, except that `second_factor_at` is always present (`null`
+        /// when no factor was proven), so clients need not tell "absent" from "never".
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(accountID, forKey: .accountID)
+            try container.encodeIfPresent(login, forKey: .login)
+            try container.encode(category, forKey: .category)
+            try container.encode(roles, forKey: .roles)
+            try container.encode(memberships, forKey: .memberships)
+            try container.encode(classes, forKey: .classes)
+            try container.encode(amr, forKey: .amr)
+            try container.encode(acr, forKey: .acr)
+            try container.encode(secondFactorAt, forKey: .secondFactorAt)
         }
     }
 
     private func me(_ request: Request) async throws -> Response {
         let actor = try await context.authenticator.apiActor(request)
+        // apiActor only accepts a logged-in session, so there always is one here.
+        let session = actor.session
         return .json(MeBody(accountID: actor.account.id.rawValue, login: actor.account.login?.rawValue,
                             category: actor.account.category.rawValue, roles: actor.roles.map(\.rawValue).sorted(),
                             memberships: actor.memberships.map { .init(role: $0.role.rawValue, schoolID: $0.schoolID?.rawValue) },
-                            classes: actor.taughtClasses.map(\.rawValue).sorted()))
+                            classes: actor.taughtClasses.map(\.rawValue).sorted(),
+                            amr: session?.amr ?? [Session.Method.password.rawValue],
+                            acr: session?.acr ?? Session.singleFactorACR,
+                            secondFactorAt: session?.secondFactorAt?.seconds))
     }
 }

@@ -33,8 +33,9 @@ extension ErrorCode {
     public var httpStatus: HTTPStatus {
         switch self {
         case .permissionDenied, .schoolNotAssigned, .classNotAssigned, .csrfTokenInvalid, .originNotAllowed,
-             .accountDisabled, .accountLocked, .temporaryPasswordExpired: .forbidden
-        case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid: .unauthorized
+             .accountDisabled, .accountLocked, .temporaryPasswordExpired, .stepUpRequired,
+             .secondFactorEnrolmentRequired, .secondFactorDisabled: .forbidden
+        case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid, .secondFactorRequired: .unauthorized
         case .retryLater, .codeResendTooSoon, .smsBudgetExhausted: .tooManyRequests
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
              .credentialBatchNotFound, .registrationNotFound, .recoveryFlowNotFound, .sessionNotFound: .notFound

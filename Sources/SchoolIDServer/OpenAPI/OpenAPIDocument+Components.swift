@@ -148,6 +148,7 @@ extension OpenAPIDocument {
         "school_not_assigned", "class_not_assigned", "school_not_found", "class_not_found",
         "account_not_found", "enrolment_not_found", "credential_batch_not_found",
         "registration_not_found", "recovery_flow_not_found", "session_not_found", "contact_unchanged",
+        "step_up_required", "second_factor_required", "second_factor_enrolment_required", "second_factor_disabled",
         "credential_batch_not_finished", "credential_batch_gone", "school_code_taken",
         "class_already_exists", "login_taken", "membership_exists", "enrolment_exists",
         "account_not_student", "text_invalid", "time_zone_invalid", "grade_invalid",
@@ -229,7 +230,7 @@ extension OpenAPIDocument {
     },
     "Me": {
       "type": "object",
-      "required": ["account_id", "category", "roles", "memberships", "classes"],
+      "required": ["account_id", "category", "roles", "memberships", "classes", "amr", "acr", "second_factor_at"],
       "properties": {
         "account_id": { "$ref": "#/components/schemas/AccountID" },
         "login": { "type": "string" },
@@ -246,7 +247,21 @@ extension OpenAPIDocument {
             }
           }
         },
-        "classes": { "type": "array", "description": "Classes the account teaches.", "items": { "$ref": "#/components/schemas/ClassID" } }
+        "classes": { "type": "array", "description": "Classes the account teaches.", "items": { "$ref": "#/components/schemas/ClassID" } },
+        "amr": {
+          "type": "array",
+          "description": "Authentication methods proven in this session (RFC 8176 §2): pwd, then otp (TOTP or recovery code) or sms.",
+          "items": { "type": "string", "enum": ["pwd", "otp", "sms"] }
+        },
+        "acr": {
+          "type": "string",
+          "enum": ["1", "2"],
+          "description": "Authentication strength of this session: \"1\" a password only, \"2\" a password and a second factor."
+        },
+        "second_factor_at": {
+          "description": "When a second factor was last proven in this session (login or step-up); null when never. Step-up needs it within step_up_seconds.",
+          "oneOf": [{ "$ref": "#/components/schemas/UnixTime" }, { "type": "null" }]
+        }
       }
     },
     "SchoolCreate": {

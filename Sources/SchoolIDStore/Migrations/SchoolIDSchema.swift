@@ -11,6 +11,7 @@ public enum SchoolIDSchema {
         recovery,
         contactChanges,
         secondFactors,
+        sessionStrength,
     ]
 
     /// `0001-foundation`: per-owner data keys.
