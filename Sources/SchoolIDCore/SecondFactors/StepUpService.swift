@@ -46,6 +46,7 @@ public struct StepUpService: Sendable {
             guard try factors.verifyTOTP(accountID: accountID, code: code, context: context, now: now, in: tx) else {
                 return nil
             }
+            try Self.clearFailures(key: key, accountID: accountID, now: now, in: tx)
             return try Self.record(session, method: .otp, now: now, in: tx)
         }
         guard let proven else { return try await fail(actor, key: key, context: context) }
@@ -60,8 +61,11 @@ public struct StepUpService: Sendable {
         guard try await factors.useRecoveryCode(accountID: actor.account.id, code: code, context: context) else {
             return try await fail(actor, key: key, context: context)
         }
-        let now = environment.clock.now()
-        return try await environment.storage.write { tx in try Self.record(session, method: .otp, now: now, in: tx) }
+        let (accountID, now) = (actor.account.id, environment.clock.now())
+        return try await environment.storage.write { tx in
+            try Self.clearFailures(key: key, accountID: accountID, now: now, in: tx)
+            return try Self.record(session, method: .otp, now: now, in: tx)
+        }
     }
 
     /// Sends a `second_factor` code to the actor's verified phone; the challenge, the
@@ -148,6 +152,17 @@ public struct StepUpService: Sendable {
     private func fail(_ actor: Actor, key: [UInt8], context: RequestContext) async throws -> Session {
         try await attempts.recordFailure(key: key, account: actor.account, context: context)
         throw DomainError(.codeInvalid)
+    }
+
+    /// A right code ends the failure run, as a successful login does: the pair's
+    /// backoff and the account's consecutive failures start again from zero.
+    static func clearFailures(key: [UInt8], accountID: Account.ID, now: UnixTime, in tx: any WriteTransaction) throws {
+        try tx.credentials.clearFailures(key)
+        guard let account = try tx.accounts.account(accountID), account.consecutiveFailures > 0 else { return }
+        try tx.accounts.update(accountID) {
+            $0.consecutiveFailures = 0
+            $0.updatedAt = now
+        }
     }
 
     /// Records the proof in the session and reads it back.
