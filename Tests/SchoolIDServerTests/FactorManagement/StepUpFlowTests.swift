@@ -59,6 +59,27 @@ import Testing
         }
     }
 
+    @Test("wrong step-up codes share the login backoff: after the free failures even a right code waits (429)")
+    func sharesLoginBackoff() async throws {
+        try await FactorFixture.run { fixture in
+            let guardianID = try await fixture.guardian("parent.petrova")
+            let (secret, _) = try await fixture.enrolTOTP(guardianID)
+            let guardian = try await fixture.client(guardianID)
+            let free = fixture.environment.policies.lockout.freeFailures
+            let wrong = fixture.code(secret) == "000000" ? "111111" : "000000"
+            for _ in 0...free {
+                #expect(try await guardian.post("/v1/step-up", json: ["code": wrong]).status == 401)
+            }
+            let throttled = try await guardian.post("/v1/step-up", json: ["code": fixture.code(secret)])
+            #expect(throttled.status == 429 && throttled.errorCode == "retry_later", "\(throttled.text)")
+            let wait = try #require(throttled.header("Retry-After").flatMap { Int64($0) })
+            #expect(try await fixture.account(guardianID).consecutiveFailures == free + 1)
+
+            fixture.server.clock.advance(seconds: wait)
+            #expect(try await guardian.post("/v1/step-up", json: ["code": fixture.code(secret)]).status == 200)
+        }
+    }
+
     @Test("a guardian without an app steps up by an SMS code to the verified phone; the gated phone change then proceeds")
     func smsStepUp() async throws {
         try await FactorFixture.run { fixture in
