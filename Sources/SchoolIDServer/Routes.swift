@@ -27,6 +27,15 @@ public enum Routes {
     public static let contactChangeConfirm = "/v1/me/contact-changes/:challenge_id/confirm"
     public static let contactChangeResend = "/v1/me/contact-changes/:challenge_id/resend"
 
+    // JSON API: managing second factors and step-up
+    public static let mySecondFactors = "/v1/me/second-factors"
+    public static let mySecondFactor = "/v1/me/second-factors/:kind"
+    public static let mySMSFactor = "/v1/me/second-factors/sms"
+    public static let myRecoveryCodes = "/v1/me/recovery-codes"
+    public static let stepUp = "/v1/step-up"
+    public static let stepUpSMS = "/v1/step-up/sms"
+    public static let stepUpSMSConfirm = "/v1/step-up/sms/confirm"
+
     // JSON API: directory
     public static let schools = "/v1/schools"
     public static let schoolClasses = "/v1/schools/:school_id/classes"

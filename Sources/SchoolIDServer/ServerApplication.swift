@@ -101,6 +101,7 @@ public final class ServerApplication: Sendable {
                              batchRunner: batchRunner)
         AccessRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
         SecurityRoutes(context: api).register(in: &router)
+        FactorManagementRoutes(context: api).register(in: &router)
         RecoveryRoutes(context: api).register(in: &router)
         DirectoryRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)

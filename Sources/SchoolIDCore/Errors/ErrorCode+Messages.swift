@@ -75,6 +75,9 @@ extension ErrorCode {
         case .secondFactorEnrolmentRequired:
             "Сотрудникам школы нужен второй фактор входа. Подключите его, чтобы продолжить."
         case .secondFactorDisabled: "Вход по коду из SMS как второй фактор отключён. Используйте приложение-аутентификатор."
+        case .secondFactorRequiredByPolicy:
+            "Сотрудникам школы нужен второй фактор входа. Сначала подключите другой, затем удалите этот."
+        case .phoneNotVerified: "В учётной записи нет подтверждённого номера телефона. Сначала подтвердите номер."
         case .credentialBatchNotFinished: "Логины ещё создаются. Подождите немного."
         case .credentialBatchGone: "Пароли уже были скачаны или удалены. При необходимости выдайте новые."
         case .schoolCodeTaken: "Школа с таким кодом уже есть."
@@ -189,6 +192,9 @@ extension ErrorCode {
         case .secondFactorRequired: "The password is right. Now enter your second-factor code."
         case .secondFactorEnrolmentRequired: "School staff need a second sign-in factor. Set one up to continue."
         case .secondFactorDisabled: "SMS codes are turned off as a second factor. Use an authenticator app."
+        case .secondFactorRequiredByPolicy:
+            "School staff need a second sign-in factor. Set up another one before removing this one."
+        case .phoneNotVerified: "Your account has no verified phone number. Verify a number first."
         case .credentialBatchNotFinished: "The logins are still being created. Please wait."
         case .credentialBatchGone: "The passwords were already downloaded or have been deleted. Reissue them if needed."
         case .schoolCodeTaken: "A school with this code already exists."

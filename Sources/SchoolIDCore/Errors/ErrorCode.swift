@@ -140,6 +140,10 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case secondFactorEnrolmentRequired = "second_factor_enrolment_required"
     /// SMS as a second factor is turned off by policy.
     case secondFactorDisabled = "second_factor_disabled"
+    /// The account's roles require a second factor, so its last confirmed factor stays.
+    case secondFactorRequiredByPolicy = "second_factor_required_by_policy"
+    /// An SMS code is needed but the account has no verified phone.
+    case phoneNotVerified = "phone_not_verified"
     /// The batch is still running.
     case credentialBatchNotFinished = "credential_batch_not_finished"
     /// The batch's passwords were already downloaded or purged.

@@ -2,10 +2,12 @@ import SchoolIDBase
 
 extension SecondFactorService {
     /// Replaces the actor's recovery codes with a new set; the old codes stop working.
-    /// - Throws: `DomainError(.permissionDenied)` when the account has no confirmed
-    ///   second factor; a hashing or store error.
+    /// - Throws: `DomainError(.stepUpRequired)` without a recent second factor in the
+    ///   session (``StepUp``); `DomainError(.permissionDenied)` when the account has no
+    ///   confirmed second factor; a hashing or store error.
     /// - Returns: the new codes, `xxxxx-xxxxx`, to show once.
     public func regenerateRecoveryCodes(actor: Actor, context: RequestContext) async throws -> [String] {
+        try StepUp.require(actor, policy: environment.policies.secondFactor, now: environment.clock.now())
         let accountID = actor.account.id
         let (codes, hashed) = try await newRecoveryCodes(for: accountID)
         let now = environment.clock.now()

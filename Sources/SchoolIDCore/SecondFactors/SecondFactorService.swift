@@ -111,13 +111,23 @@ public struct SecondFactorService: Sendable {
 
     /// Removes the actor's factor of `kind`. When no confirmed factor remains, the
     /// account no longer has a second factor and its recovery codes are deleted.
-    /// - Throws: a store error.
+    ///
+    /// Needs a step-up (``StepUp``); a person whose roles make a factor mandatory
+    /// (`mandatory_roles`) cannot remove their last confirmed one.
+    /// - Throws: `DomainError(.stepUpRequired)`, `DomainError(.secondFactorRequiredByPolicy)`;
+    ///   a store error.
     /// - Returns: whether there was such a factor.
     @discardableResult
     public func remove(actor: Actor, kind: SecondFactor.Kind, context: RequestContext) async throws -> Bool {
         let now = environment.clock.now()
-        let account = actor.account
+        let policy = environment.policies.secondFactor
+        try StepUp.require(actor, policy: policy, now: now)
+        let (account, mandatory) = (actor.account, policy.isMandatory(for: actor.roles))
         return try await environment.storage.write { tx in
+            let confirmed = try tx.secondFactors.factors(of: account.id).filter(\.isConfirmed)
+            if mandatory, confirmed.map(\.kind) == [kind] {
+                throw DomainError(.secondFactorRequiredByPolicy, detail: "the last confirmed factor of a mandatory role")
+            }
             guard try tx.secondFactors.delete(of: account.id, kind: kind) else { return false }
             if try !tx.secondFactors.factors(of: account.id).contains(where: \.isConfirmed) {
                 try tx.secondFactors.replaceRecoveryCodes(of: account.id, with: [])

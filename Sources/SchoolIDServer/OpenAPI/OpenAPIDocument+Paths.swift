@@ -5,7 +5,7 @@ extension OpenAPIDocument {
     static var paths: String { "{\n" + pathGroups.joined(separator: ",\n") + "\n}" }
 
     /// Every area's path members.
-    static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths]
+    static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths, factorManagementPaths]
 
     /// Operations, access, directory, credentials and audit.
     static let corePaths = #"""

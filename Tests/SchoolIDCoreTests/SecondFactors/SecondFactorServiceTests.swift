@@ -147,7 +147,7 @@ import Testing
     @Test("SMS needs a verified phone; enrolled, it counts as a factor and survives removing TOTP")
     func sms() async throws {
         try await Harness.with { harness in
-            await #expect(throws: DomainError(.permissionDenied, detail: "SMS needs a verified phone")) {
+            await #expect(throws: DomainError(.phoneNotVerified, detail: "SMS needs a verified phone")) {
                 try await harness.service.enrolSMS(actor: harness.actor, context: Harness.context)
             }
             try await harness.addVerifiedPhone()
