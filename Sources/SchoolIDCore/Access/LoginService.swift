@@ -6,6 +6,24 @@ public enum LoginOutcome: Sendable {
     case loggedIn(IssuedSession, Account)
     /// A temporary password: a ticket good only for setting a new password.
     case passwordChangeRequired(IssuedSession, Account)
+    /// The account has a confirmed second factor: a ticket (purpose
+    /// ``Session/Purpose/secondFactor``) good only for the second login step, and the
+    /// kinds of proof that step accepts. No session exists yet.
+    case secondFactorRequired(IssuedSession, Account, methods: [SecondFactorMethod])
+    /// A second factor is mandatory for the account's roles and none is enrolled: a
+    /// ticket (purpose ``Session/Purpose/factorEnrolment``) good only for enrolling
+    /// one; confirming it opens the session.
+    case enrolmentRequired(IssuedSession, Account)
+}
+
+/// A kind of proof the second login step accepts, spelled as on the wire.
+public enum SecondFactorMethod: String, Hashable, Sendable, CaseIterable {
+    /// A TOTP code from an authenticator app (RFC 6238).
+    case totp
+    /// An SMS code to the verified phone (only when policy enables SMS as a factor).
+    case sms
+    /// One of the account's single-use recovery codes.
+    case recoveryCode = "recovery_code"
 }
 
 /// `POST /v1/login`: login + password → session, with throttling and lockout.
