@@ -45,7 +45,8 @@ public enum OpenAPIDocument {
     { "name": "audit", "description": "The security audit log." },
     { "name": "registration", "description": "Guardians registering themselves with a confirmed phone." },
     { "name": "recovery", "description": "Forgotten login or password, through verified contacts." },
-    { "name": "security", "description": "The account's own contacts and sessions." }
+    { "name": "security", "description": "The account's own contacts and sessions." },
+    { "name": "second-factors", "description": "Two-step login, TOTP enrolment and recovery codes." }
   ],
   "paths": \#(paths),
   "components": \#(components)
