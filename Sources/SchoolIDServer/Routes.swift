@@ -14,6 +14,7 @@ public enum Routes {
 
     // JSON API: the second login step and TOTP enrolment (issue 6)
     public static let loginSecondFactor = "/v1/login/second-factor"
+    public static let loginSecondFactorSMS = "/v1/login/second-factor/sms"
     public static let myTOTP = "/v1/me/second-factors/totp"
     public static let myTOTPConfirm = "/v1/me/second-factors/totp/confirm"
 

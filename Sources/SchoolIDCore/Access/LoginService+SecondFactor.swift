@@ -16,7 +16,9 @@ extension LoginService {
             if policies.secondFactor.smsFactorEnabled, confirmed.contains(where: { $0.kind == .sms }) {
                 methods.append(.sms)
             }
-            methods.append(.recoveryCode)
+            if try tx.secondFactors.recoveryCodes(of: account.id).contains(where: \.isUsable) {
+                methods.append(.recoveryCode)
+            }
             let ticket = try sessions.open(for: account.id, purpose: .secondFactor, at: now, policy: policies.sessions,
                                            in: tx)
             return (.secondFactorRequired(ticket, account, methods: methods),
@@ -35,6 +37,8 @@ extension LoginService {
         case totp(String)
         /// A single-use recovery code.
         case recoveryCode(String)
+        /// The code of an SMS sent by ``sendSecondFactorSMS(ticket:context:)``.
+        case sms(challengeID: Challenge.ID, code: String)
     }
 
     /// Completes a two-step login: checks the second factor against the ticket's
@@ -82,6 +86,19 @@ extension LoginService {
                 return try openVerified(account, consuming: ticketHash, key: key, detail: "password + totp",
                                         context: context, now: now, in: tx)
             }
+        case .sms(let challengeID, let code):
+            issued = try await environment.storage.write { [self] tx -> IssuedSession? in
+                // Another account's or another purpose's challenge is refused without
+                // spending its attempts (its own flow still owns it).
+                guard environment.policies.secondFactor.smsFactorEnabled,
+                      let challenge = try tx.challenges.challenge(challengeID), challenge.accountID == account.id,
+                      challenge.purpose == .secondFactor,
+                      case .success = try ChallengeService(environment: environment)
+                          .check(challengeID, purpose: .secondFactor, code: code, context: context, now: now, in: tx)
+                else { return nil }
+                return try openVerified(account, consuming: ticketHash, key: key, method: .sms,
+                                        detail: "password + sms", context: context, now: now, in: tx)
+            }
         case .recoveryCode(let code):
             guard try await factors.useRecoveryCode(accountID: account.id, code: code, context: context) else {
                 issued = nil
@@ -101,10 +118,11 @@ extension LoginService {
     }
 
     /// Consumes a ticket (second-factor or enrolment) and opens the session it leads
-    /// to, with the second factor recorded: `amr` `["pwd", "otp"]`, `acr` `"2"`.
+    /// to, with the second factor recorded: `amr` `["pwd", method]`, `acr` `"2"`.
     /// - Throws: `DomainError(.unauthorized)` when the ticket was used concurrently; a
     ///   store error.
-    func openVerified(_ account: Account, consuming ticketHash: [UInt8], key: [UInt8]?, detail: String,
+    func openVerified(_ account: Account, consuming ticketHash: [UInt8], key: [UInt8]?,
+                      method: Session.Method = .otp, detail: String,
                       context: RequestContext, now: UnixTime, in tx: any WriteTransaction) throws -> IssuedSession
     {
         guard try tx.sessions.revoke(tokenHash: ticketHash, at: now) != nil else { throw DomainError(.unauthorized) }
@@ -114,9 +132,9 @@ extension LoginService {
         }
         let opened = try sessions.open(for: account.id, purpose: .session, at: now,
                                        policy: environment.policies.sessions, in: tx)
-        try tx.sessions.recordSecondFactor(tokenHash: opened.session.tokenHash, method: .otp, at: now)
+        try tx.sessions.recordSecondFactor(tokenHash: opened.session.tokenHash, method: method, at: now)
         var session = opened.session
-        session.amr = [Session.Method.password.rawValue, Session.Method.otp.rawValue]
+        session.amr = [Session.Method.password.rawValue, method.rawValue]
         session.acr = Session.secondFactorACR
         session.secondFactorAt = now
         try tx.audit.append(AuditEvent(at: now, action: .loginSucceeded, actorID: account.id, targetID: account.id,

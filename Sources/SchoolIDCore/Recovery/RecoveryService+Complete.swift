@@ -22,7 +22,8 @@ extension RecoveryService {
     ///   - emailCode: the code sent by email, when the flow has one.
     ///   - newPassword: the new password.
     ///   - secondFactorCode: a TOTP code or an unused recovery code; required when the
-    ///     account has a confirmed second factor (recovery cannot remove a factor).
+    ///     account has a confirmed TOTP factor (recovery cannot remove a factor; an
+    ///     SMS-only factor is proven by the flow's own SMS code).
     ///   - context: the request.
     /// - Throws: `DomainError`: a password input error (`.passwordEmpty`,
     ///   `.passwordTooLong`, …) before anything; `.recoveryFlowNotFound` (unknown,
@@ -73,7 +74,8 @@ extension RecoveryService {
             }
             if let refusal { return .failure(refusal) }
             guard let accountID = flow.accountID else { return .failure(DomainError(.codeInvalid)) }
-            if try tx.secondFactors.factors(of: accountID).contains(where: \.isConfirmed) {
+            // An SMS-only factor is already proven by the flow's SMS code to the same phone.
+            if try tx.secondFactors.factors(of: accountID).contains(where: { $0.isConfirmed && $0.kind == .totp }) {
                 switch try Self.proveSecondFactor(accountID, code: secondFactorCode, slot: slot, factors: factors,
                                                   context: context, now: now, in: tx) {
                 case .proven: break

@@ -10,6 +10,7 @@ struct SecondFactorLoginRoutes: Sendable {
 
     func register(in router: inout Router) {
         router.add(.POST, Routes.loginSecondFactor) { try await secondStep($0) }
+        router.add(.POST, Routes.loginSecondFactorSMS) { try await sendSMS($0) }
         router.add(.POST, Routes.myTOTP) { try await beginTOTP($0) }
         router.add(.POST, Routes.myTOTPConfirm) { try await confirmTOTP($0) }
     }
@@ -18,25 +19,51 @@ struct SecondFactorLoginRoutes: Sendable {
         let secondFactorTicket: String
         let code: String?
         let recoveryCode: String?
+        let challengeID: String?
+        let smsCode: String?
         enum CodingKeys: String, CodingKey {
             case secondFactorTicket = "second_factor_ticket", code, recoveryCode = "recovery_code"
+            case challengeID = "challenge_id", smsCode = "sms_code"
         }
     }
 
-    /// Exactly one of `code` and `recovery_code`; a wrong one is `invalid_credentials`
-    /// (401) and counts as a failed login attempt.
+    /// Exactly one of `code`, `recovery_code` and `sms_code` (with `challenge_id`); a
+    /// wrong one is `invalid_credentials` (401) and counts as a failed login attempt.
     private func secondStep(_ request: Request) async throws -> Response {
         let body = try JSONBody.decode(SecondStepBody.self, from: request)
         let proof: LoginService.SecondFactorProof
-        switch (body.code, body.recoveryCode) {
-        case (let code?, nil): proof = .totp(code)
-        case (nil, let code?): proof = .recoveryCode(code)
+        switch (body.code, body.recoveryCode, body.smsCode) {
+        case (let code?, nil, nil): proof = .totp(code)
+        case (nil, let code?, nil): proof = .recoveryCode(code)
+        case (nil, nil, let code?):
+            guard let text = body.challengeID else { throw APIError(.invalidJSON, field: "challenge_id") }
+            proof = .sms(challengeID: try Challenge.ID(parsing: text), code: code)
         default: throw APIError(.invalidJSON, field: "code")
         }
         let issued = try await context.login.completeSecondFactor(
             ticket: SessionToken(presented: body.secondFactorTicket), proof: proof,
             context: APIContext.requestContext(request))
         return .json(AccessRoutes.SessionBody.session(issued), headers: context.sessionHeaders(issued))
+    }
+
+    private struct TicketBody: Decodable {
+        let secondFactorTicket: String
+        enum CodingKeys: String, CodingKey { case secondFactorTicket = "second_factor_ticket" }
+    }
+
+    private struct SentBody: Encodable {
+        let challengeID: String
+        let expiresAt: Int64
+        enum CodingKeys: String, CodingKey { case challengeID = "challenge_id", expiresAt = "expires_at" }
+    }
+
+    /// Sends the SMS code of the second step; 202 with the challenge to answer.
+    private func sendSMS(_ request: Request) async throws -> Response {
+        let body = try JSONBody.decode(TicketBody.self, from: request)
+        let challenge = try await context.login.sendSecondFactorSMS(
+            ticket: SessionToken(presented: body.secondFactorTicket), context: APIContext.requestContext(request))
+        return .json(SentBody(challengeID: challenge.id.rawValue, expiresAt: challenge.expiresAt.seconds),
+                     status: .accepted)
     }
 
     private struct EnrolmentBody: Encodable {

@@ -5,8 +5,8 @@ extension OpenAPIDocument {
     "post": {
       "tags": ["second-factors", "access"],
       "operationId": "loginSecondFactor",
-      "summary": "Completes a two-step login with a TOTP code or a recovery code.",
-      "description": "Send `second_factor_ticket` from `POST /v1/login` and exactly one of `code` (TOTP, RFC 6238) or `recovery_code`. The session records `amr` `[\"pwd\", \"otp\"]` (a recovery code is an `otp` too; the audit log tells them apart) and `acr` `\"2\"`. The ticket is single use. A wrong or replayed code answers `invalid_credentials` and counts as a failed login: the same per-address budget, (login, address) backoff and account lockout as a wrong password. Each TOTP time step is accepted once; each recovery code once.",
+      "summary": "Completes a two-step login with a TOTP code, a recovery code or an SMS code.",
+      "description": "Send `second_factor_ticket` from `POST /v1/login` and exactly one of `code` (TOTP, RFC 6238), `recovery_code`, or `sms_code` with `challenge_id` (when `methods` lists `sms`). The session records `amr` `[\"pwd\", \"otp\"]` (a recovery code is an `otp` too; the audit log tells them apart) and `acr` `\"2\"`. The ticket is single use. A wrong or replayed code answers `invalid_credentials` and counts as a failed login: the same per-address budget, (login, address) backoff and account lockout as a wrong password. Each TOTP time step is accepted once; each recovery code once.",
       "security": [],
       "requestBody": {
         "required": true,
@@ -15,7 +15,9 @@ extension OpenAPIDocument {
           "properties": {
             "second_factor_ticket": { "type": "string" },
             "code": { "type": "string", "pattern": "^[0-9]{6,8}$" },
-            "recovery_code": { "type": "string", "description": "`xxxxx-xxxxx`; case, spaces and the hyphen are ignored." }
+            "recovery_code": { "type": "string", "description": "`xxxxx-xxxxx`; case, spaces and the hyphen are ignored." },
+            "challenge_id": { "type": "string", "pattern": "^chl_", "description": "With `sms_code`: the challenge from `POST /v1/login/second-factor/sms`." },
+            "sms_code": { "type": "string", "description": "The SMS code; the session then records `amr` `[\"pwd\", \"sms\"]`." }
           }
         } } }
       },
@@ -31,6 +33,36 @@ extension OpenAPIDocument {
         "415": { "$ref": "#/components/responses/UnsupportedMediaType" },
         "429": { "$ref": "#/components/responses/TooManyRequests" },
         "503": { "$ref": "#/components/responses/ServiceBusy" }
+      }
+    }
+  },
+  "/v1/login/second-factor/sms": {
+    "post": {
+      "tags": ["second-factors", "access"],
+      "operationId": "sendLoginSecondFactorSMS",
+      "summary": "Sends an SMS code for the second login step to the account's verified phone.",
+      "description": "Only when `methods` listed `sms` (policy `sms_factor_enabled` and an enrolled SMS factor); otherwise `second_factor_disabled`. The usual code quotas, cooldown and SMS budget apply. The ticket is not consumed.",
+      "security": [],
+      "requestBody": {
+        "required": true,
+        "content": { "application/json": { "schema": {
+          "type": "object", "required": ["second_factor_ticket"], "additionalProperties": false,
+          "properties": { "second_factor_ticket": { "type": "string" } }
+        } } }
+      },
+      "responses": {
+        "202": { "description": "Sent.", "content": { "application/json": { "schema": {
+          "type": "object", "required": ["challenge_id", "expires_at"],
+          "properties": {
+            "challenge_id": { "type": "string", "pattern": "^chl_" },
+            "expires_at": { "$ref": "#/components/schemas/UnixTime" }
+          }
+        } } } },
+        "400": { "$ref": "#/components/responses/BadRequest" },
+        "401": { "description": "`unauthorized`: unknown, used or expired ticket.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "403": { "description": "`second_factor_disabled`.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "415": { "$ref": "#/components/responses/UnsupportedMediaType" },
+        "429": { "$ref": "#/components/responses/TooManyRequests" }
       }
     }
   },
