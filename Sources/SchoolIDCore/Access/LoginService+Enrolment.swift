@@ -32,7 +32,7 @@ extension LoginService {
             }
             return (codes, issued)
         }
-        try await environment.storage.write { tx in
+        _ = try await environment.storage.write { tx in
             try tx.sessions.recordSecondFactor(tokenHash: current.tokenHash, method: .otp, at: now)
         }
         return (codes, nil)

@@ -36,7 +36,11 @@ public enum SecondFactorMethod: String, Hashable, Sendable, CaseIterable {
 /// 2. the password is verified, against a dummy hash at the user cost when the login is
 ///    unknown, so the work is the same;
 /// 3. only after the password verified: account states (`account_disabled`,
-///    `account_locked`, `temporary_password_expired`); otherwise `invalid_credentials`.
+///    `account_locked`, `temporary_password_expired`); otherwise `invalid_credentials`;
+/// 4. then a temporary password leads to a change ticket; an account with a confirmed
+///    second factor to a second-factor ticket (`LoginService+SecondFactor.swift`); staff
+///    without one (policy `mandatory_roles`) to an enrolment ticket; everyone else to a
+///    session (`amr` `pwd`, `acr` `"1"`).
 public final class LoginService: Sendable {
     let environment: ServiceEnvironment
     let sessions: SessionService
@@ -53,7 +57,7 @@ public final class LoginService: Sendable {
     ///   password verified `.accountDisabled`, `.accountLocked`,
     ///   `.temporaryPasswordExpired`); ``ThrottleError`` when throttled; the hashing
     ///   pool's saturation error.
-    /// - Returns: the session or the password-change ticket.
+    /// - Returns: the session, or a password-change, second-factor or enrolment ticket.
     public func login(_ loginText: String, password passwordText: String, context: RequestContext) async throws
         -> LoginOutcome
     {
