@@ -12,6 +12,12 @@ public enum Routes {
     public static let passwordChange = "/v1/password/change"
     public static let me = "/v1/me"
 
+    // JSON API: the second login step and TOTP enrolment (issue 6)
+    public static let loginSecondFactor = "/v1/login/second-factor"
+    public static let loginSecondFactorSMS = "/v1/login/second-factor/sms"
+    public static let myTOTP = "/v1/me/second-factors/totp"
+    public static let myTOTPConfirm = "/v1/me/second-factors/totp/confirm"
+
     // JSON API: registration
     public static let registrations = "/v1/registrations"
     public static let registrationResend = "/v1/registrations/:registration_id/resend"

@@ -100,6 +100,7 @@ public final class ServerApplication: Sendable {
                                                                  cookie: SessionCookie(secure: secure)),
                              batchRunner: batchRunner)
         AccessRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
+        SecondFactorLoginRoutes(context: api).register(in: &router)
         SecurityRoutes(context: api).register(in: &router)
         FactorManagementRoutes(context: api).register(in: &router)
         RecoveryRoutes(context: api).register(in: &router)

@@ -27,7 +27,7 @@ extension LoginService {
                                                           priority: .interactive)
         }
         let newHash = rehashed
-        return try await environment.storage.write { [sessions] tx in
+        return try await environment.storage.write { [self, sessions] tx in
             // The credential may have changed since it was read (reissue, change).
             guard let current = try tx.credentials.password(of: account.id), current.hash == credential.hash else {
                 throw DomainError(.invalidCredentials)
@@ -57,6 +57,10 @@ extension LoginService {
                 upgraded.hash = newHash
                 try tx.credentials.setPassword(upgraded)
                 try event(.passwordRehashed, "rehashed at \(policies.passwords.userHashCost)")
+            }
+            if let pending = try self.secondStep(account, now: now, in: tx) {
+                try event(.loginSucceeded, pending.detail)
+                return pending.outcome
             }
             let session = try sessions.open(for: account.id, purpose: .session, at: now, policy: policies.sessions, in: tx)
             try event(.loginSucceeded, "password")

@@ -6,6 +6,24 @@ public enum LoginOutcome: Sendable {
     case loggedIn(IssuedSession, Account)
     /// A temporary password: a ticket good only for setting a new password.
     case passwordChangeRequired(IssuedSession, Account)
+    /// The account has a confirmed second factor: a ticket (purpose
+    /// ``Session/Purpose/secondFactor``) good only for the second login step, and the
+    /// kinds of proof that step accepts. No session exists yet.
+    case secondFactorRequired(IssuedSession, Account, methods: [SecondFactorMethod])
+    /// A second factor is mandatory for the account's roles and none is enrolled: a
+    /// ticket (purpose ``Session/Purpose/factorEnrolment``) good only for enrolling
+    /// one; confirming it opens the session.
+    case enrolmentRequired(IssuedSession, Account)
+}
+
+/// A kind of proof the second login step accepts, spelled as on the wire.
+public enum SecondFactorMethod: String, Hashable, Sendable, CaseIterable {
+    /// A TOTP code from an authenticator app (RFC 6238).
+    case totp
+    /// An SMS code to the verified phone (only when policy enables SMS as a factor).
+    case sms
+    /// One of the account's single-use recovery codes.
+    case recoveryCode = "recovery_code"
 }
 
 /// `POST /v1/login`: login + password → session, with throttling and lockout.
@@ -18,7 +36,11 @@ public enum LoginOutcome: Sendable {
 /// 2. the password is verified, against a dummy hash at the user cost when the login is
 ///    unknown, so the work is the same;
 /// 3. only after the password verified: account states (`account_disabled`,
-///    `account_locked`, `temporary_password_expired`); otherwise `invalid_credentials`.
+///    `account_locked`, `temporary_password_expired`); otherwise `invalid_credentials`;
+/// 4. then a temporary password leads to a change ticket; an account with a confirmed
+///    second factor to a second-factor ticket (`LoginService+SecondFactor.swift`); staff
+///    without one (policy `mandatory_roles`) to an enrolment ticket; everyone else to a
+///    session (`amr` `pwd`, `acr` `"1"`).
 public final class LoginService: Sendable {
     let environment: ServiceEnvironment
     let sessions: SessionService
@@ -35,7 +57,7 @@ public final class LoginService: Sendable {
     ///   password verified `.accountDisabled`, `.accountLocked`,
     ///   `.temporaryPasswordExpired`); ``ThrottleError`` when throttled; the hashing
     ///   pool's saturation error.
-    /// - Returns: the session or the password-change ticket.
+    /// - Returns: the session, or a password-change, second-factor or enrolment ticket.
     public func login(_ loginText: String, password passwordText: String, context: RequestContext) async throws
         -> LoginOutcome
     {

@@ -64,12 +64,15 @@ public final class PasswordAttempts: Sendable {
         }
     }
 
-    func recordFailure(key: [UInt8], account: Account?, context: RequestContext) async throws {
+    /// Counts a failed attempt for the pair and the account (locking it past the cap)
+    /// and audits `login.failed`; `reason` replaces "wrong password" in the detail (a
+    /// wrong second factor counts the same way).
+    func recordFailure(key: [UInt8], account: Account?, context: RequestContext, reason: String? = nil) async throws {
         let now = environment.clock.now()
         let lockout = environment.policies.lockout
         try await environment.storage.write { tx in
             try tx.credentials.recordFailure(key, at: now)
-            var detail = account == nil ? "unknown login" : "wrong password"
+            var detail = account == nil ? "unknown login" : reason ?? "wrong password"
             let school = try account.flatMap { try AuditEvent.school(of: $0.id, accounts: tx.accounts, classes: tx.classes) }
             if let account {
                 let updated = try tx.accounts.update(account.id) { stored in

@@ -21,23 +21,38 @@ extension RecoveryService {
     ///   - smsCode: the code sent by SMS.
     ///   - emailCode: the code sent by email, when the flow has one.
     ///   - newPassword: the new password.
+    ///   - secondFactorCode: a TOTP code or an unused recovery code; required when the
+    ///     account has a confirmed TOTP factor (recovery cannot remove a factor; an
+    ///     SMS-only factor is proven by the flow's own SMS code).
     ///   - context: the request.
     /// - Throws: `DomainError`: a password input error (`.passwordEmpty`,
     ///   `.passwordTooLong`, …) before anything; `.recoveryFlowNotFound` (unknown,
     ///   expired or completed); `.codeInvalid`, `.codeExpired`, `.codeExhausted`; a
-    ///   policy code once the codes are right. The hashing pool's saturation error.
+    ///   policy code once the codes are right; `.secondFactorRequired` once the codes
+    ///   are right when the account has a second factor and `secondFactorCode` is
+    ///   missing or wrong (a wrong one also closes the flow: guessing it needs new
+    ///   codes each time). The hashing pool's saturation error.
     /// - Returns: the account whose password was set.
     @discardableResult
     public func complete(flowID: RecoveryFlow.ID, smsCode: String?, emailCode: String?, newPassword: String,
-                         context: RequestContext) async throws -> Account.ID {
+                         secondFactorCode: String? = nil, context: RequestContext) async throws -> Account.ID {
         let policy = environment.policies.passwords
         let password = try Password(newPassword, maximumLength: policy.maximumLength)
-        let subject = try await environment.storage.read { tx -> (role: Role, secondFactor: Bool, login: Login?) in
+        let subject = try await environment.storage.read {
+            tx -> (role: Role, secondFactor: Bool, login: Login?, id: Account.ID?) in
             guard let id = try tx.recoveryFlows.flow(flowID)?.accountID,
                   let actor = try? Actor.load(id, session: nil, accounts: tx.accounts, classes: tx.classes)
-            else { return (.guardian, false, nil) }
-            return (actor.passwordRole, actor.account.hasSecondFactor, actor.account.login)
+            else { return (.guardian, false, nil, nil) }
+            return (actor.passwordRole, actor.account.hasSecondFactor, actor.account.login, id)
         }
+        let factors = SecondFactorService(environment: environment)
+        // A recovery code is scrypt: matched before the unit, spent inside it only when
+        // everything else is right.
+        var recoverySlot: Int?
+        if let id = subject.id, subject.secondFactor, let code = secondFactorCode, !Self.isDigits(code) {
+            recoverySlot = try await factors.matchingRecoveryCodeSlot(accountID: id, code: code)
+        }
+        let slot = recoverySlot
         let decision = policy.evaluate(password, role: subject.role, hasSecondFactor: subject.secondFactor,
                                        login: subject.login)
         let hash = try await environment.hasher.hash(password, cost: policy.userHashCost, priority: .interactive)
@@ -59,6 +74,17 @@ extension RecoveryService {
             }
             if let refusal { return .failure(refusal) }
             guard let accountID = flow.accountID else { return .failure(DomainError(.codeInvalid)) }
+            // An SMS-only factor is already proven by the flow's SMS code to the same phone.
+            if try tx.secondFactors.factors(of: accountID).contains(where: { $0.isConfirmed && $0.kind == .totp }) {
+                switch try Self.proveSecondFactor(accountID, code: secondFactorCode, slot: slot, factors: factors,
+                                                  context: context, now: now, in: tx) {
+                case .proven: break
+                case .missing: return .failure(DomainError(.secondFactorRequired))
+                case .wrong:
+                    _ = try tx.recoveryFlows.complete(flowID, at: now)
+                    return .failure(DomainError(.secondFactorRequired, detail: "wrong second factor; flow closed"))
+                }
+            }
             guard decision.isAllowed else {
                 return .failure(DomainError(decision.code ?? .permissionDenied, detail: decision.reason))
             }
@@ -100,5 +126,32 @@ extension RecoveryService {
         try event(.recoveryPasswordReset, "password set through recovery flow \(flow), \(verified.count) notices queued")
         if wasLocked { try event(.accountUnlocked, "lockout cleared by password recovery") }
         try event(.sessionsRevoked, "\(revoked) sessions and tickets revoked at password recovery")
+    }
+
+    /// Whether a multi-factor account's recovery proved its factor.
+    enum SecondFactorCheck { case proven, missing, wrong }
+
+    /// Checks the second factor of a recovery inside its unit: a TOTP code (its step
+    /// recorded) or the recovery code matched before the unit (marked used now).
+    static func proveSecondFactor(_ accountID: Account.ID, code: String?, slot: Int?, factors: SecondFactorService,
+                                  context: RequestContext, now: UnixTime, in tx: any WriteTransaction) throws
+        -> SecondFactorCheck
+    {
+        guard let code, !code.isEmpty else { return .missing }
+        if let slot, try tx.secondFactors.markRecoveryCodeUsed(of: accountID, slot: slot, at: now) {
+            _ = try tx.audit.append(AuditEvent(at: now, action: .recoveryCodeUsed, actorID: accountID,
+                                               targetID: accountID, clientAddress: context.clientAddress,
+                                               requestID: context.requestID, detail: "slot \(slot), password recovery"))
+            return .proven
+        }
+        if isDigits(code), try factors.verifyTOTP(accountID: accountID, code: code, context: context, now: now, in: tx) {
+            return .proven
+        }
+        return .wrong
+    }
+
+    /// TOTP codes are digits only; recovery codes always contain letters or a hyphen.
+    static func isDigits(_ code: String) -> Bool {
+        !code.isEmpty && code.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }

@@ -18,7 +18,8 @@ struct AccessRoutes: Sendable {
 
     private struct LoginBody: Decodable { let login: String; let password: String }
 
-    private struct SessionBody: Encodable {
+    /// The session (or change-ticket) answer of login, password change and the second step.
+    struct SessionBody: Encodable {
         let status: String
         let accountID: String
         let sessionToken: String?
@@ -48,6 +49,30 @@ struct AccessRoutes: Sendable {
             return .json(SessionBody(status: ErrorCode.passwordChangeRequired.rawValue, accountID: account.id.rawValue,
                                      sessionToken: nil, csrfToken: nil, changeTicket: ticket.token.value.unredacted,
                                      expiresAt: ticket.session.absoluteExpiresAt.seconds))
+        case .secondFactorRequired(let ticket, let account, let methods):
+            return .json(SecondFactorTicketBody(status: "second_factor_required", accountID: account.id.rawValue,
+                                                secondFactorTicket: ticket.token.value.unredacted, enrolmentTicket: nil,
+                                                methods: methods.map(\.rawValue),
+                                                expiresAt: ticket.session.absoluteExpiresAt.seconds))
+        case .enrolmentRequired(let ticket, let account):
+            return .json(SecondFactorTicketBody(status: "second_factor_enrolment_required",
+                                                accountID: account.id.rawValue, secondFactorTicket: nil,
+                                                enrolmentTicket: ticket.token.value.unredacted, methods: nil,
+                                                expiresAt: ticket.session.absoluteExpiresAt.seconds))
+        }
+    }
+
+    /// The login answer when a second step follows (no session yet).
+    private struct SecondFactorTicketBody: Encodable {
+        let status: String
+        let accountID: String
+        let secondFactorTicket: String?
+        let enrolmentTicket: String?
+        let methods: [String]?
+        let expiresAt: Int64
+        enum CodingKeys: String, CodingKey {
+            case status, accountID = "account_id", secondFactorTicket = "second_factor_ticket"
+            case enrolmentTicket = "enrolment_ticket", methods, expiresAt = "expires_at"
         }
     }
 

@@ -25,10 +25,13 @@ struct RecoveryRoutes: Sendable {
     private struct ConfirmBody: Decodable {
         let flowID: String
         let smsCode: String?
+        /// A TOTP code or recovery code, for an account with a second factor.
+        let secondFactorCode: String?
         let emailCode: String?
         let newPassword: String
         enum CodingKeys: String, CodingKey {
             case flowID = "flow_id", smsCode = "sms_code", emailCode = "email_code", newPassword = "new_password"
+            case secondFactorCode = "second_factor_code"
         }
     }
     private struct StatusBody: Encodable { let status: String }
@@ -69,7 +72,8 @@ struct RecoveryRoutes: Sendable {
         let body = try JSONBody.decode(ConfirmBody.self, from: request)
         let flowID = try Self.flowID(body.flowID)
         try await context.recovery.complete(flowID: flowID, smsCode: body.smsCode, emailCode: body.emailCode,
-                                            newPassword: body.newPassword, context: APIContext.requestContext(request))
+                                            newPassword: body.newPassword, secondFactorCode: body.secondFactorCode,
+                                            context: APIContext.requestContext(request))
         return .json(StatusBody(status: "password_changed"))
     }
 

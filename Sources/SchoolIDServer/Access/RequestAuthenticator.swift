@@ -31,6 +31,20 @@ struct RequestAuthenticator: Sendable {
         return try await sessions.authenticate(token)
     }
 
+    /// The actor of a TOTP enrolment request: a logged-in session as in ``apiActor(_:)``,
+    /// or, only as `Authorization: Bearer`, a factor-enrolment ticket (issued at the
+    /// login of staff who must enrol; the routes that call this are the only ones
+    /// that accept it).
+    /// - Throws: as ``apiActor(_:)``.
+    func enrolmentActor(_ request: Request) async throws -> Actor {
+        if let bearer = Self.bearerToken(request) {
+            let token = SessionToken(presented: bearer)
+            if let actor = try? await sessions.authenticate(token, purpose: .factorEnrolment) { return actor }
+            return try await sessions.authenticate(token)
+        }
+        return try await apiActor(request)
+    }
+
     /// The session of a page request, or `nil` when not logged in.
     func pageSession(_ request: Request) async -> (Actor, SessionToken)? {
         guard let token = cookie.token(in: request), let actor = try? await sessions.authenticate(token) else { return nil }

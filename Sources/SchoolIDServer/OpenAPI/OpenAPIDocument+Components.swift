@@ -219,6 +219,29 @@ extension OpenAPIDocument {
         "expires_at": { "$ref": "#/components/schemas/UnixTime" }
       }
     },
+    "SecondFactorRequired": {
+      "type": "object",
+      "description": "The password verified and the account has a second factor: no session yet; present a code with `POST /v1/login/second-factor`.",
+      "required": ["status", "account_id", "second_factor_ticket", "methods", "expires_at"],
+      "properties": {
+        "status": { "const": "second_factor_required" },
+        "account_id": { "$ref": "#/components/schemas/AccountID" },
+        "second_factor_ticket": { "type": "string", "description": "Good only for `POST /v1/login/second-factor`, once." },
+        "methods": { "type": "array", "items": { "type": "string", "enum": ["totp", "sms", "recovery_code"] }, "description": "What the second step accepts (`sms` only when policy allows it and the account enrolled it)." },
+        "expires_at": { "$ref": "#/components/schemas/UnixTime" }
+      }
+    },
+    "SecondFactorEnrolmentRequired": {
+      "type": "object",
+      "description": "The password verified; a second factor is mandatory for the account's roles (staff, platform admins) and none is enrolled. Enrol TOTP with `enrolment_ticket` as Bearer (`POST /v1/me/second-factors/totp`, then `/confirm`); confirming logs in.",
+      "required": ["status", "account_id", "enrolment_ticket", "expires_at"],
+      "properties": {
+        "status": { "const": "second_factor_enrolment_required" },
+        "account_id": { "$ref": "#/components/schemas/AccountID" },
+        "enrolment_ticket": { "type": "string", "description": "Accepted only by the TOTP enrolment routes." },
+        "expires_at": { "$ref": "#/components/schemas/UnixTime" }
+      }
+    },
     "PasswordChangeRequest": {
       "type": "object",
       "description": "Either `change_ticket` (after a temporary-password login), or a session and `current_password`.",

@@ -5,7 +5,8 @@ extension OpenAPIDocument {
     static var paths: String { "{\n" + pathGroups.joined(separator: ",\n") + "\n}" }
 
     /// Every area's path members.
-    static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths, factorManagementPaths]
+    static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths, secondFactorLoginPaths,
+                             factorManagementPaths]
 
     /// Operations, access, directory, credentials and audit.
     static let corePaths = #"""
@@ -79,11 +80,14 @@ extension OpenAPIDocument {
       },
       "responses": {
         "200": {
-          "description": "A session, or a change ticket when the password is temporary.",
+          "description": "A session; a change ticket when the password is temporary; a second-factor ticket when the account has a second factor; an enrolment ticket when its roles require a factor and none is enrolled.",
           "headers": { "Set-Cookie": { "$ref": "#/components/headers/SetSessionCookie" } },
           "content": {
             "application/json": {
-              "schema": { "oneOf": [{ "$ref": "#/components/schemas/LoggedIn" }, { "$ref": "#/components/schemas/PasswordChangeRequired" }] }
+              "schema": { "oneOf": [
+                { "$ref": "#/components/schemas/LoggedIn" }, { "$ref": "#/components/schemas/PasswordChangeRequired" },
+                { "$ref": "#/components/schemas/SecondFactorRequired" }, { "$ref": "#/components/schemas/SecondFactorEnrolmentRequired" }
+              ] }
             }
           }
         },

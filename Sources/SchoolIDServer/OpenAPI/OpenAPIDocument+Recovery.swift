@@ -73,6 +73,7 @@ extension OpenAPIDocument {
           "type": "object", "required": ["status", "resend_after"],
           "properties": { "status": { "type": "string", "enum": ["sent_if_known"] }, "resend_after": { "type": "integer", "description": "Unix seconds." } }
         } } } },
+        "401": { "description": "`second_factor_required`: the codes are right but the account has a second factor and `second_factor_code` is missing or wrong; the password is not changed.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "404": { "description": "`recovery_flow_not_found`: unknown, expired or completed.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "410": { "description": "`code_exhausted`.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "415": { "$ref": "#/components/responses/UnsupportedMediaType" },
@@ -85,7 +86,7 @@ extension OpenAPIDocument {
       "tags": ["recovery"],
       "operationId": "confirmPasswordRecovery",
       "summary": "Sets a new password with the flow's codes; every session is revoked and the lockout cleared.",
-      "description": "Every code the flow sent is needed (`email_code` when the account has a verified email too); a missing one counts as wrong. Password-policy codes are reported only once the codes are right. On success a notice goes to every verified contact; the person then logs in with `POST /v1/login`.",
+      "description": "Every code the flow sent is needed (`email_code` when the account has a verified email too); a missing one counts as wrong. Password-policy codes are reported only once the codes are right. On success a notice goes to every verified contact; the person then logs in with `POST /v1/login`. An account with a second factor also needs `second_factor_code`.",
       "security": [],
       "requestBody": {
         "required": true,
@@ -95,7 +96,8 @@ extension OpenAPIDocument {
             "flow_id": { "type": "string", "pattern": "^rcv_" },
             "sms_code": { "type": "string" },
             "email_code": { "type": "string" },
-            "new_password": { "type": "string", "format": "password" }
+            "new_password": { "type": "string", "format": "password" },
+            "second_factor_code": { "type": "string", "description": "A TOTP code or an unused recovery code: required when the account has a second factor (recovery never removes one). Without it the answer is 401 `second_factor_required` and nothing changes (codes already proven stay proven, so it can be sent on a second request); a wrong one also closes the flow." }
           }
         } } }
       },
@@ -104,6 +106,7 @@ extension OpenAPIDocument {
           "type": "object", "required": ["status"], "properties": { "status": { "type": "string", "enum": ["password_changed"] } }
         } } } },
         "400": { "description": "`code_invalid` or a password code (`password_too_short`, `password_blocklisted`, `password_contains_login`, …).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "401": { "description": "`second_factor_required`: the codes are right but the account has a second factor and `second_factor_code` is missing or wrong; the password is not changed.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "404": { "description": "`recovery_flow_not_found`: unknown, expired or completed.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "410": { "description": "`code_expired` or `code_exhausted`.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "415": { "$ref": "#/components/responses/UnsupportedMediaType" },

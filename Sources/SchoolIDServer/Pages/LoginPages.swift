@@ -45,6 +45,12 @@ struct LoginPages: Sendable {
                 var headers = HTTPHeaders()
                 headers.add(ticketCookie.set(ticket))
                 return PageResponse.redirect(to: Routes.passwordChangePage, headers: headers)
+            case .secondFactorRequired:
+                // TODO(issue 6): a page for the second login step; until then the API does it.
+                return render(language, login: login, error: .secondFactorRequired, status: .unauthorized)
+            case .enrolmentRequired:
+                // TODO(issue 6): an enrolment page; until then the API does it.
+                return render(language, login: login, error: .secondFactorEnrolmentRequired, status: .forbidden)
             }
         } catch let error as DomainError where error.code == .temporaryPasswordExpired {
             return expired(language)

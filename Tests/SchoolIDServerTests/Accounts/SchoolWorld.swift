@@ -98,8 +98,14 @@ struct SchoolWorld: Sendable {
     }
 
     /// Logs in with a permanent password; returns a client with the session's bearer token.
-    static func login(_ anonymous: APIClient, _ login: String, _ password: String) async throws -> APIClient {
+    /// Staff without a second factor enrol TOTP with the login's enrolment ticket (issue 6).
+    static func login(_ anonymous: APIClient, _ login: String, _ password: String, server: TestServer) async throws
+        -> APIClient
+    {
         let response = try await anonymous.post("/v1/login", json: ["login": login, "password": password])
+        if response.string("status") == "second_factor_enrolment_required" {
+            return try await TOTPEnrolmentSteps.enrolAtLogin(anonymous, response, on: server)
+        }
         try #require(response.status == 200 && response.string("status") == "logged_in", "\(response.text)")
         let token = try #require(response.string("session_token"))
         return anonymous.with(bearer: token)
