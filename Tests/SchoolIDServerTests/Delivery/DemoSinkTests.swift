@@ -23,8 +23,9 @@ import Testing
         let server = try await TestServer { $0.demo = true }
         let sms = try await Self.enqueue(server, channel: .sms, to: DeliveryHarness.phone, text: DeliveryHarness.text)
         let email = try await Self.enqueue(server, channel: .email, to: "parent@example.ru", text: "Code 482915")
-        let report = try await server.application.dispatcher.runOnce()
-        #expect(report.delivered == 2)
+        // The server's own loop may take one of them first; passes never overlap, so
+        // between them each message is written once.
+        try await server.application.dispatcher.runOnce()
 
         let path = server.application.configuration.demoOutboxFile
         #expect(path == server.directory.file("data/outbox.log"))
@@ -130,9 +131,14 @@ import Testing
 
     @Test("garbage collection deletes outbox rows finished over 30 days ago and keeps pending ones")
     func collectsOutbox() async throws {
-        let server = try await TestServer { $0.demo = true }
+        // No channel is configured, so nothing is sent behind the test's back: the old
+        // message is marked sent directly.
+        let server = try await TestServer()
         let old = try await Self.enqueue(server, channel: .sms, to: DeliveryHarness.phone, text: "old")
-        try await server.application.dispatcher.runOnce()
+        let now = server.clock.now()
+        _ = try await server.application.storage.write { tx in
+            try tx.outbox.update(old) { DeliveryRetry.markSent(&$0, at: now) }
+        }
         let pending = try await Self.enqueue(server, channel: .sms, to: DeliveryHarness.phone, text: "pending")
         server.clock.advance(seconds: 30 * 86_400)
         await server.application.collectGarbageOnce()

@@ -16,11 +16,11 @@ import Testing
             let actor = try await environment.storage.read { tx in
                 try Actor.load(id, session: nil, accounts: tx.accounts, classes: tx.classes)
             }
-            try await SecondFactorService(environment: environment).enrolSMS(actor: actor, context: .commandLine(requestID: "t"))
+            _ = try await SecondFactorService(environment: environment).enrolSMS(actor: actor, context: .commandLine(requestID: "t"))
 
             let login = try await fixture.login("petrova.anna", RecoveryFixture.password)
             #expect(login.string("status") == "second_factor_required", "\(login.text)")
-            #expect(login.json["methods"] as? [String] == ["sms"])
+            #expect(login.json["methods"] as? [String] == ["sms", "recovery_code"], "SMS enrolment hands out recovery codes")
             let ticket = try #require(login.string("second_factor_ticket"))
             let sent = try await fixture.client.post(Routes.loginSecondFactorSMS, json: ["second_factor_ticket": ticket])
             #expect(sent.status == 202, "\(sent.text)")
