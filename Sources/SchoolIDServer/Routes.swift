@@ -70,6 +70,8 @@ public enum Routes {
     public static let loginPage = "/login"
     public static let logoutPage = "/logout"
     public static let passwordChangePage = "/password/change"
+    public static let loginSecondFactorPage = "/login/second-factor"
+    public static let loginEnrolPage = "/login/enrol"
     public static let teacherPage = "/teacher"
     public static let teacherClassPage = "/teacher/classes/:class_id"
     public static let teacherClassUpload = "/teacher/classes/:class_id/roster"

@@ -25,5 +25,6 @@ import Testing
         check(RegistrationPageText.self)
         check(RecoveryPageText.self)
         check(SecurityPageText.self)
+        check(SecondFactorPageText.self)
     }
 }

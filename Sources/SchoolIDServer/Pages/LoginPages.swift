@@ -2,7 +2,8 @@ import SchoolIDBase
 import SchoolIDCore
 import SchoolIDHTTP
 
-/// `GET /`, `GET|POST /login`, `POST /logout` and `GET /account`.
+/// `GET /`, `GET|POST /login`, `POST /logout` and `GET /account`; the second login
+/// step and the forced enrolment are ``SecondFactorPages`` and ``EnrolmentPages``.
 struct LoginPages: Sendable {
     let context: APIContext
     /// The scheme of this service's own origin (`http` or `https`).
@@ -25,7 +26,8 @@ struct LoginPages: Sendable {
     }
 
     /// `POST /login`: checks the login CSRF pair and the Origin, then the password.
-    /// Success sets the session cookie (or the change-ticket cookie) and answers 303.
+    /// Success sets the session cookie (or the cookie of a change, second-factor or
+    /// enrolment ticket) and answers 303.
     func submit(_ request: Request) async throws -> Response {
         let language = request.pageLanguage
         let fields = try request.formFields()
@@ -45,12 +47,10 @@ struct LoginPages: Sendable {
                 var headers = HTTPHeaders()
                 headers.add(ticketCookie.set(ticket))
                 return PageResponse.redirect(to: Routes.passwordChangePage, headers: headers)
-            case .secondFactorRequired:
-                // TODO(issue 6): a page for the second login step; until then the API does it.
-                return render(language, login: login, error: .secondFactorRequired, status: .unauthorized)
-            case .enrolmentRequired:
-                // TODO(issue 6): an enrolment page; until then the API does it.
-                return render(language, login: login, error: .secondFactorEnrolmentRequired, status: .forbidden)
+            case .secondFactorRequired(let ticket, _, _):
+                return ticketRedirect(ticket, kind: .secondStep, to: Routes.loginSecondFactorPage)
+            case .enrolmentRequired(let ticket, _):
+                return ticketRedirect(ticket, kind: .enrolment, to: Routes.loginEnrolPage)
             }
         } catch let error as DomainError where error.code == .temporaryPasswordExpired {
             return expired(language)
@@ -60,6 +60,15 @@ struct LoginPages: Sendable {
             return render(language, login: login, error: error.code, status: .tooManyRequests,
                           headers: PageRoutes.retryAfter(error.retryAfterSeconds))
         }
+    }
+
+    /// 303 to the page of the next login step, with its ticket cookie.
+    private func ticketRedirect(_ ticket: IssuedSession, kind: SecondFactorTicketCookie.Kind, to path: String)
+        -> Response
+    {
+        var headers = HTTPHeaders()
+        headers.add(SecondFactorTicketCookie(kind: kind, secure: context.cookie.secure).set(ticket))
+        return PageResponse.redirect(to: path, headers: headers)
     }
 
     /// `POST /logout`: closes the session, clears the cookie, 303 to `/login`.

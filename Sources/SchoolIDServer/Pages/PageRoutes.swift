@@ -31,6 +31,12 @@ struct PageRoutes: Sendable {
         add(&router, .POST, Routes.loginPage) { try await login.submit($0) }
         add(&router, .POST, Routes.logoutPage) { try await login.logout($0) }
         add(&router, .GET, Routes.accountPage) { try await login.account($0) }
+        let secondFactor = SecondFactorPages(context: context, scheme: scheme)
+        let enrolment = EnrolmentPages(context: context, scheme: scheme)
+        add(&router, .GET, Routes.loginSecondFactorPage) { try await secondFactor.form($0) }
+        add(&router, .POST, Routes.loginSecondFactorPage) { try await secondFactor.submit($0) }
+        add(&router, .GET, Routes.loginEnrolPage) { try await enrolment.form($0) }
+        add(&router, .POST, Routes.loginEnrolPage) { try await enrolment.submit($0) }
         add(&router, .GET, Routes.passwordChangePage) { try await password.form($0) }
         add(&router, .POST, Routes.passwordChangePage) { try await password.submit($0) }
         add(&router, .GET, Routes.teacherPage) { try await teacher.classes($0) }

@@ -19,6 +19,11 @@ final class Browser {
         self.acceptLanguage = acceptLanguage
     }
 
+    /// Drops a cookie from the jar, as if it had expired.
+    func forget(_ name: String) {
+        cookies[name] = nil
+    }
+
     func get(_ path: String) async throws -> TestResponse {
         try await send("GET", path, contentType: nil, body: [])
     }
