@@ -7,7 +7,7 @@ import SchoolIDStore
 /// `audit`, and `init`'s first admin): the database in `--data`, the policies in
 /// `--policies` and the keyring in `--keys`, composed into the Core services'
 /// ``ServiceEnvironment`` the way `serve` composes it. Only the hasher differs
-/// (``CommandLinePasswordHasher``); the clock keeps the server's high-water mark.
+/// (``DirectPasswordHasher``); the clock keeps the server's high-water mark.
 ///
 /// Every action runs as ``Principal/commandLine``: whoever holds the database and the
 /// keys may do anything, and the audit log records it with client `cli`.
@@ -40,7 +40,7 @@ struct Installation {
         let policies = try cli.policies()
         let keys = try cli.keyring()
         let storage = try await SQLiteStorage(path: paths.databaseFile, clock: cli.clock)
-        let environment = ServiceEnvironment(storage: storage, hasher: CommandLinePasswordHasher(), clock: cli.clock,
+        let environment = ServiceEnvironment(storage: storage, hasher: DirectPasswordHasher(), clock: cli.clock,
                                              random: SystemRandomSource(), policies: { policies }, dataKeys: { keys })
         return Installation(paths: paths, storage: storage, environment: environment)
     }

@@ -4,27 +4,6 @@ import SchoolIDCrypto
 import SchoolIDTesting
 import Testing
 
-/// scrypt run directly in a detached task (the server's pool is not needed here).
-struct DirectScryptHasher: PasswordHashing {
-    func hash(_ password: Password, cost: ScryptCost, priority: HashingPriority) async throws -> String {
-        let bytes = password.utf8
-        return try await Task.detached { try Self.hasher(cost).hash(bytes.unredacted) }.value
-    }
-
-    func verify(_ password: Password, against hash: String, priority: HashingPriority) async throws -> Bool {
-        let bytes = password.utf8
-        return try await Task.detached {
-            try Self.hasher(ScryptCost(logN: 10, r: 8, p: 1)).verify(bytes.unredacted, against: hash)
-        }.value
-    }
-
-    func needsRehash(_ hash: String, cost: ScryptCost) -> Bool { Self.hasher(cost).needsRehash(hash) }
-
-    static func hasher(_ cost: ScryptCost) -> PasswordHasher {
-        PasswordHasher(parameters: ScryptParameters(logN: cost.logN, r: cost.r, p: cost.p))
-    }
-}
-
 /// A second-factor service over a fresh database holding one guardian account.
 struct SecondFactorHarness: Sendable {
     static let context = RequestContext(clientAddress: "203.0.113.7", requestID: "req-2fa")
@@ -51,7 +30,7 @@ struct SecondFactorHarness: Sendable {
         self.temporary = temporary
         let keys = StaticDataKeyProvider.random()
         let policies = TestPolicies.set
-        environment = ServiceEnvironment(storage: temporary.storage, hasher: DirectScryptHasher(), clock: clock,
+        environment = ServiceEnvironment(storage: temporary.storage, hasher: DirectPasswordHasher(), clock: clock,
                                          random: SeededRandomSource(seed: 11), policies: { policies }, dataKeys: { keys })
         service = SecondFactorService(environment: environment)
         let account = Account(id: .random(using: SeededRandomSource(seed: 3)), category: .adult,

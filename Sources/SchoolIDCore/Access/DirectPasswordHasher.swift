@@ -1,19 +1,21 @@
-import SchoolIDCore
 import SchoolIDCrypto
 
-/// ``PasswordHashing`` for one-shot commands: scrypt runs directly in a detached task.
+/// ``PasswordHashing`` without a pool: scrypt runs directly in a detached task. For
+/// one-shot commands and tests of services.
 ///
 /// The server bounds hashing with its pool so that logins keep a thread; a command
 /// line process hashes one or two passwords and has nothing else to keep responsive,
 /// so blocking a thread of its own is fine. The detached task keeps the blocking work
 /// off the caller's actor. Hashes are the same PHC strings the server writes and reads.
-struct CommandLinePasswordHasher: PasswordHashing {
-    func hash(_ password: Password, cost: ScryptCost, priority: HashingPriority) async throws -> String {
+public struct DirectPasswordHasher: PasswordHashing {
+    public init() {}
+
+    public func hash(_ password: Password, cost: ScryptCost, priority: HashingPriority) async throws -> String {
         let bytes = password.utf8
         return try await Task.detached { try Self.hasher(cost).hash(bytes.unredacted) }.value
     }
 
-    func verify(_ password: Password, against hash: String, priority: HashingPriority) async throws -> Bool {
+    public func verify(_ password: Password, against hash: String, priority: HashingPriority) async throws -> Bool {
         let bytes = password.utf8
         // The cost travels in the stored string; the parameters here only shape new hashes.
         return try await Task.detached {
@@ -21,11 +23,11 @@ struct CommandLinePasswordHasher: PasswordHashing {
         }.value
     }
 
-    func needsRehash(_ hash: String, cost: ScryptCost) -> Bool {
+    public func needsRehash(_ hash: String, cost: ScryptCost) -> Bool {
         Self.hasher(cost).needsRehash(hash)
     }
 
-    static func hasher(_ cost: ScryptCost) -> PasswordHasher {
+    private static func hasher(_ cost: ScryptCost) -> PasswordHasher {
         PasswordHasher(parameters: ScryptParameters(logN: cost.logN, r: cost.r, p: cost.p))
     }
 }
