@@ -46,11 +46,24 @@ extension RecoveryService {
             return (actor.passwordRole, actor.account.hasSecondFactor, actor.account.login, id)
         }
         let factors = SecondFactorService(environment: environment)
-        // A recovery code is scrypt: matched before the unit, spent inside it only when
-        // everything else is right.
+        // A recovery code is scrypt, matched before the final unit and spent inside it.
+        // The flow's own codes are checked first, in a unit of their own (a right code
+        // stays proven): without them nobody reaches the hashing, so its cost cannot
+        // tell a real account with a factor from a decoy flow.
         var recoverySlot: Int?
-        if let id = subject.id, subject.secondFactor, let code = secondFactorCode, !Self.isDigits(code) {
-            recoverySlot = try await factors.matchingRecoveryCodeSlot(accountID: id, code: code)
+        if let code = secondFactorCode, !Self.isDigits(code) {
+            let now = environment.clock.now()
+            let refusal = try await environment.storage.write { [challenges] tx -> DomainError? in
+                guard let flow = try tx.recoveryFlows.flow(flowID), flow.isOpen(at: now) else {
+                    return DomainError(.recoveryFlowNotFound)
+                }
+                return try Self.checkCodes(flow, smsCode: smsCode, emailCode: emailCode, challenges: challenges,
+                                           context: context, now: now, in: tx)
+            }
+            if let refusal { throw refusal }
+            if let id = subject.id, subject.secondFactor {
+                recoverySlot = try await factors.matchingRecoveryCodeSlot(accountID: id, code: code)
+            }
         }
         let slot = recoverySlot
         let decision = policy.evaluate(password, role: subject.role, hasSecondFactor: subject.secondFactor,
@@ -64,15 +77,10 @@ extension RecoveryService {
             guard let flow = try tx.recoveryFlows.flow(flowID), flow.isOpen(at: now) else {
                 return .failure(DomainError(.recoveryFlowNotFound))
             }
-            let codes = [(flow.smsChallengeID, smsCode), (flow.emailChallengeID, emailCode)]
-            var refusal: DomainError?
-            for case let (id?, code) in codes where try tx.challenges.challenge(id)?.consumedAt == nil {
-                if case .failure(let error) = try challenges.check(id, purpose: .passwordRecovery, code: code ?? "",
-                                                                   context: context, now: now, in: tx) {
-                    refusal = refusal ?? error
-                }
+            if let refusal = try Self.checkCodes(flow, smsCode: smsCode, emailCode: emailCode, challenges: challenges,
+                                                 context: context, now: now, in: tx) {
+                return .failure(refusal)
             }
-            if let refusal { return .failure(refusal) }
             guard let accountID = flow.accountID else { return .failure(DomainError(.codeInvalid)) }
             // An SMS-only factor is already proven by the flow's SMS code to the same phone.
             if try tx.secondFactors.factors(of: accountID).contains(where: { $0.isConfirmed && $0.kind == .totp }) {
@@ -94,6 +102,23 @@ extension RecoveryService {
             return .success(accountID)
         }
         return try outcome.get()
+    }
+
+    /// Checks the flow's codes that are not proven yet (a right code is consumed and stays
+    /// proven); a wrong one spends an attempt. Runs inside the caller's unit.
+    /// - Returns: the first refusal, or `nil` when every code of the flow is proven.
+    private static func checkCodes(_ flow: RecoveryFlow, smsCode: String?, emailCode: String?,
+                                   challenges: ChallengeService, context: RequestContext, now: UnixTime,
+                                   in tx: any WriteTransaction) throws -> DomainError? {
+        let codes = [(flow.smsChallengeID, smsCode), (flow.emailChallengeID, emailCode)]
+        var refusal: DomainError?
+        for case let (id?, code) in codes where try tx.challenges.challenge(id)?.consumedAt == nil {
+            if case .failure(let error) = try challenges.check(id, purpose: .passwordRecovery, code: code ?? "",
+                                                               context: context, now: now, in: tx) {
+                refusal = refusal ?? error
+            }
+        }
+        return refusal
     }
 
     /// The change itself: new credential, lockout cleared, sessions revoked, notices, audit.

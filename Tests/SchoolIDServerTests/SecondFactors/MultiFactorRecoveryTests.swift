@@ -72,4 +72,21 @@ import Testing
             #expect(try await fixture.login("petrova.anna", RecoveryFixture.password).status == 200)
         }
     }
+
+    @Test("a recovery code sent with a wrong SMS code is refused for the SMS code and is not spent")
+    func codesBeforeRecoveryCode() async throws {
+        try await RecoveryFixture.run { fixture in
+            let codes = try await Self.enrolledGuardian(fixture)
+            let (flowID, _) = try await fixture.start("petrova.anna")
+            let sms = try await fixture.smsCode(Self.phone)
+            let wrongSMS = sms == "000000" ? "111111" : "000000"
+            var body: [String: Any] = ["flow_id": flowID, "new_password": RecoveryFixture.newPassword,
+                                       "sms_code": wrongSMS, "second_factor_code": codes[2]]
+            let refused = try await fixture.client.from("198.51.100.1").post(Routes.recoveryPasswordConfirm, json: body)
+            #expect(refused.status == 400 && refused.errorCode == "code_invalid", "\(refused.text)")
+            body["sms_code"] = sms
+            let done = try await fixture.client.from("198.51.100.1").post(Routes.recoveryPasswordConfirm, json: body)
+            #expect(done.status == 200 && done.string("status") == "password_changed", "the recovery code was kept: \(done.text)")
+        }
+    }
 }
