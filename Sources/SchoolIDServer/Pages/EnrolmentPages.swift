@@ -6,7 +6,7 @@ import SchoolIDHTTP
 /// second factor (OWASP ASVS 5.0 §6.3.3; RFC 6238).
 ///
 /// The login page leaves the enrolment ticket in a cookie sent only here
-/// (``SecondFactorTicketCookie``). `GET` begins TOTP for the ticket's account
+/// (``TicketCookie``). `GET` begins TOTP for the ticket's account
 /// (``SecondFactorService/beginTOTP(actor:context:)``) and shows the secret in groups
 /// and the `otpauth://` URI; `POST` confirms the first code
 /// (``LoginService/confirmEnrolment(actor:code:context:)``), which consumes the ticket
@@ -19,8 +19,8 @@ struct EnrolmentPages: Sendable {
     let scheme: String
 
     private var csrfCookie: LoginCSRFCookie { LoginCSRFCookie(secure: context.cookie.secure) }
-    private var ticketCookie: SecondFactorTicketCookie {
-        SecondFactorTicketCookie(kind: .enrolment, secure: context.cookie.secure)
+    private var ticketCookie: TicketCookie {
+        TicketCookie(kind: .enrolment, secure: context.cookie.secure)
     }
 
     /// `GET /login/enrol`: a new secret (replacing an unconfirmed one) and the code form.

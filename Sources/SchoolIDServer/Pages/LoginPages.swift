@@ -10,7 +10,7 @@ struct LoginPages: Sendable {
     let scheme: String
 
     private var csrfCookie: LoginCSRFCookie { LoginCSRFCookie(secure: context.cookie.secure) }
-    private var ticketCookie: ChangeTicketCookie { ChangeTicketCookie(secure: context.cookie.secure) }
+    private var ticketCookie: TicketCookie { TicketCookie(kind: .passwordChange, secure: context.cookie.secure) }
 
     /// `GET /`: to the login page, the teacher console (staff) or the account page.
     func home(_ request: Request) async throws -> Response {
@@ -63,11 +63,11 @@ struct LoginPages: Sendable {
     }
 
     /// 303 to the page of the next login step, with its ticket cookie.
-    private func ticketRedirect(_ ticket: IssuedSession, kind: SecondFactorTicketCookie.Kind, to path: String)
+    private func ticketRedirect(_ ticket: IssuedSession, kind: TicketCookie.Kind, to path: String)
         -> Response
     {
         var headers = HTTPHeaders()
-        headers.add(SecondFactorTicketCookie(kind: kind, secure: context.cookie.secure).set(ticket))
+        headers.add(TicketCookie(kind: kind, secure: context.cookie.secure).set(ticket))
         return PageResponse.redirect(to: path, headers: headers)
     }
 

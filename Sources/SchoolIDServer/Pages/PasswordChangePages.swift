@@ -11,7 +11,7 @@ import SchoolIDHTTP
 struct PasswordChangePages: Sendable {
     let context: APIContext
 
-    private var ticketCookie: ChangeTicketCookie { ChangeTicketCookie(secure: context.cookie.secure) }
+    private var ticketCookie: TicketCookie { TicketCookie(kind: .passwordChange, secure: context.cookie.secure) }
 
     /// Who is changing: a first login holding a ticket, or a session.
     private enum Changer {
@@ -26,7 +26,7 @@ struct PasswordChangePages: Sendable {
     }
 
     private func changer(_ request: Request) async -> Changer? {
-        if let ticket = ChangeTicketCookie.ticket(in: request) { return .ticket(ticket) }
+        if let ticket = ticketCookie.ticket(in: request) { return .ticket(ticket) }
         return await context.authenticator.pageSession(request).map { .session($0.0, $0.1) }
     }
 

@@ -6,7 +6,7 @@ import SchoolIDHTTP
 /// confirmed factor (OWASP ASVS 5.0 §6.3.3; NIST SP 800-63B-4 AAL2).
 ///
 /// The login page leaves the second-factor ticket in a cookie sent only here
-/// (``SecondFactorTicketCookie``). The form asks for the authenticator app's code; a
+/// (``TicketCookie``). The form asks for the authenticator app's code; a
 /// link switches to a recovery code; when SMS is among the methods a button sends an
 /// SMS code (``LoginService/sendSecondFactorSMS(ticket:context:)``) and the page asks
 /// for it. No session exists yet, so posts carry the login-CSRF double-submit cookie
@@ -20,8 +20,8 @@ struct SecondFactorPages: Sendable {
     let scheme: String
 
     private var csrfCookie: LoginCSRFCookie { LoginCSRFCookie(secure: context.cookie.secure) }
-    private var ticketCookie: SecondFactorTicketCookie {
-        SecondFactorTicketCookie(kind: .secondStep, secure: context.cookie.secure)
+    private var ticketCookie: TicketCookie {
+        TicketCookie(kind: .secondStep, secure: context.cookie.secure)
     }
 
     /// What the form asks for.

@@ -1,14 +1,15 @@
 import SchoolIDCore
 import SchoolIDHTTP
 
-/// The ticket of the second login step (or of the enrolment forced at login), carried
-/// in an HttpOnly cookie sent only to its own page (`Path=/login/second-factor` or
-/// `Path=/login/enrol`, SameSite=Strict), for as long as the ticket lives; modelled on
-/// ``ChangeTicketCookie``. The two tickets have their own cookie names, so neither
-/// page ever sees the other's ticket.
-struct SecondFactorTicketCookie: Sendable {
+/// A login ticket between two pages — the password change after a temporary password,
+/// the second login step, or the enrolment forced at login — carried in an HttpOnly
+/// cookie sent only to its own page (SameSite=Strict), for as long as the ticket lives.
+/// Each ticket has its own cookie name, so no page ever sees another's ticket.
+struct TicketCookie: Sendable {
     /// Which ticket the cookie carries.
     enum Kind: Sendable {
+        /// A ``Session/Purpose/passwordChange`` ticket, for `/password/change`.
+        case passwordChange
         /// A ``Session/Purpose/secondFactor`` ticket, for `/login/second-factor`.
         case secondStep
         /// A ``Session/Purpose/factorEnrolment`` ticket, for `/login/enrol`.
@@ -17,6 +18,7 @@ struct SecondFactorTicketCookie: Sendable {
         /// The cookie name.
         var name: String {
             switch self {
+            case .passwordChange: "schoolid_change_ticket"
             case .secondStep: "schoolid_second_factor_ticket"
             case .enrolment: "schoolid_enrolment_ticket"
             }
@@ -25,6 +27,7 @@ struct SecondFactorTicketCookie: Sendable {
         /// The only page the cookie is sent to.
         var path: String {
             switch self {
+            case .passwordChange: Routes.passwordChangePage
             case .secondStep: Routes.loginSecondFactorPage
             case .enrolment: Routes.loginEnrolPage
             }
