@@ -28,7 +28,6 @@ extension StoreConformance {
             let t0 = StoreSamples.t0
             let strong = with(samples.session(of: directory.teacher)) {
                 $0.amr = ["pwd", "sms"]
-                $0.acr = Session.secondFactorACR
                 $0.secondFactorAt = t0.adding(seconds: 3)
             }
             let plain = samples.session(of: directory.teacher)
@@ -52,7 +51,7 @@ extension StoreConformance {
             let after = try await storage.read { tx in
                 try [plain, strong, ticket, idle].map { try tx.sessions.session(tokenHash: $0.tokenHash) }
             }
-            #expect(after[0] == with(plain) { $0.amr = ["pwd", "otp"]; $0.acr = "2"; $0.secondFactorAt = at })
+            #expect(after[0] == with(plain) { $0.amr = ["pwd", "otp"]; $0.secondFactorAt = at })
             #expect(after[1] == with(strong) { $0.secondFactorAt = at })  // sms recorded once
             #expect(after[2] == ticket && after[3] == idle)
         },

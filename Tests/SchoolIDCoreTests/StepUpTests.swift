@@ -26,7 +26,6 @@ import Testing
                               absoluteExpiresAt: login.adding(seconds: 43_200),
                               revokedAt: revoked ? login.adding(seconds: 1) : nil,
                               amr: secondFactorAt == nil ? ["pwd"] : ["pwd", "otp"],
-                              acr: secondFactorAt == nil ? "1" : "2",
                               secondFactorAt: secondFactorAt.map { login.adding(seconds: $0) })
         return Actor(account: account, memberships: [StaffMembership(accountID: account.id, role: .platformAdmin,
                                                                      schoolID: nil, createdAt: login)],

@@ -135,7 +135,6 @@ extension LoginService {
         try tx.sessions.recordSecondFactor(tokenHash: opened.session.tokenHash, method: method, at: now)
         var session = opened.session
         session.amr = [Session.Method.password.rawValue, method.rawValue]
-        session.acr = Session.secondFactorACR
         session.secondFactorAt = now
         try tx.audit.append(AuditEvent(at: now, action: .loginSucceeded, actorID: account.id, targetID: account.id,
                                        schoolID: try AuditEvent.school(of: account.id, accounts: tx.accounts,

@@ -59,18 +59,18 @@ public struct Session: Hashable, Sendable {
     /// How the person authenticated in this session, RFC 8176 values (`pwd`, `otp`,
     /// `sms`), in the order first proven; never empty.
     public var amr: [String]
-    /// The authentication context class: ``singleFactorACR`` (`"1"`, password only) or
-    /// ``secondFactorACR`` (`"2"`, with a second factor).
-    public var acr: String
     /// The last time a second factor was proven in this session (the second login
     /// step or a step-up), or `nil` when none was: what ``StepUp`` checks.
     public var secondFactorAt: UnixTime?
 
+    /// The authentication context class: ``singleFactorACR`` (`"1"`, password only) or,
+    /// once a second factor was proven in the session, ``secondFactorACR`` (`"2"`).
+    public var acr: String { secondFactorAt == nil ? Self.singleFactorACR : Self.secondFactorACR }
+
     public init(tokenHash: [UInt8], accountID: Account.ID, purpose: Purpose, createdAt: UnixTime,
                 idleExpiresAt: UnixTime, absoluteExpiresAt: UnixTime, revokedAt: UnixTime? = nil,
                 lastSeenAt: UnixTime? = nil, authenticatedAt: UnixTime? = nil,
-                amr: [String] = [Method.password.rawValue], acr: String = Session.singleFactorACR,
-                secondFactorAt: UnixTime? = nil)
+                amr: [String] = [Method.password.rawValue], secondFactorAt: UnixTime? = nil)
     {
         self.tokenHash = tokenHash
         self.accountID = accountID
@@ -82,7 +82,6 @@ public struct Session: Hashable, Sendable {
         self.revokedAt = revokedAt
         self.authenticatedAt = authenticatedAt ?? createdAt
         self.amr = amr
-        self.acr = acr
         self.secondFactorAt = secondFactorAt
     }
 

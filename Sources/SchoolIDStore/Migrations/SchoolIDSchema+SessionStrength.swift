@@ -3,13 +3,12 @@ extension SchoolIDSchema {
     /// second factors and step-up).
     ///
     /// `amr` holds the RFC 8176 §2 method values proven in the session, comma-separated
-    /// in the order first proven (`pwd`, then `otp` or `sms`); `acr` is `'1'` for a
-    /// password alone and `'2'` once a second factor was proven; `second_factor_at` is
-    /// the last time one was (the second login step or a step-up), or NULL. Existing
-    /// rows were all opened by a password alone, hence the defaults.
+    /// in the order first proven (`pwd`, then `otp` or `sms`); `second_factor_at` is
+    /// the last time a second factor was proven (the second login step or a step-up),
+    /// or NULL, which is also what the session's `acr` is derived from. Existing rows
+    /// were all opened by a password alone, hence the defaults.
     static let sessionStrength = Migration(id: "0010-session-strength", sql: """
         ALTER TABLE sessions ADD COLUMN amr TEXT NOT NULL DEFAULT 'pwd';
-        ALTER TABLE sessions ADD COLUMN acr TEXT NOT NULL DEFAULT '1' CHECK (acr IN ('1', '2'));
         ALTER TABLE sessions ADD COLUMN second_factor_at INTEGER;
         """)
 }

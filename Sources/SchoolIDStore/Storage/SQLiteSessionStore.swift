@@ -9,7 +9,7 @@ struct SQLiteSessionStore: SessionStore {
     private struct Record {
         static let columns = """
             token_hash, account_id, purpose, created_at, last_seen_at, idle_expires_at, absolute_expires_at, \
-            revoked_at, authenticated_at, amr, acr, second_factor_at
+            revoked_at, authenticated_at, amr, second_factor_at
             """
 
         var session: Session
@@ -21,7 +21,7 @@ struct SQLiteSessionStore: SessionStore {
                 tokenHash: try row.get(0), accountID: try row.value(1), purpose: try row.value(2),
                 createdAt: try row.get(3), idleExpiresAt: try row.get(5), absoluteExpiresAt: try row.get(6),
                 revokedAt: try row.get(7), lastSeenAt: try row.get(4), authenticatedAt: try row.get(8),
-                amr: Self.methods(try row.get(9)), acr: try row.get(10), secondFactorAt: try row.get(11))
+                amr: Self.methods(try row.get(9)), secondFactorAt: try row.get(10))
         }
 
         /// `amr` is stored comma-separated: RFC 8176 values never contain a comma.
@@ -32,7 +32,7 @@ struct SQLiteSessionStore: SessionStore {
         var arguments: [any SQLiteValueConvertible] {
             [session.tokenHash, session.accountID.rawValue, session.purpose.rawValue, session.createdAt,
              session.lastSeenAt, session.idleExpiresAt, session.absoluteExpiresAt, session.revokedAt,
-             session.authenticatedAt, session.amr.joined(separator: ","), session.acr, session.secondFactorAt]
+             session.authenticatedAt, session.amr.joined(separator: ","), session.secondFactorAt]
         }
     }
 
@@ -55,7 +55,7 @@ struct SQLiteSessionStore: SessionStore {
 
     func insert(_ session: Session) throws {
         try connection.mappingConstraints {
-            try connection.execute("INSERT INTO sessions (\(Record.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            try connection.execute("INSERT INTO sessions (\(Record.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    Record(session).arguments)
         }
     }
@@ -76,9 +76,9 @@ struct SQLiteSessionStore: SessionStore {
         else { return false }
         let amr = session.amr.contains(method.rawValue) ? session.amr : session.amr + [method.rawValue]
         try connection.execute("""
-            UPDATE sessions SET amr = ?3, acr = ?4, second_factor_at = ?2
+            UPDATE sessions SET amr = ?3, second_factor_at = ?2
             WHERE token_hash = ?1 AND purpose = 'session' AND \(Self.usableAtTime)
-            """, [tokenHash, time, amr.joined(separator: ","), Session.secondFactorACR])
+            """, [tokenHash, time, amr.joined(separator: ",")])
         return connection.changes == 1
     }
 

@@ -327,7 +327,7 @@ CREATE TABLE sessions (
     absolute_expires_at INTEGER NOT NULL,
     revoked_at INTEGER,
     authenticated_at INTEGER NOT NULL
-, amr TEXT NOT NULL DEFAULT 'pwd', acr TEXT NOT NULL DEFAULT '1' CHECK (acr IN ('1', '2')), second_factor_at INTEGER) STRICT;
+, amr TEXT NOT NULL DEFAULT 'pwd', second_factor_at INTEGER) STRICT;
 
 -- index sessions_by_absolute_expiry
 CREATE INDEX sessions_by_absolute_expiry ON sessions (absolute_expires_at);
