@@ -26,18 +26,24 @@ public struct SessionService: Sendable {
     /// A ``Session/Purpose/session`` lives `idle_seconds`/`absolute_seconds`; every
     /// ticket (`password_change`, `second_factor`, `factor_enrolment`) lives
     /// `password_change_ticket_seconds`, idle or not: a pending login step is short.
-    /// The session starts at password strength (`amr` `pwd`, `acr` `"1"`); a second
-    /// factor is recorded with ``SessionStore/recordSecondFactor(tokenHash:method:at:)``.
+    /// The session starts at password strength (`amr` `pwd`, `acr` `"1"`), or with the
+    /// proof of `predecessor` when it replaces that session (a password change keeps the
+    /// second factor proven in the session it rotates); a later second factor is
+    /// recorded with ``SessionStore/recordSecondFactor(tokenHash:method:at:)``.
     /// - Throws: a store error.
     public func open(for accountID: Account.ID, purpose: Session.Purpose, at now: UnixTime, policy: SessionPolicy,
-                     in tx: any WriteTransaction) throws -> IssuedSession
+                     succeeding predecessor: Session? = nil, in tx: any WriteTransaction) throws -> IssuedSession
     {
         let token = SessionToken(random: environment.random)
         let lifetime = purpose.isTicket ? policy.passwordChangeTicketSeconds : policy.absoluteSeconds
         let idle = purpose.isTicket ? policy.passwordChangeTicketSeconds : policy.idleSeconds
-        let session = Session(tokenHash: token.hash, accountID: accountID, purpose: purpose, createdAt: now,
+        var session = Session(tokenHash: token.hash, accountID: accountID, purpose: purpose, createdAt: now,
                               idleExpiresAt: now.adding(seconds: min(idle, lifetime)),
                               absoluteExpiresAt: now.adding(seconds: lifetime))
+        if let predecessor {
+            session.amr = predecessor.amr
+            session.secondFactorAt = predecessor.secondFactorAt
+        }
         try tx.sessions.insert(session)
         return IssuedSession(token: token, session: session)
     }

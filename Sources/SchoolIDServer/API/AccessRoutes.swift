@@ -41,8 +41,14 @@ struct AccessRoutes: Sendable {
     private func login(_ request: Request) async throws -> Response {
         try requireSameOrigin(request)
         let body = try JSONBody.decode(LoginBody.self, from: request)
-        switch try await context.login.login(body.login, password: body.password,
-                                             context: APIContext.requestContext(request)) {
+        return answer(try await context.login.login(body.login, password: body.password,
+                                                    context: APIContext.requestContext(request)))
+    }
+
+    /// The answer to a login step: the session (with its cookie), or the ticket of the
+    /// step that must come first.
+    private func answer(_ outcome: LoginOutcome) -> Response {
+        switch outcome {
         case .loggedIn(let issued, _):
             return .json(SessionBody.session(issued), headers: context.sessionHeaders(issued))
         case .passwordChangeRequired(let ticket, let account):
@@ -108,16 +114,14 @@ struct AccessRoutes: Sendable {
     private func changePassword(_ request: Request) async throws -> Response {
         let requestContext = APIContext.requestContext(request)
         let body = try JSONBody.decode(ChangeBody.self, from: request)
-        let issued: IssuedSession
         if let ticket = body.changeTicket {
-            issued = try await context.passwordChange.change(ticket: SessionToken(presented: ticket),
-                                                             newPassword: body.newPassword, context: requestContext)
-        } else {
-            let actor = try await context.authenticator.apiActor(request)
-            guard let current = body.currentPassword else { throw APIError(.invalidJSON, field: "current_password") }
-            issued = try await context.passwordChange.change(actor: actor, currentPassword: current,
-                                                             newPassword: body.newPassword, context: requestContext)
+            return answer(try await context.passwordChange.change(ticket: SessionToken(presented: ticket),
+                                                                  newPassword: body.newPassword, context: requestContext))
         }
+        let actor = try await context.authenticator.apiActor(request)
+        guard let current = body.currentPassword else { throw APIError(.invalidJSON, field: "current_password") }
+        let issued = try await context.passwordChange.change(actor: actor, currentPassword: current,
+                                                             newPassword: body.newPassword, context: requestContext)
         return .json(SessionBody.session(issued), headers: context.sessionHeaders(issued))
     }
 

@@ -10,7 +10,6 @@ struct LoginPages: Sendable {
     let scheme: String
 
     private var csrfCookie: LoginCSRFCookie { LoginCSRFCookie(secure: context.cookie.secure) }
-    private var ticketCookie: TicketCookie { TicketCookie(kind: .passwordChange, secure: context.cookie.secure) }
 
     /// `GET /`: to the login page, the teacher console (staff) or the account page.
     func home(_ request: Request) async throws -> Response {
@@ -39,19 +38,9 @@ struct LoginPages: Sendable {
             return render(language, login: login, error: .originNotAllowed, status: .forbidden)
         }
         do {
-            switch try await context.login.login(login, password: fields["password"] ?? "",
-                                                 context: APIContext.requestContext(request)) {
-            case .loggedIn(let issued, _):
-                return PageResponse.redirect(to: Routes.home, headers: context.sessionHeaders(issued))
-            case .passwordChangeRequired(let ticket, _):
-                var headers = HTTPHeaders()
-                headers.add(ticketCookie.set(ticket))
-                return PageResponse.redirect(to: Routes.passwordChangePage, headers: headers)
-            case .secondFactorRequired(let ticket, _, _):
-                return ticketRedirect(ticket, kind: .secondStep, to: Routes.loginSecondFactorPage)
-            case .enrolmentRequired(let ticket, _):
-                return ticketRedirect(ticket, kind: .enrolment, to: Routes.loginEnrolPage)
-            }
+            return Self.next(try await context.login.login(login, password: fields["password"] ?? "",
+                                                           context: APIContext.requestContext(request)),
+                             context: context)
         } catch let error as DomainError where error.code == .temporaryPasswordExpired {
             return expired(language)
         } catch let error as DomainError {
@@ -62,10 +51,22 @@ struct LoginPages: Sendable {
         }
     }
 
-    /// 303 to the page of the next login step, with its ticket cookie.
-    private func ticketRedirect(_ ticket: IssuedSession, kind: TicketCookie.Kind, to path: String)
-        -> Response
-    {
+    /// 303 to where a login step leads: home with the session cookie, or the page of
+    /// the next step with its ticket cookie.
+    static func next(_ outcome: LoginOutcome, context: APIContext) -> Response {
+        let ticket: IssuedSession
+        let kind: TicketCookie.Kind
+        let path: String
+        switch outcome {
+        case .loggedIn(let issued, _):
+            return PageResponse.redirect(to: Routes.home, headers: context.sessionHeaders(issued))
+        case .passwordChangeRequired(let issued, _):
+            (ticket, kind, path) = (issued, .passwordChange, Routes.passwordChangePage)
+        case .secondFactorRequired(let issued, _, _):
+            (ticket, kind, path) = (issued, .secondStep, Routes.loginSecondFactorPage)
+        case .enrolmentRequired(let issued, _):
+            (ticket, kind, path) = (issued, .enrolment, Routes.loginEnrolPage)
+        }
         var headers = HTTPHeaders()
         headers.add(TicketCookie(kind: kind, secure: context.cookie.secure).set(ticket))
         return PageResponse.redirect(to: path, headers: headers)

@@ -7,7 +7,8 @@ import SchoolIDHTTP
 ///
 /// With the ticket, the form's `csrf_token` is the ticket's derived synchronizer token
 /// (``SessionToken/csrfToken``), just as a session's is. Success clears the ticket
-/// cookie, sets the new session cookie and answers `303` to `/`.
+/// cookie and answers `303` to where the login continues (``LoginPages/next(_:context:)``):
+/// `/` with the new session cookie, or the second-step or enrolment page with its ticket.
 struct PasswordChangePages: Sendable {
     let context: APIContext
 
@@ -48,15 +49,19 @@ struct PasswordChangePages: Sendable {
                           status: .badRequest)
         }
         let requestContext = APIContext.requestContext(request)
-        let issued: IssuedSession
         do {
             switch changer {
             case .ticket(let ticket):
-                issued = try await context.passwordChange.change(ticket: ticket, newPassword: newPassword,
-                                                                 context: requestContext)
+                var response = LoginPages.next(try await context.passwordChange.change(ticket: ticket, newPassword: newPassword,
+                                                                                       context: requestContext),
+                                               context: context)
+                response.headers.add(ticketCookie.cleared())
+                return response
             case .session(let actor, _):
-                issued = try await context.passwordChange.change(actor: actor, currentPassword: fields["current_password"] ?? "",
-                                                                 newPassword: newPassword, context: requestContext)
+                let issued = try await context.passwordChange.change(actor: actor,
+                                                                     currentPassword: fields["current_password"] ?? "",
+                                                                     newPassword: newPassword, context: requestContext)
+                return PageResponse.redirect(to: Routes.home, headers: context.sessionHeaders(issued))
             }
         } catch let error as DomainError where error.code == .passwordChangeTicketInvalid {
             var response = PageResponse.error(error.code, language: language)
@@ -70,9 +75,6 @@ struct PasswordChangePages: Sendable {
             response.headers.set("Retry-After", String(error.retryAfterSeconds))
             return response
         }
-        var headers = context.sessionHeaders(issued)
-        if case .ticket = changer { headers.add(ticketCookie.cleared()) }
-        return PageResponse.redirect(to: Routes.home, headers: headers)
     }
 
     private func render(_ changer: Changer, language: MessageLanguage, message: String? = nil,

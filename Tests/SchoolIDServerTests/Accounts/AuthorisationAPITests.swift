@@ -13,9 +13,10 @@ import Testing
             let student = try #require(try await world.issue(names: [("Зайцев", "Егор")]).first)
             _ = student
             let studentID = try #require(try await world.students().first?["account_id"] as? String)
-            let (other, otherID) = try await world.addStaff(role: "teacher", login: "s57-teacher2")
+            let staff = try await world.addStaff(role: "teacher", login: "s57-teacher2")
+            let other = staff.client
             let otherClass = try await SchoolWorld.createClass(by: world.schoolAdmin, schoolID: world.schoolID, grade: 7,
-                                                               letter: "А", teacherIDs: [otherID])
+                                                               letter: "А", teacherIDs: [staff.accountID])
 
             let upload = try await other.send("POST", "/v1/classes/\(world.classID)/credential-batches", body: Self.roster,
                                               contentType: "application/json")
@@ -39,10 +40,12 @@ import Testing
             let enrolmentID = try #require(students.first?["enrolment_id"] as? String)
             let school = try await world.platformAdmin.post("/v1/schools", json: ["code": "s58", "name": "Школа № 58", "region": "77"])
             let otherSchool = try #require(school.string("id"))
-            let (foreignAdmin, _) = try await SchoolWorld.addStaff(by: world.platformAdmin, anonymous: world.anonymous,
-                                                                   schoolID: otherSchool, role: "school_admin", login: "s58-admin")
-            let (foreignTeacher, _) = try await SchoolWorld.addStaff(by: world.platformAdmin, anonymous: world.anonymous,
-                                                                     schoolID: otherSchool, role: "teacher", login: "s58-teacher")
+            let foreignAdmin = try await SchoolWorld.addStaff(by: world.platformAdmin, anonymous: world.anonymous,
+                                                                   server: world.server, schoolID: otherSchool, role: "school_admin",
+                                                                   login: "s58-admin").client
+            let foreignTeacher = try await SchoolWorld.addStaff(by: world.platformAdmin, anonymous: world.anonymous,
+                                                                     server: world.server, schoolID: otherSchool, role: "teacher",
+                                                                     login: "s58-teacher").client
 
             for client in [foreignAdmin, foreignTeacher] {
                 let upload = try await client.send("POST", "/v1/classes/\(world.classID)/credential-batches",
@@ -95,8 +98,9 @@ import Testing
             _ = try await world.issue(names: [("Зайцев", "Егор")])
             let school = try await world.platformAdmin.post("/v1/schools", json: ["code": "s58", "name": "Школа № 58", "region": "77"])
             let otherSchool = try #require(school.string("id"))
-            let (foreignAdmin, _) = try await SchoolWorld.addStaff(by: world.platformAdmin, anonymous: world.anonymous,
-                                                                   schoolID: otherSchool, role: "school_admin", login: "s58-admin")
+            let foreignAdmin = try await SchoolWorld.addStaff(by: world.platformAdmin, anonymous: world.anonymous,
+                                                                   server: world.server, schoolID: otherSchool, role: "school_admin",
+                                                                   login: "s58-admin").client
             let mine = try await world.schoolAdmin.get("/v1/audit?limit=500")
             let events = mine.objects("events")
             #expect(!events.isEmpty)

@@ -96,7 +96,7 @@ import Testing
             #expect(try await Self.attempt(desk, student.login, chosen).code == "account_locked")
             _ = session
 
-            let admin = try await SchoolWorld.login(world.anonymous, "s57-admin", SchoolWorld.staffPassword, server: world.server)
+            let admin = try await world.staffClient("s57-admin")
             #expect(try await world.students(by: admin).first?["locked"] as? Bool == true)
             let unlocked = try await admin.post("/v1/accounts/\(accountID)/unlock")
             #expect(unlocked.status == 204, "\(unlocked.text)")

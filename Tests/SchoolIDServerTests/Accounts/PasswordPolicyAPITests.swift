@@ -90,7 +90,7 @@ import Testing
     @Test("a changed session password applies the same rules and revokes the other sessions")
     func changeWithCurrentPassword() async throws {
         try await SchoolWorld.run { world in
-            let other = try await SchoolWorld.login(world.anonymous, "s57-teacher", SchoolWorld.staffPassword, server: world.server)
+            let other = try await world.staffClient("s57-teacher")
             let blocklisted = try await world.teacher.post("/v1/password/change",
                                                            json: ["current_password": SchoolWorld.staffPassword, "new_password": "qwerty123"])
             #expect(blocklisted.errorCode == "password_too_short" || blocklisted.errorCode == "password_blocklisted")

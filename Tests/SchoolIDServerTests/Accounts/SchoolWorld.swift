@@ -32,6 +32,10 @@ struct SchoolWorld: Sendable {
     let teacher: APIClient
     let teacherID: String
     let classID: String
+    /// The TOTP secret each staff member enrolled at their first login, by login.
+    let totpSecrets: [String: [UInt8]]
+    /// The teacher's recovery codes, shown at their enrolment.
+    let teacherRecoveryCodes: [String]
 
     /// A server whose loopback peer is a trusted proxy.
     static func startServer() async throws -> TestServer {
@@ -43,20 +47,23 @@ struct SchoolWorld: Sendable {
         let server = try await startServer()
         let anonymous = APIClient(server)
         let admin = try await bootstrapAdmin(server)
-        let school = try await admin.post("/v1/schools", json: ["code": code, "name": "Школа № 57", "region": "77"])
+        let school = try await admin.client.post("/v1/schools", json: ["code": code, "name": "Школа № 57", "region": "77"])
         try #require(school.status == 201, "\(school.text)")
         let schoolID = try #require(school.string("id"))
-        let (schoolAdmin, schoolAdminID) = try await addStaff(by: admin, anonymous: anonymous, schoolID: schoolID,
-                                                             role: "school_admin", login: "\(code)-admin")
-        let (teacher, teacherID) = try await addStaff(by: admin, anonymous: anonymous, schoolID: schoolID,
-                                                      role: "teacher", login: "\(code)-teacher")
-        let classID = try await createClass(by: schoolAdmin, schoolID: schoolID, grade: 7, letter: "Б", teacherIDs: [teacherID])
-        return SchoolWorld(server: server, anonymous: anonymous, platformAdmin: admin, schoolID: schoolID, schoolCode: code,
-                           schoolAdmin: schoolAdmin, schoolAdminID: schoolAdminID, teacher: teacher, teacherID: teacherID,
-                           classID: classID)
+        let schoolAdmin = try await addStaff(by: admin.client, anonymous: anonymous, server: server, schoolID: schoolID,
+                                             role: "school_admin", login: "\(code)-admin")
+        let teacher = try await addStaff(by: admin.client, anonymous: anonymous, server: server, schoolID: schoolID,
+                                         role: "teacher", login: "\(code)-teacher")
+        let classID = try await createClass(by: schoolAdmin.client, schoolID: schoolID, grade: 7, letter: "Б",
+                                            teacherIDs: [teacher.accountID])
+        return SchoolWorld(server: server, anonymous: anonymous, platformAdmin: admin.client, schoolID: schoolID,
+                           schoolCode: code, schoolAdmin: schoolAdmin.client, schoolAdminID: schoolAdmin.accountID,
+                           teacher: teacher.client, teacherID: teacher.accountID, classID: classID,
+                           totpSecrets: ["admin": admin.totpSecret, "\(code)-admin": schoolAdmin.totpSecret,
+                                         "\(code)-teacher": teacher.totpSecret],
+                           teacherRecoveryCodes: teacher.recoveryCodes)
     }
 
-    /// Sets up a school, runs `body`, and stops the server whatever happens.
     static func run(code: String = "s57", _ body: (SchoolWorld) async throws -> Void) async throws {
         let world = try await make(code: code)
         do {
@@ -68,22 +75,57 @@ struct SchoolWorld: Sendable {
         try await world.server.stop()
     }
 
+    /// What a staff member holds after their first login: the session and the TOTP
+    /// factor they had to enrol before anything else (issue 6).
+    struct StaffLogin: Sendable {
+        let client: APIClient
+        let accountID: String
+        let totpSecret: [UInt8]
+        let recoveryCodes: [String]
+    }
+
     /// Creates the platform admin as `schoolid init` does, logs in with the one-time
-    /// password and replaces it.
-    static func bootstrapAdmin(_ server: TestServer) async throws -> APIClient {
+    /// password, replaces it and enrols TOTP.
+    static func bootstrapAdmin(_ server: TestServer) async throws -> StaffLogin {
         let (_, first) = try await DirectoryService(environment: server.application.environment).addStaff(
             by: .commandLine, role: .platformAdmin, schoolID: nil, login: "admin",
             profile: try AccountProfile(lastName: "Администратор", firstName: "Платформа", patronymic: nil, birthDate: nil),
             context: .commandLine(requestID: "test-bootstrap"))
-        let password = try #require(first).text
-        return try await firstLogin(APIClient(server), login: "admin", password: password, newPassword: staffPassword).client
+        return try await staffFirstLogin(APIClient(server), login: "admin", password: try #require(first).text,
+                                         server: server)
     }
 
     /// Logs in with a temporary password (expecting `password_change_required`) and sets
-    /// `newPassword` with the change ticket.
+    /// `newPassword` with the change ticket; for people a second factor is not mandatory for.
     /// - Returns: a client carrying the new session's bearer token, and the account id.
     static func firstLogin(_ anonymous: APIClient, login: String, password: String, newPassword: String) async throws
         -> (client: APIClient, accountID: String)
+    {
+        let changed = try await changeTemporaryPassword(anonymous, login: login, password: password,
+                                                        newPassword: newPassword)
+        #expect(changed.string("status") == "logged_in")
+        let token = try #require(changed.string("session_token"))
+        return (anonymous.with(bearer: token), try #require(changed.string("account_id")))
+    }
+
+    /// A staff member's first login: the temporary password is replaced with
+    /// ``staffPassword``, which leads to TOTP enrolment (at `server`'s clock).
+    static func staffFirstLogin(_ anonymous: APIClient, login: String, password: String, server: TestServer)
+        async throws -> StaffLogin
+    {
+        let changed = try await changeTemporaryPassword(anonymous, login: login, password: password,
+                                                        newPassword: staffPassword)
+        #expect(changed.string("status") == "second_factor_enrolment_required")
+        let ticket = try #require(changed.string("enrolment_ticket"))
+        let (confirmed, secret) = try await TOTPEnrolmentSteps.enrol(anonymous.with(bearer: ticket), on: server)
+        return StaffLogin(client: anonymous.with(bearer: try #require(confirmed.string("session_token"))),
+                          accountID: try #require(changed.string("account_id")), totpSecret: secret,
+                          recoveryCodes: try #require(confirmed.json["recovery_codes"] as? [String]))
+    }
+
+    /// The password step of a first login and the change it requires; the change's answer.
+    private static func changeTemporaryPassword(_ anonymous: APIClient, login: String, password: String,
+                                                newPassword: String) async throws -> APIResponse
     {
         let ticketResponse = try await anonymous.post("/v1/login", json: ["login": login, "password": password])
         try #require(ticketResponse.status == 200, "\(ticketResponse.text)")
@@ -92,35 +134,48 @@ struct SchoolWorld: Sendable {
         let ticket = try #require(ticketResponse.string("change_ticket"))
         let changed = try await anonymous.post("/v1/password/change", json: ["change_ticket": ticket, "new_password": newPassword])
         try #require(changed.status == 200, "\(changed.text)")
-        #expect(changed.string("status") == "logged_in")
-        let token = try #require(changed.string("session_token"))
-        return (anonymous.with(bearer: token), try #require(changed.string("account_id")))
+        return changed
     }
 
-    /// Logs in with a permanent password; returns a client with the session's bearer token.
-    /// Staff without a second factor enrol TOTP with the login's enrolment ticket (issue 6).
-    static func login(_ anonymous: APIClient, _ login: String, _ password: String, server: TestServer) async throws
-        -> APIClient
-    {
-        let response = try await anonymous.post("/v1/login", json: ["login": login, "password": password])
-        if response.string("status") == "second_factor_enrolment_required" {
-            return try await TOTPEnrolmentSteps.enrolAtLogin(anonymous, response, on: server)
-        }
-        try #require(response.status == 200 && response.string("status") == "logged_in", "\(response.text)")
-        let token = try #require(response.string("session_token"))
-        return anonymous.with(bearer: token)
+    /// Logs a staff member of this world in with ``staffPassword`` and a TOTP code. The
+    /// clock moves on one TOTP period first, as a person waits for a fresh code (a
+    /// step is accepted once).
+    /// - Returns: the answer of the second step (session token, cookie, CSRF token).
+    func staffLogin(_ login: String) async throws -> APIResponse {
+        let response = try await anonymous.post("/v1/login", json: ["login": login, "password": Self.staffPassword])
+        try #require(response.string("status") == "second_factor_required", "\(response.text)")
+        let secret = try #require(totpSecrets[login], "no TOTP secret known for \(login)")
+        server.clock.advance(seconds: 30)
+        let loggedIn = try await anonymous.post("/v1/login/second-factor", json: [
+            "second_factor_ticket": try #require(response.string("second_factor_ticket")),
+            "code": TOTPEnrolmentSteps.code(secret, server),
+        ])
+        try #require(loggedIn.status == 200 && loggedIn.string("status") == "logged_in", "\(loggedIn.text)")
+        return loggedIn
     }
 
-    /// Adds a staff member through the API and completes their first login.
-    static func addStaff(by admin: APIClient, anonymous: APIClient, schoolID: String, role: String, login: String)
-        async throws -> (client: APIClient, accountID: String)
+    /// ``staffLogin(_:)`` as a client carrying the session's bearer token.
+    func staffClient(_ login: String) async throws -> APIClient {
+        anonymous.with(bearer: try #require(try await staffLogin(login).string("session_token")))
+    }
+
+    /// Adds a staff member through the API; returns their account id and first password.
+    static func createStaff(by admin: APIClient, schoolID: String, role: String, login: String) async throws
+        -> (accountID: String, password: String)
     {
         let created = try await admin.post("/v1/schools/\(schoolID)/staff", json: [
             "role": role, "login": login, "last_name": "Иванова", "first_name": "Мария", "patronymic": "Петровна",
         ])
         try #require(created.status == 201, "\(created.text)")
-        let first = try #require(created.string("temporary_password"))
-        return try await firstLogin(anonymous, login: login, password: first, newPassword: staffPassword)
+        return (try #require(created.string("account_id")), try #require(created.string("temporary_password")))
+    }
+
+    /// Adds a staff member through the API and completes their first login.
+    static func addStaff(by admin: APIClient, anonymous: APIClient, server: TestServer, schoolID: String, role: String,
+                         login: String) async throws -> StaffLogin
+    {
+        let (_, first) = try await createStaff(by: admin, schoolID: schoolID, role: role, login: login)
+        return try await staffFirstLogin(anonymous, login: login, password: first, server: server)
     }
 
     /// Creates a class through the API; returns its id.
@@ -135,8 +190,9 @@ struct SchoolWorld: Sendable {
     }
 
     /// Adds a staff member of this school (by the platform admin).
-    func addStaff(role: String, login: String) async throws -> (client: APIClient, accountID: String) {
-        try await Self.addStaff(by: platformAdmin, anonymous: anonymous, schoolID: schoolID, role: role, login: login)
+    func addStaff(role: String, login: String) async throws -> StaffLogin {
+        try await Self.addStaff(by: platformAdmin, anonymous: anonymous, server: server, schoolID: schoolID, role: role,
+                                login: login)
     }
 
     /// Uploads a roster, waits for the batch and downloads its CSV once.

@@ -48,10 +48,7 @@ import Testing
         try await SchoolWorld.run { world in
             _ = try await world.issue(names: [("Морозова", "Вера")])
             let studentID = try #require(try await world.students().first?["account_id"] as? String)
-            let ticket = try await world.anonymous.post("/v1/login", json: ["login": "s57-teacher", "password": SchoolWorld.staffPassword])
-            // Staff enrol a second factor at login; confirming it opens the session (issue 6).
-            let (login, _) = try await TOTPEnrolmentSteps.enrol(
-                world.anonymous.with(bearer: try #require(ticket.string("enrolment_ticket"))), on: world.server)
+            let login = try await world.staffLogin("s57-teacher")
             var browser = world.anonymous
             let cookie = try #require(login.setCookie("schoolid_session"))
             browser.cookie = cookie

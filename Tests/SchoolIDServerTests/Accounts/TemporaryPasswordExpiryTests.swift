@@ -33,7 +33,7 @@ import Testing
             #expect(right.string("message")?.isEmpty == false)
 
             // The teacher's own session idled out during the 30 days: log in again.
-            let teacher = try await SchoolWorld.login(world.anonymous, "s57-teacher", SchoolWorld.staffPassword, server: world.server)
+            let teacher = try await world.staffClient("s57-teacher")
             let accountID = try #require(try await world.students(by: teacher).first?["account_id"] as? String)
             let reissued = try await teacher.post("/v1/students/\(accountID)/temporary-password")
             try #require(reissued.status == 200, "\(reissued.text)")

@@ -53,7 +53,7 @@ import Testing
         try await fixture.server.stop()
     }
 
-    @Test("a bootstrapped admin's first login goes through the change page to a Lax HttpOnly session cookie")
+    @Test("a bootstrapped admin's first login goes through the change page and TOTP enrolment to a Lax HttpOnly session cookie")
     func firstLoginFlow() async throws {
         let fixture = try await PageFixture.start()
         let first = try await fixture.addStaff("admin", role: .platformAdmin, schoolID: nil)
@@ -83,11 +83,17 @@ import Testing
             ("new_password", PageFixture.newPassword), ("repeat_password", PageFixture.newPassword),
         ])
         #expect(changed.status == 303)
-        #expect(changed.header("Location") == "/")
-        let session = try #require(Browser.setCookie("schoolid_session", in: changed))
+        #expect(changed.header("Location") == "/login/enrol")
+        #expect(Browser.setCookie("schoolid_change_ticket", in: changed)?.contains("Max-Age=0") == true)
+        #expect(Browser.setCookie("schoolid_enrolment_ticket", in: changed) != nil)
+        #expect(Browser.setCookie("schoolid_session", in: changed) == nil)
+        let before = try await browser.get("/account")
+        #expect(before.status == 303 && before.header("Location") == "/login")
+
+        let enrolled = try await BrowserEnrolment.complete(browser, server: fixture.server)
+        let session = try #require(Browser.setCookie("schoolid_session", in: enrolled.response))
         #expect(session.contains("HttpOnly") && session.contains("SameSite=Lax") && session.contains("Path=/"))
         #expect(!session.contains("Secure"))
-        #expect(Browser.setCookie("schoolid_change_ticket", in: changed)?.contains("Max-Age=0") == true)
 
         let home = try await browser.get("/")
         #expect(home.status == 303)

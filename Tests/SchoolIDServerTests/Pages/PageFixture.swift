@@ -38,8 +38,9 @@ struct PageFixture {
         return try #require(first).text
     }
 
-    /// Logs in through the pages with a first password and replaces it (the browser
-    /// then holds a session cookie).
+    /// Logs a staff member in through the pages with a first password, replaces it and
+    /// enrols TOTP, as staff must before anything else (the browser then holds a
+    /// session cookie).
     func firstLogin(_ browser: Browser, login: String, password: String) async throws {
         let form = try await browser.get("/login")
         let loggedIn = try await browser.post("/login", form: [
@@ -53,7 +54,8 @@ struct PageFixture {
             ("new_password", Self.newPassword), ("repeat_password", Self.newPassword),
         ])
         #expect(changed.status == 303)
-        #expect(changed.header("Location") == "/")
+        #expect(changed.header("Location") == "/login/enrol")
+        _ = try await BrowserEnrolment.complete(browser, server: server)
     }
 
     /// Uploads a roster through the class page; returns the response.

@@ -37,20 +37,33 @@ import Testing
         return try await world.anonymous.post(Routes.loginSecondFactor, json: body)
     }
 
-    @Test("a teacher without a factor must enrol at login before anything else; the enrolment logs in with amr pwd+otp")
+    @Test("a new teacher must enrol at first login before anything else; the enrolment logs in with amr pwd+otp")
     func forcedEnrolment() async throws {
         try await SchoolWorld.run { world in
-            let first = try await world.anonymous.post(Routes.login, json: Self.teacher)
-            try #require(first.status == 200, "\(first.text)")
-            #expect(first.string("status") == "second_factor_enrolment_required")
-            #expect(first.string("session_token") == nil && first.string("account_id") == world.teacherID)
-            let ticketClient = world.anonymous.with(bearer: try #require(first.string("enrolment_ticket")))
+            let (accountID, temporary) = try await SchoolWorld.createStaff(by: world.schoolAdmin, schoolID: world.schoolID,
+                                                                           role: "teacher", login: "s57-new")
+            let first = try await world.anonymous.post(Routes.login, json: ["login": "s57-new", "password": temporary])
+            #expect(first.string("status") == "password_change_required")
+            let changed = try await world.anonymous.post(Routes.passwordChange, json: [
+                "change_ticket": try #require(first.string("change_ticket")), "new_password": SchoolWorld.staffPassword,
+            ])
+            try #require(changed.status == 200, "\(changed.text)")
+            #expect(changed.string("status") == "second_factor_enrolment_required")
+            #expect(changed.string("session_token") == nil && changed.string("account_id") == accountID)
+            #expect(changed.setCookie("schoolid_session") == nil)
+            let ticketClient = world.anonymous.with(bearer: try #require(changed.string("enrolment_ticket")))
             #expect(try await ticketClient.get(Routes.me).status == 401)
             #expect(try await ticketClient.get("/v1/me/sessions").status == 401)
+            #expect(try await ticketClient.get("/v1/classes/\(world.classID)/students").status == 401)
+
+            // Logging in again with the new password leads to the same place.
+            let again = try await world.anonymous.post(Routes.login, json: ["login": "s57-new",
+                                                                            "password": SchoolWorld.staffPassword])
+            #expect(again.string("status") == "second_factor_enrolment_required")
 
             let begun = try await ticketClient.post(Routes.myTOTP)
             #expect(begun.status == 201, "\(begun.text)")
-            #expect(begun.string("otpauth_uri")?.hasPrefix("otpauth://totp/SchoolID:s57-teacher?secret=") == true)
+            #expect(begun.string("otpauth_uri")?.hasPrefix("otpauth://totp/SchoolID:s57-new?secret=") == true)
             #expect(begun.json["period"] as? Int == 30 && begun.json["digits"] as? Int == 6)
             let secret = try TOTPEnrolmentSteps.secret(begun)
             let wrong = try await ticketClient.post(Routes.myTOTPConfirm, json: ["code": "12345"])
@@ -70,14 +83,34 @@ import Testing
         }
     }
 
+    @Test("a reissued temporary password never bypasses an enrolled factor: the change leads to the second step")
+    func reissuedPasswordKeepsSecondStep() async throws {
+        try await SchoolWorld.run { world in
+            let row = try #require(try await world.issue(names: [("Зайцев", "Егор")]).first)
+            let (student, studentID) = try await SchoolWorld.firstLogin(world.anonymous, login: row.login,
+                                                                        password: row.password,
+                                                                        newPassword: "a-student-passphrase-1")
+            _ = try await TOTPEnrolmentSteps.enrol(student, on: world.server)
+            let reissued = try await world.teacher.post("/v1/students/\(studentID)/temporary-password")
+            try #require(reissued.status == 200, "\(reissued.text)")
+            let first = try await world.anonymous.post(Routes.login, json: [
+                "login": row.login, "password": try #require(reissued.string("temporary_password")),
+            ])
+            let changed = try await world.anonymous.post(Routes.passwordChange, json: [
+                "change_ticket": try #require(first.string("change_ticket")), "new_password": "a-brand-new-passphrase-7",
+            ])
+            try #require(changed.status == 200, "\(changed.text)")
+            #expect(changed.string("status") == "second_factor_required")
+            #expect(changed.string("session_token") == nil && changed.setCookie("schoolid_session") == nil)
+            #expect(changed.json["methods"] as? [String] == ["totp", "recovery_code"])
+        }
+    }
+
     @Test("after enrolment login needs the code: a wrong one is 401 and counted, a right one logs in once, a used step and a used recovery code are refused")
     func secondStepAfterEnrolment() async throws {
         try await SchoolWorld.run { world in
-            let first = try await world.anonymous.post(Routes.login, json: Self.teacher)
-            let ticket = try #require(first.string("enrolment_ticket"))
-            let (confirmed, secret) = try await TOTPEnrolmentSteps.enrol(world.anonymous.with(bearer: ticket),
-                                                                         on: world.server)
-            let recoveryCodes = try #require(confirmed.json["recovery_codes"] as? [String])
+            let secret = try #require(world.totpSecrets["s57-teacher"])
+            let recoveryCodes = world.teacherRecoveryCodes
             world.server.clock.advance(seconds: 30)  // the enrolment used this step
 
             let pending = try await Self.passwordStep(world)

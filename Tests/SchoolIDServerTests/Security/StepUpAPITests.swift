@@ -6,8 +6,9 @@ import SchoolIDTesting
 import Testing
 
 /// Step-up end to end, with `enforce_step_up` on (the test profile turns it off for
-/// the tests that log in with a password alone). The second factor is recorded through
-/// the store, as the TOTP login step will do.
+/// the tests that log in with a password alone). The admin enrolled TOTP at their first
+/// login, so their session starts with a fresh factor; later proofs are recorded
+/// through the store, as the step-up routes do (those are `StepUpFlowTests`).
 @Suite struct StepUpAPITests {
     /// A server whose policies enforce step-up, with `step_up_seconds` 300.
     static func enforcingServer() async throws -> TestServer {
@@ -23,7 +24,7 @@ import Testing
         let server = try await enforcingServer()
         do {
             #expect(server.application.environment.policies.secondFactor.enforceStepUp)
-            try await body(server, try await SchoolWorld.bootstrapAdmin(server))
+            try await body(server, try await SchoolWorld.bootstrapAdmin(server).client)
         } catch {
             try? await server.stop()
             throw error
@@ -46,6 +47,7 @@ import Testing
     @Test("an admin call without a recent second factor gets 403 step_up_required; with one it succeeds; 301 s later it is required again")
     func stepUp() async throws {
         try await Self.run { server, admin in
+            server.clock.advance(seconds: 301)  // past the factor proven at enrolment
             let refused = try await admin.post("/v1/schools", json: Self.school)
             #expect(refused.status == 403 && refused.errorCode == "step_up_required", "\(refused.text)")
             #expect(refused.string("message") == ErrorCode.stepUpRequired.message(in: .russian))
@@ -73,18 +75,30 @@ import Testing
         }
     }
 
-    @Test("GET /v1/me shows the session's amr, acr and second_factor_at before and after a second factor")
+    @Test("GET /v1/me shows the session's amr, acr and second_factor_at for a password-only session and after a second factor")
     func meShowsStrength() async throws {
         try await Self.run { server, admin in
-            let before = try await admin.get("/v1/me")
+            let enrolled = try await admin.get("/v1/me")
+            #expect(enrolled.json["amr"] as? [String] == ["pwd", "otp"])
+            #expect(enrolled.string("acr") == "2")
+            let rawID = try #require(enrolled.string("account_id"))
+            let accountID = try #require(Account.ID(rawValue: rawID))
+            let environment = server.application.environment
+            let now = server.clock.now()
+            let plain = try await environment.storage.write { tx in
+                try SessionService(environment: environment).open(for: accountID, purpose: .session, at: now,
+                                                                  policy: environment.policies.sessions, in: tx)
+            }
+            let client = APIClient(server, bearer: plain.token.value.unredacted)
+            let before = try await client.get("/v1/me")
             #expect(before.status == 200)
             #expect(before.json["amr"] as? [String] == ["pwd"])
             #expect(before.string("acr") == "1")
             #expect(before.json.keys.contains("second_factor_at") && before.json["second_factor_at"] is NSNull)
 
             server.clock.advance(seconds: 7)
-            try await Self.proveSecondFactor(admin, on: server)
-            let after = try await admin.get("/v1/me")
+            try await Self.proveSecondFactor(client, on: server)
+            let after = try await client.get("/v1/me")
             #expect(after.json["amr"] as? [String] == ["pwd", "otp"])
             #expect(after.string("acr") == "2")
             #expect((after.json["second_factor_at"] as? NSNumber)?.int64Value == server.clock.now().seconds)
