@@ -51,6 +51,7 @@ public enum Routes {
     public static let enrolmentEnd = "/v1/enrolments/:enrolment_id/end"
     public static let accountDisable = "/v1/accounts/:account_id/disable"
     public static let accountUnlock = "/v1/accounts/:account_id/unlock"
+    public static let accountAssistedReset = "/v1/accounts/:account_id/assisted-reset"
     public static let audit = "/v1/audit"
 
     // JSON API: credentials

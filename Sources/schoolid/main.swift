@@ -7,6 +7,7 @@ let commands: [any Command.Type] = [
     InitCommand.self,
     SchoolCommand.self,
     StaffCommand.self,
+    AccountCommand.self,
     ClassCommand.self,
     AuditCommand.self,
     KeysCommand.self,

@@ -90,7 +90,8 @@ struct CLI {
         ["keys", "rotate", "--purpose", "data", "--alg", "ES256"], ["version", "extra"], ["backup"],
         ["school"], ["school", "add", "--name", "N", "--region", "R"], ["class", "add", "--school", "s57", "--grade", "seven", "--letter", "Б"],
         ["staff", "add", "--school", "s57", "--role", "janitor", "--login", "x", "--last-name", "X", "--first-name", "Y"],
-        ["audit", "--since", "yesterday"], ["audit", "--limit", "0"],
+        ["audit", "--since", "yesterday"], ["audit", "--limit", "0"], ["account"], ["account", "reset"],
+        ["account", "remove", "--account", "admin"],
     ])
     func usage(_ arguments: [String]) throws {
         let cli = try CLI()
@@ -108,7 +109,7 @@ struct CLI {
         #expect(stderr.hasPrefix("schoolid: ") && stderr.split(separator: "\n").count == 1)
     }
 
-    @Test("every command answers --help with exit 0", arguments: ["serve", "init", "school", "staff", "class", "audit", "keys", "policies", "backup", "restore", "bench", "version"])
+    @Test("every command answers --help with exit 0", arguments: ["serve", "init", "school", "staff", "account", "class", "audit", "keys", "policies", "backup", "restore", "bench", "version"])
     func help(_ command: String) throws {
         let cli = try CLI()
         defer { cli.directory.remove() }

@@ -8,9 +8,12 @@ import Testing
 /// The real executable runs against the fake SMS gateway, which answers 503 at first:
 /// the code request is answered (the row is durable) but nothing is delivered. The
 /// server is then killed with SIGKILL, the gateway recovers, and a second `serve` on the
-/// same data directory sends the message.
+/// same data directory sends the message. A request the first server wrote just before
+/// it died may still be read and answered 200 after the gateway recovers (the bytes sit
+/// in the socket buffer): that duplicate carries the same idempotency key, which is
+/// the documented crash window, so the test counts keys, not requests.
 @Suite struct DeliveryCrashTests {
-    @Test("a code acknowledged before SIGKILL is delivered after restart, exactly once")
+    @Test("a code acknowledged before SIGKILL is delivered after restart, under one idempotency key")
     func codeSurvivesKill() async throws {
         let cli = try CLI()
         defer { cli.directory.remove() }
@@ -34,8 +37,9 @@ import Testing
         let deadline = ContinuousClock.now + .seconds(30)
         while gateway.received.isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
         try await Task.sleep(for: .seconds(1))  // room for a wrongful second delivery to show up
-        #expect(gateway.received.count == 1)
-        #expect(gateway.received.first?.to == "+79161234567")
+        #expect(!gateway.received.isEmpty)
+        #expect(Set(gateway.received.compactMap(\.idempotencyKey)).count == 1)
+        #expect(gateway.received.allSatisfy { $0.to == "+79161234567" })
         #expect(gateway.received.first.flatMap { DeliveryWorld.code(in: $0.text) } != nil)
         #expect(gateway.distinctKeys.count == 1)
         try await gateway.stop()

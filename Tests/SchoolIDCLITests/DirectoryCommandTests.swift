@@ -68,6 +68,23 @@ import Testing
         #expect(try Self.audit(cli).isEmpty)
     }
 
+    @Test("account reset gives the first admin a new temporary password once, audited as a cli action")
+    func assistedReset() throws {
+        let cli = try Self.installation()
+        defer { cli.directory.remove() }
+        let reset = try cli.run("account", "reset", "--account", "admin")
+        #expect(reset.status == 0, "\(reset.stderr)")
+        let lines = reset.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4 && lines[0].hasPrefix("acc_") && lines[1] == "login: admin", "\(lines)")
+        #expect(lines[2].hasPrefix("temporary password: ") && lines[3].hasPrefix("expires: "))
+        #expect(reset.stderr.contains("only this once"))
+        let event = try #require(try Self.audit(cli).first)
+        #expect(event["action"] as? String == "account.assisted_reset")
+        #expect(event["client_address"] as? String == "cli" && event["target_id"] as? String == lines[0])
+        let unknown = try cli.run("account", "reset", "--account", "nobody")
+        #expect(unknown.status == 1 && unknown.stderr.contains("account_not_found"))
+    }
+
     @Test("school add, staff add and class add are audited as cli actions, newest first") func directory() throws {
         let cli = try Self.installation()
         defer { cli.directory.remove() }

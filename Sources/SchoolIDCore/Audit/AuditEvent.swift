@@ -102,6 +102,8 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case secondFactorRemoved = "second_factor.removed"
     case recoveryCodeUsed = "second_factor.recovery_code_used"
     case recoveryCodesRegenerated = "second_factor.recovery_codes_regenerated"
+    /// Staff gave an account a temporary password and removed its second factors.
+    case assistedReset = "account.assisted_reset"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -19,6 +19,8 @@ extension MessageTemplate {
             "SchoolID: the phone number of your account was changed. If this was not you, recover access now."
         case .contactChangedNotice(.email):
             "SchoolID: the email address of your account was changed. If this was not you, recover access now."
+        case .assistedResetNotice:
+            "SchoolID: school staff reset your access. If you did not ask for this, tell your school now."
         }
     }
 
@@ -58,6 +60,14 @@ extension MessageTemplate {
                 If this was not you, recover access on the sign-in page and tell your school.
                 """)
         case .contactChangedNotice(let kind): englishContactChangedEmail(kind)
+        case .assistedResetNotice:
+            ("School staff reset your SchoolID access", """
+                A member of school staff gave your SchoolID account a temporary password and removed its second \
+                factor (authenticator app, SMS sign-in, recovery codes); every session was ended.
+
+                This is done when someone has lost both their password and their second factor and comes to \
+                school in person. If you did not ask for this, tell your school now.
+                """)
         }
     }
 

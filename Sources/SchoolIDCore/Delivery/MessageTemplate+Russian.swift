@@ -13,6 +13,7 @@ extension MessageTemplate {
         case .passwordChangedNotice: "SchoolID: пароль изменён. Если это не вы, восстановите доступ."
         case .contactChangedNotice(.phone): "SchoolID: номер телефона изменён. Если это не вы, восстановите доступ."
         case .contactChangedNotice(.email): "SchoolID: адрес почты изменён. Если это не вы, восстановите доступ."
+        case .assistedResetNotice: "SchoolID: доступ сброшен сотрудником школы. Если это не вы, сообщите в школу."
         }
     }
 
@@ -52,6 +53,14 @@ extension MessageTemplate {
                 Если это сделали не вы, восстановите доступ на странице входа и сообщите в школу.
                 """)
         case .contactChangedNotice(let kind): russianContactChangedEmail(kind)
+        case .assistedResetNotice:
+            ("Доступ к SchoolID сброшен сотрудником школы", """
+                Сотрудник школы выдал вашей учётной записи SchoolID временный пароль и удалил второй фактор \
+                (приложение-аутентификатор, вход по SMS, коды восстановления); все сеансы завершены.
+
+                Так делают, когда человек потерял и пароль, и второй фактор и пришёл в школу лично. \
+                Если вы об этом не просили, сразу сообщите в школу.
+                """)
         }
     }
 

@@ -33,6 +33,9 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
     /// Tells the old phone or email that the account's contact of `kind` was changed
     /// (security settings; the new value is not named).
     case contactChangedNotice(kind: AccountContact.Kind)
+    /// Tells every verified contact that staff reset the account's password and
+    /// second factors (``DirectoryService/assistedReset(by:accountID:context:)``).
+    case assistedResetNotice
 
     /// The kind's name, without any interpolated value.
     public var description: String {
@@ -47,6 +50,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
         case .contactAlreadyRegistered: "contactAlreadyRegistered"
         case .passwordChangedNotice: "passwordChangedNotice"
         case .contactChangedNotice: "contactChangedNotice"
+        case .assistedResetNotice: "assistedResetNotice"
         }
     }
 
@@ -56,7 +60,8 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
         case .registrationCode(let code), .phoneChangeCode(let code), .emailChangeCode(let code),
              .passwordRecoveryCode(let code), .secondFactorCode(let code), .acknowledgementCode(let code, _):
             code
-        case .loginReminder, .contactAlreadyRegistered, .passwordChangedNotice, .contactChangedNotice: nil
+        case .loginReminder, .contactAlreadyRegistered, .passwordChangedNotice, .contactChangedNotice,
+             .assistedResetNotice: nil
         }
     }
 

@@ -74,7 +74,8 @@ struct CredentialRoutes: Sendable {
         return CredentialCSV.response(schoolClass: schoolClass, school: school, batchID: id, issued: issued)
     }
 
-    private struct ReissueBody: Encodable {
+    /// A temporary password handed out once (reissue, staff-assisted reset).
+    struct ReissueBody: Encodable {
         let accountID: String
         let login: String?
         let temporaryPassword: String

@@ -17,6 +17,7 @@ struct DirectoryRoutes: Sendable {
         router.add(.POST, Routes.enrolmentEnd) { try await endEnrolment($0) }
         router.add(.POST, Routes.accountDisable) { try await changeAccount($0, disable: true) }
         router.add(.POST, Routes.accountUnlock) { try await changeAccount($0, disable: false) }
+        router.add(.POST, Routes.accountAssistedReset) { try await assistedReset($0) }
     }
 
     private func principal(_ request: Request) async throws -> Principal {
@@ -197,5 +198,14 @@ struct DirectoryRoutes: Sendable {
             try await context.directory.unlockAccount(by: principal, accountID: accountID, context: requestContext)
         }
         return Response(status: .noContent)
+    }
+
+    private func assistedReset(_ request: Request) async throws -> Response {
+        let (account, temporary) = try await context.directory.assistedReset(
+            by: try await principal(request), accountID: try request.identifier("account_id"),
+            context: APIContext.requestContext(request))
+        return .json(CredentialRoutes.ReissueBody(accountID: account.id.rawValue, login: account.login?.rawValue,
+                                                  temporaryPassword: temporary.text,
+                                                  expiresAt: temporary.expiresAt.seconds))
     }
 }

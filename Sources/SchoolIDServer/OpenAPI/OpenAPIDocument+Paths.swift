@@ -399,6 +399,23 @@ extension OpenAPIDocument {
       }
     }
   },
+  "/v1/accounts/{account_id}/assisted-reset": {
+    "parameters": [{ "$ref": "#/components/parameters/AccountID" }],
+    "post": {
+      "tags": ["directory"],
+      "operationId": "assistedReset",
+      "summary": "Staff-assisted reset for someone who lost both password and second factor, after staff checked who they are: a new temporary password, every second factor and recovery code removed, lockout lifted, sessions revoked, every verified contact notified. Needs step-up; not for one's own account.",
+      "responses": {
+        "200": { "description": "The new temporary password, to hand over once.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TemporaryPasswordIssued" } } } },
+        "400": { "$ref": "#/components/responses/BadRequest" },
+        "401": { "$ref": "#/components/responses/Unauthorized" },
+        "403": { "$ref": "#/components/responses/Forbidden" },
+        "404": { "$ref": "#/components/responses/NotFound" },
+        "415": { "$ref": "#/components/responses/UnsupportedMediaType" },
+        "503": { "$ref": "#/components/responses/ServiceBusy" }
+      }
+    }
+  },
   "/v1/audit": {
     "get": {
       "tags": ["audit"],
