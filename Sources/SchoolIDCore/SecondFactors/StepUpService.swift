@@ -150,7 +150,8 @@ public struct StepUpService: Sendable {
 
     /// Counts a wrong code like a wrong password and refuses.
     private func fail(_ actor: Actor, key: [UInt8], context: RequestContext) async throws -> Session {
-        try await attempts.recordFailure(key: key, account: actor.account, context: context)
+        try await attempts.recordFailure(key: key, account: actor.account, context: context,
+                                         reason: "wrong step-up code")
         throw DomainError(.codeInvalid)
     }
 

@@ -22,6 +22,10 @@ import Testing
             let wrong = try await admin.post("/v1/step-up", json: ["code": "000000" == fixture.code(secret) ? "111111" : "000000"])
             #expect(wrong.status == 401 && wrong.errorCode == "code_invalid", "\(wrong.text)")
             #expect(try await fixture.account(adminID).consecutiveFailures == 1)
+            let failed = try await fixture.environment.storage.read { tx in
+                try tx.audit.events(AuditQuery(accountID: adminID, limit: 50)).first { $0.action == .loginFailed }
+            }
+            #expect(failed?.detail == "wrong step-up code")
             #expect(try await admin.post("/v1/schools", json: Self.school).status == 403)
 
             let proven = try await admin.post("/v1/step-up", json: ["code": fixture.code(secret)])
