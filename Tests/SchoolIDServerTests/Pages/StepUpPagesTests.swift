@@ -97,6 +97,45 @@ import Testing
         }
     }
 
+    @Test("a teacher's reissue asks for step-up and comes back to the class page it was posted from")
+    func teacherReissue() async throws {
+        let fixture = try await PageFixture.start { configuration in
+            let file = URL(fileURLWithPath: configuration.policies).appendingPathComponent(SecondFactorPolicy.fileName)
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            try? Data(text.replacingOccurrences(of: Self.enforce[0].0, with: Self.enforce[0].1).utf8).write(to: file)
+        }
+        do {
+            let server = fixture.server
+            let browser = Browser(port: server.port)
+            let enrolled = try await fixture.firstLogin(browser, login: "teacher", password: fixture.teacherPassword)
+            let uploaded = try await fixture.upload(browser, csv: Array("Фамилия;Имя\nПетров;Пётр\n".utf8))
+            _ = try await fixture.waitForBatch(browser, path: try #require(uploaded.header("Location")))
+            server.clock.advance(seconds: 301)
+            let classPath = "/teacher/classes/\(fixture.schoolClass.id.rawValue)"
+            let page = try await browser.get(classPath)
+            let action = try #require(BrowserEnrolment.between(page.bodyText, "action=\"/teacher/students/", "\""))
+            let returnTo = try #require(BrowserEnrolment.between(page.bodyText, "name=\"return_to\" value=\"", "\""))
+            #expect(returnTo == classPath)
+            let form = [("csrf_token", try #require(Browser.csrfToken(in: page))), ("return_to", returnTo)]
+            let refused = try await browser.post("/teacher/students/" + action, form: form)
+            #expect(refused.status == 303)
+            #expect(refused.header("Location") == "/step-up?return_to=\(classPath)")
+
+            let proven = try await browser.post("/step-up", form: [
+                form[0], ("return_to", classPath), ("method", "totp"),
+                ("code", TOTP.standard.code(secret: enrolled.secret, at: server.clock.now())),
+            ])
+            #expect(proven.status == 303 && proven.header("Location") == classPath)
+            let issued = try await browser.post("/teacher/students/" + action, form: form)
+            #expect(issued.status == 200)
+            #expect(issued.bodyText.contains(PageText.reissuedTitle.russian))
+        } catch {
+            try? await fixture.server.stop()
+            throw error
+        }
+        try await fixture.server.stop()
+    }
+
     static let refusedTargets = [
         "https://evil.example/account", "//evil.example/account", "/\\evil.example/account", "\\\\evil.example",
         "/account/../login", "/account/./security", "/account//evil.example", "/accountant", "/login", "/",
