@@ -93,6 +93,13 @@ public enum Routes {
     public static let recoverLoginPage = "/recover/login"
     public static let recoverPasswordPage = "/recover/password"
     public static let recoverPasswordFlowPage = "/recover/password/:flow_id"
+    public static let secondFactorsPage = "/account/second-factors"
+    public static let secondFactorsTOTPPage = "/account/second-factors/totp"
+    public static let secondFactorsTOTPConfirmPage = "/account/second-factors/totp/confirm"
+    public static let secondFactorsSMSPage = "/account/second-factors/sms"
+    public static let secondFactorRemovePage = "/account/second-factors/:kind/remove"
+    public static let recoveryCodesPage = "/account/second-factors/recovery-codes"
+    public static let stepUpPage = "/step-up"
 
     /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.
     static func path(_ template: String, _ parameter: String, _ value: String) -> String {

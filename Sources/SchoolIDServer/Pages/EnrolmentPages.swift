@@ -59,7 +59,7 @@ struct EnrolmentPages: Sendable {
         guard let issued else { return toLogin() }
         var headers = context.sessionHeaders(issued)
         headers.add(ticketCookie.cleared())
-        return recoveryCodes(codes, language: language, headers: headers)
+        return RecoveryCodeSheet.response(codes, language: language, continueTo: Routes.accountPage, headers: headers)
     }
 
     /// The account of a usable enrolment ticket the browser holds, if any.
@@ -106,23 +106,6 @@ struct EnrolmentPages: Sendable {
         for (name, value) in headers { response.headers.set(name, value) }
         response.headers.set("Cache-Control", "no-store")
         response.headers.add(cookie)
-        return response
-    }
-
-    /// The ten recovery codes, shown once: printable, never cached.
-    private func recoveryCodes(_ codes: [String], language: MessageLanguage, headers: HTTPHeaders) -> Response {
-        let text = { (key: SecondFactorPageText) in key.text(in: language) }
-        let items: [HTML] = codes.map { "<li><code class=\"secret\">\($0)</code></li>\n" }
-        let body: HTML = """
-            <h1>\(text(.codesTitle))</h1>
-            <p>\(text(.codesIntro))</p>
-            <ol class="recovery-codes">
-            \(items)</ol>
-            <p><a href="\(Routes.accountPage)">\(text(.continueLink))</a></p>
-            """
-        var response = Page.render(title: text(.codesTitle), language: language, body: body, printable: true)
-        for (name, value) in headers { response.headers.add(name, value) }
-        response.headers.set("Cache-Control", "no-store")
         return response
     }
 }
