@@ -98,8 +98,9 @@ import Testing
                 try BlindIndexRegistry.all.flatMap { try tx.keyRotation.rows(of: $0, after: nil, limit: 100) }
             }
             #expect(stored.count == Self.people.count * 2 + 1)
+            let accountIDs = accounts
             let expected = try await fixture.environment.storage.read { tx in
-                try accounts.flatMap { id in
+                try accountIDs.flatMap { id in
                     let ownerKey = try fixture.environment.ownerKeys.key(for: id.rawValue, in: tx.ownerKeys)
                     return try tx.contacts.contacts(of: id).map {
                         try $0.destination(ownerKey: ownerKey).contactIndex(key: indexKey).bytes == $0.valueIndex
