@@ -49,6 +49,8 @@ public protocol WriteTransaction {
     var contactChanges: any ContactChangeStore { get }
     var recoveryFlows: any RecoveryFlowStore { get }
     var secondFactors: any SecondFactorStore { get }
+    /// Key-rotation cursors and re-wrap/re-index batches (`schoolid keys`).
+    var keyRotation: any KeyRotationStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.

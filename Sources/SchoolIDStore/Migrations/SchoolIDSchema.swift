@@ -12,6 +12,7 @@ public enum SchoolIDSchema {
         contactChanges,
         secondFactors,
         sessionStrength,
+        keyRotations,
     ]
 
     /// `0001-foundation`: per-owner data keys.

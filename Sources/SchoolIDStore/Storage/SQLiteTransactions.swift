@@ -26,6 +26,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var contactChanges: any ContactChangeStore { SQLiteContactChangeStore(connection: connection) }
     public var recoveryFlows: any RecoveryFlowStore { SQLiteRecoveryFlowStore(connection: connection) }
     public var secondFactors: any SecondFactorStore { SQLiteSecondFactorStore(connection: connection) }
+    public var keyRotation: any KeyRotationStore { SQLiteKeyRotationStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.

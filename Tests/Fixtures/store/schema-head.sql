@@ -183,6 +183,17 @@ CREATE TABLE failure_counters (
 -- index failure_counters_by_last_failure
 CREATE INDEX failure_counters_by_last_failure ON failure_counters (last_failure_at);
 
+-- table key_rotations
+CREATE TABLE key_rotations (
+    purpose TEXT PRIMARY KEY NOT NULL CHECK (purpose IN ('data', 'index')),
+    target_version INTEGER NOT NULL CHECK (target_version > 0),
+    entry TEXT NOT NULL,
+    position TEXT,
+    changed_in_pass INTEGER NOT NULL CHECK (changed_in_pass >= 0),
+    finished_at INTEGER,
+    updated_at INTEGER NOT NULL
+) STRICT;
+
 -- table otp_sends
 CREATE TABLE otp_sends (
     destination_index BLOB NOT NULL,
@@ -369,6 +380,9 @@ CREATE INDEX sessions_by_revocation ON sessions (revoked_at) WHERE revoked_at IS
 -- (automatic)
 
 -- index sqlite_autoindex_failure_counters_1
+-- (automatic)
+
+-- index sqlite_autoindex_key_rotations_1
 -- (automatic)
 
 -- index sqlite_autoindex_outbox_1
