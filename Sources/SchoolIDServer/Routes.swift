@@ -54,6 +54,10 @@ public enum Routes {
     public static let accountAssistedReset = "/v1/accounts/:account_id/assisted-reset"
     public static let audit = "/v1/audit"
 
+    // JSON API: SNILS (issue 7)
+    public static let mySNILS = "/v1/me/snils"
+    public static let accountSNILS = "/v1/accounts/:account_id/snils"
+
     // JSON API: credentials
     public static let classCredentialBatches = "/v1/classes/:class_id/credential-batches"
     public static let credentialBatch = "/v1/credential-batches/:batch_id"

@@ -104,6 +104,12 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case recoveryCodesRegenerated = "second_factor.recovery_codes_regenerated"
     /// Staff gave an account a temporary password and removed its second factors.
     case assistedReset = "account.assisted_reset"
+    /// A person entered their own SNILS (never the value).
+    case snilsDeclared = "snils.declared"
+    /// Staff who saw the document entered or confirmed an account's SNILS.
+    case snilsVerified = "snils.verified"
+    /// A person removed their SNILS.
+    case snilsCleared = "snils.cleared"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -81,7 +81,7 @@ public struct BlindIndexedColumn: Sendable {
 /// windows under the new key.
 public enum BlindIndexRegistry {
     /// All entries, walked in this order.
-    public static let all: [BlindIndexedColumn] = [contacts, contactChanges, registrations]
+    public static let all: [BlindIndexedColumn] = [contacts, contactChanges, registrations, snils]
 
     /// `contacts.value_index`: who owns a verified phone or email (login reminder,
     /// recovery, registration's duplicate check). The shape every entry follows.
@@ -117,6 +117,18 @@ public enum BlindIndexRegistry {
         let details = try RegistrationDetails(sealed: row.sealed[0], for: try PendingRegistration.ID(parsing: row.key[0]),
                                               keys: keys.dataKeys)
         return [OTPDestination.phone(try PhoneNumber(parsing: details.phone)).contactIndex(key: keys.indexKey).bytes]
+    }
+
+    /// `snils.value_index`: whose SNILS a number is (guardian proposals, invitations).
+    public static let snils = BlindIndexedColumn(
+        table: "snils", keyColumns: ["account_id"], ownerColumn: "account_id", sealedColumns: ["value"],
+        indexColumns: ["value_index"]
+    ) { row, keys in
+        guard let ownerKey = keys.ownerKey else { throw SealingError.ownerKeyMissing }
+        let record = AccountSNILS(accountID: try Account.ID(parsing: row.key[0]), value: row.sealed[0],
+                                  valueIndex: row.indexes[0], status: .declared, createdAt: UnixTime(seconds: 0),
+                                  updatedAt: UnixTime(seconds: 0))
+        return [try record.snils(ownerKey: ownerKey).blindIndex(key: keys.indexKey).bytes]
     }
 
     private static func kind(_ text: String) throws -> AccountContact.Kind {

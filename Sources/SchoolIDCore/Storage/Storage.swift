@@ -51,6 +51,7 @@ public protocol WriteTransaction {
     var secondFactors: any SecondFactorStore { get }
     /// Key-rotation cursors and re-wrap/re-index batches (`schoolid keys`).
     var keyRotation: any KeyRotationStore { get }
+    var snils: any SNILSStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -74,4 +75,5 @@ public protocol ReadTransaction {
     var contactChanges: any ContactChangeReader { get }
     var recoveryFlows: any RecoveryFlowReader { get }
     var secondFactors: any SecondFactorReader { get }
+    var snils: any SNILSReader { get }
 }

@@ -40,7 +40,7 @@ extension ErrorCode {
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
              .credentialBatchNotFound, .registrationNotFound, .recoveryFlowNotFound, .sessionNotFound: .notFound
         case .contactUnchanged, .secondFactorRequiredByPolicy, .phoneNotVerified, .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
-             .credentialBatchNotFinished, .accountNotStudent: .conflict
+             .credentialBatchNotFinished, .accountNotStudent, .snilsTaken: .conflict
         case .credentialBatchGone, .codeExpired, .codeExhausted: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout

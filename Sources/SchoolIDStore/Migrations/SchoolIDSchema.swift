@@ -12,6 +12,7 @@ public enum SchoolIDSchema {
         contactChanges,
         secondFactors,
         sessionStrength,
+        snils,
         keyRotations,
     ]
 

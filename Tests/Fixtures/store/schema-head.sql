@@ -352,6 +352,22 @@ CREATE INDEX sessions_by_idle_expiry ON sessions (idle_expires_at);
 -- index sessions_by_revocation
 CREATE INDEX sessions_by_revocation ON sessions (revoked_at) WHERE revoked_at IS NOT NULL;
 
+-- table snils
+CREATE TABLE snils (
+    account_id TEXT PRIMARY KEY NOT NULL REFERENCES accounts (id),
+    value BLOB NOT NULL,
+    value_index BLOB NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('declared', 'verified')),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- index snils_by_index
+CREATE INDEX snils_by_index ON snils (value_index);
+
+-- index snils_verified
+CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verified';
+
 -- index sqlite_autoindex_accounts_1
 -- (automatic)
 
