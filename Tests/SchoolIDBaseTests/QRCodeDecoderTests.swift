@@ -41,7 +41,7 @@ import Testing
         let directory = try TemporaryDirectory(prefix: "schoolid-qr")
         defer { directory.remove() }
         let image = directory.file("symbol.pgm"), output = directory.file("decoded.txt")
-        try Data(code.pgm(moduleSize: 3, quietZone: 4)).write(to: URL(fileURLWithPath: image))
+        try Data(code.pgm(moduleSize: 2, quietZone: 4)).write(to: URL(fileURLWithPath: image))
         let pid = try ChildProcess.spawn([decoder, "--raw", "-q", image], stdout: .file(output))
         let status = ChildProcess.wait(pid)
         #expect(status == 0, "zbarimg exit status \(status)")

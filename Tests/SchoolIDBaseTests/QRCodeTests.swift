@@ -110,6 +110,16 @@ import Testing
         #expect(code[8, 4 * version + 9])
     }
 
+    @Test("ISO/IEC 18004 §7.8.3 penalty rules 1 and 3 score runs and finder-like patterns in a line")
+    func penaltyRules() {
+        let finder: [Bool] = [true, false, true, true, true, false, true]
+        #expect(QRCode.runPenalty([Bool](repeating: true, count: 7)) == 5)
+        #expect(QRCode.runPenalty(finder + [Bool](repeating: false, count: 5)) == 3)
+        // Alone in a line, light (quiet zone) lies on both sides: counted once per side.
+        #expect(QRCode.finderLikePenalty(finder) == 80)
+        #expect(QRCode.finderLikePenalty([true, true] + finder + [true, true]) == 0)
+    }
+
     @Test("the SVG is one path of runs with an escaped accessible name and no style attribute")
     func svg() throws {
         let code = try QRCode(encoding: Array("otpauth://totp/x".utf8))

@@ -86,19 +86,18 @@ extension QRCode {
         return score
     }
 
-    /// The finder-like pattern of rule 3 with its light margin on one side.
-    private static let finderThenLight: [Bool] = [true, false, true, true, true, false, true, false, false, false, false]
-    private static let lightThenFinder: [Bool] = finderThenLight.reversed()
-
-    /// Rule 3 for one line, with four light quiet-zone modules beyond each end.
+    /// Rule 3 for one line, with four light quiet-zone modules beyond each end: the last
+    /// 11 modules are kept as bits (dark = 1) and compared with 1011101 0000 and 0000 1011101.
     static func finderLikePenalty(_ line: [Bool]) -> Int {
-        let margin = [Bool](repeating: false, count: 4)
-        let padded = margin + line + margin
+        let finderThenLight = 0b101_1101_0000, lightThenFinder = 0b000_0101_1101
+        var window = 0
         var score = 0
-        for start in 0...(padded.count - 11) {
-            let window = padded[start..<start + 11]
-            if window.elementsEqual(finderThenLight) { score += 40 }
-            if window.elementsEqual(lightThenFinder) { score += 40 }
+        for index in 0..<(line.count + 8) {
+            let dark = index >= 4 && index < line.count + 4 && line[index - 4]
+            window = (window << 1 | (dark ? 1 : 0)) & 0x7FF
+            guard index >= 10 else { continue }
+            if window == finderThenLight { score += 40 }
+            if window == lightThenFinder { score += 40 }
         }
         return score
     }
