@@ -7,9 +7,10 @@ import SchoolIDHTTP
 ///
 /// The login page leaves the enrolment ticket in a cookie sent only here
 /// (``TicketCookie``). `GET` begins TOTP for the ticket's account
-/// (``SecondFactorService/beginTOTP(actor:context:)``) and shows the secret in groups
-/// and the `otpauth://` URI; `POST` confirms the first code
-/// (``LoginService/confirmEnrolment(actor:code:context:)``), which consumes the ticket
+/// (``SecondFactorService/beginTOTP(actor:context:)``) and shows the `otpauth://` URI
+/// as a QR code (``TOTPQRFigure``), the secret in groups and the URI as a link; `POST`
+/// confirms the first code (``LoginService/confirmEnrolment(actor:code:context:)``),
+/// which consumes the ticket
 /// and opens a session, and shows the ten recovery codes once (`Cache-Control:
 /// no-store`, printable) with the session cookie set and the ticket cleared. Posts
 /// carry the login-CSRF double-submit cookie and pass the Origin check, as on `/login`.
@@ -75,8 +76,9 @@ struct EnrolmentPages: Sendable {
         return PageResponse.redirect(to: Routes.loginPage, headers: headers)
     }
 
-    /// The enrolment page with a new login-CSRF cookie: the explanation, the secret and
-    /// URI when just begun (`enrolment`), else a link to begin again, and the code form.
+    /// The enrolment page with a new login-CSRF cookie: the explanation, the QR code, the
+    /// secret and URI when just begun (`enrolment`), else a link to begin again, and the
+    /// code form.
     private func render(_ language: MessageLanguage, enrolment: TOTPEnrolment?, error: ErrorCode? = nil,
                         status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders()) -> Response
     {
@@ -86,6 +88,7 @@ struct EnrolmentPages: Sendable {
         if let enrolment {
             key = """
                 <p>\(text(.enrolKeyStep))</p>
+                \(TOTPQRFigure.qrFigure(uri: enrolment.uri.unredacted, language: language))\
                 <p><strong class="secret">\(enrolment.groupedSecret.unredacted)</strong></p>
                 <p><a href="\(enrolment.uri.unredacted)">\(text(.enrolURILink))</a></p>
 
