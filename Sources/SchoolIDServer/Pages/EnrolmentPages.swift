@@ -86,13 +86,7 @@ struct EnrolmentPages: Sendable {
         let (token, cookie) = csrfCookie.issue(random: context.environment.random)
         let key: HTML
         if let enrolment {
-            key = """
-                <p>\(text(.enrolKeyStep))</p>
-                \(TOTPQRFigure.qrFigure(uri: enrolment.uri.unredacted, language: language))\
-                <p><strong class="secret">\(enrolment.groupedSecret.unredacted)</strong></p>
-                <p><a href="\(enrolment.uri.unredacted)">\(text(.enrolURILink))</a></p>
-
-                """
+            key = TOTPKeyBlock.html(enrolment, language: language)
         } else {
             key = "<p><a href=\"\(Routes.loginEnrolPage)\">\(text(.enrolNewKeyLink))</a></p>\n"
         }
