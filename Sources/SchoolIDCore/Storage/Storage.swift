@@ -49,6 +49,7 @@ public protocol WriteTransaction {
     var contactChanges: any ContactChangeStore { get }
     var recoveryFlows: any RecoveryFlowStore { get }
     var secondFactors: any SecondFactorStore { get }
+    var guardianLinks: any GuardianLinkStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -72,4 +73,5 @@ public protocol ReadTransaction {
     var contactChanges: any ContactChangeReader { get }
     var recoveryFlows: any RecoveryFlowReader { get }
     var secondFactors: any SecondFactorReader { get }
+    var guardianLinks: any GuardianLinkReader { get }
 }

@@ -12,6 +12,7 @@ public enum SchoolIDSchema {
         contactChanges,
         secondFactors,
         sessionStrength,
+        guardianship,
     ]
 
     /// `0001-foundation`: per-owner data keys.

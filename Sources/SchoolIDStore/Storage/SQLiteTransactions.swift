@@ -26,6 +26,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var contactChanges: any ContactChangeStore { SQLiteContactChangeStore(connection: connection) }
     public var recoveryFlows: any RecoveryFlowStore { SQLiteRecoveryFlowStore(connection: connection) }
     public var secondFactors: any SecondFactorStore { SQLiteSecondFactorStore(connection: connection) }
+    public var guardianLinks: any GuardianLinkStore { SQLiteGuardianLinkStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -50,4 +51,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var contactChanges: any ContactChangeReader { SQLiteContactChangeStore(connection: connection) }
     public var recoveryFlows: any RecoveryFlowReader { SQLiteRecoveryFlowStore(connection: connection) }
     public var secondFactors: any SecondFactorReader { SQLiteSecondFactorStore(connection: connection) }
+    public var guardianLinks: any GuardianLinkReader { SQLiteGuardianLinkStore(connection: connection) }
 }

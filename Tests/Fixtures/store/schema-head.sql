@@ -183,6 +183,46 @@ CREATE TABLE failure_counters (
 -- index failure_counters_by_last_failure
 CREATE INDEX failure_counters_by_last_failure ON failure_counters (last_failure_at);
 
+-- table guardian_links
+CREATE TABLE guardian_links (
+    id TEXT PRIMARY KEY NOT NULL,
+    guardian_id TEXT NOT NULL REFERENCES accounts (id),
+    student_id TEXT NOT NULL REFERENCES accounts (id),
+    relation TEXT NOT NULL CHECK (relation IN ('mother', 'father', 'legal_representative', 'other')),
+    origin TEXT NOT NULL CHECK (origin IN ('credentials', 'link_code', 'staff_proposal')),
+    state TEXT NOT NULL CHECK (state IN ('pending', 'active', 'ended')),
+    proposed_by TEXT REFERENCES accounts (id),
+    created_at INTEGER NOT NULL,
+    confirmed_at INTEGER,
+    ended_at INTEGER,
+    ended_by TEXT REFERENCES accounts (id),
+    CHECK (guardian_id <> student_id),
+    CHECK ((state = 'active') <= (confirmed_at IS NOT NULL)),
+    CHECK ((state = 'ended') = (ended_at IS NOT NULL))
+) STRICT;
+
+-- index guardian_links_by_student
+CREATE INDEX guardian_links_by_student ON guardian_links (student_id);
+
+-- index guardian_links_open_pair
+CREATE UNIQUE INDEX guardian_links_open_pair ON guardian_links (guardian_id, student_id)
+    WHERE state <> 'ended';
+
+-- table link_codes
+CREATE TABLE link_codes (
+    id TEXT PRIMARY KEY NOT NULL,
+    student_id TEXT NOT NULL REFERENCES accounts (id),
+    code_hmac BLOB NOT NULL UNIQUE,
+    code_key_version INTEGER NOT NULL CHECK (code_key_version > 0),
+    issued_by TEXT REFERENCES accounts (id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+) STRICT;
+
+-- index link_codes_by_student
+CREATE INDEX link_codes_by_student ON link_codes (student_id);
+
 -- table otp_sends
 CREATE TABLE otp_sends (
     destination_index BLOB NOT NULL,
@@ -369,6 +409,15 @@ CREATE INDEX sessions_by_revocation ON sessions (revoked_at) WHERE revoked_at IS
 -- (automatic)
 
 -- index sqlite_autoindex_failure_counters_1
+-- (automatic)
+
+-- index sqlite_autoindex_guardian_links_1
+-- (automatic)
+
+-- index sqlite_autoindex_link_codes_1
+-- (automatic)
+
+-- index sqlite_autoindex_link_codes_2
 -- (automatic)
 
 -- index sqlite_autoindex_outbox_1
