@@ -10,22 +10,31 @@ public struct Actor: Sendable {
     public let taughtClasses: Set<SchoolClass.ID>
     /// The session the request came with (`nil` for the command line).
     public let session: Session?
+    /// Students the person is an active guardian of (issue 7).
+    public let linkedChildren: Set<Account.ID>
 
-    public init(account: Account, memberships: [StaffMembership], taughtClasses: Set<SchoolClass.ID>, session: Session?) {
+    public init(account: Account, memberships: [StaffMembership], taughtClasses: Set<SchoolClass.ID>, session: Session?,
+                linkedChildren: Set<Account.ID> = [])
+    {
         self.account = account
         self.memberships = memberships.filter { $0.endedAt == nil }
         self.taughtClasses = taughtClasses
         self.session = session
+        self.linkedChildren = account.category == .student ? [] : linkedChildren
     }
 
     /// Loads the actor for an account inside a read or write transaction.
+    /// - Parameter guardianLinks: where to find the person's active guardian links
+    ///   (`nil`: none are loaded, for callers that never act on children).
     /// - Throws: ``StoreError/notFound`` for an unknown account, or a backend error.
     public static func load(_ accountID: Account.ID, session: Session?, accounts: any AccountReader,
-                            classes: any ClassReader) throws -> Actor
+                            classes: any ClassReader, guardianLinks: (any GuardianLinkReader)? = nil) throws -> Actor
     {
         guard let account = try accounts.account(accountID) else { throw StoreError.notFound }
+        let children = try guardianLinks?.links(ofGuardian: accountID).filter { $0.state == .active }.map(\.studentID)
         return Actor(account: account, memberships: try accounts.memberships(of: accountID),
-                     taughtClasses: Set(try classes.classes(taughtBy: accountID)), session: session)
+                     taughtClasses: Set(try classes.classes(taughtBy: accountID)), session: session,
+                     linkedChildren: Set(children ?? []))
     }
 
     /// Whether the person holds a staff role (so the staff password minimum applies).
@@ -41,6 +50,7 @@ public struct Actor: Sendable {
     public var roles: Set<Role> {
         var roles = Set(memberships.map(\.role))
         if account.category == .student { roles.insert(.student) }
+        if !linkedChildren.isEmpty { roles.insert(.guardian) }
         return roles
     }
 }

@@ -24,7 +24,8 @@ extension LoginService {
             return (.secondFactorRequired(ticket, account, methods: methods),
                     "password verified; second factor required")
         }
-        let actor = try Actor.load(account.id, session: nil, accounts: tx.accounts, classes: tx.classes)
+        let actor = try Actor.load(account.id, session: nil, accounts: tx.accounts, classes: tx.classes,
+                                   guardianLinks: tx.guardianLinks)
         guard policies.secondFactor.isMandatory(for: actor.roles) else { return nil }
         let ticket = try sessions.open(for: account.id, purpose: .factorEnrolment, at: now, policy: policies.sessions,
                                        in: tx)

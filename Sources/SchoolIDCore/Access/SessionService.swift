@@ -59,7 +59,8 @@ public struct SessionService: Sendable {
             guard let session = try tx.sessions.session(tokenHash: hash), session.purpose == purpose,
                   session.isUsable(at: now)
             else { return nil }
-            let actor = try Actor.load(session.accountID, session: session, accounts: tx.accounts, classes: tx.classes)
+            let actor = try Actor.load(session.accountID, session: session, accounts: tx.accounts, classes: tx.classes,
+                                   guardianLinks: tx.guardianLinks)
             return actor.account.status == .active ? actor : nil
         }
         guard let actor, let session = actor.session else { throw DomainError(.unauthorized) }

@@ -110,6 +110,19 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case snilsVerified = "snils.verified"
     /// A person removed their SNILS.
     case snilsCleared = "snils.cleared"
+    /// A guardian linked a child with its credentials or a link code.
+    case guardianLinkClaimed = "guardian_link.claimed"
+    /// Staff proposed a link to a guardian found by verified phone (or SNILS).
+    case guardianLinkProposed = "guardian_link.proposed"
+    case guardianLinkConfirmed = "guardian_link.confirmed"
+    case guardianLinkDeclined = "guardian_link.declined"
+    /// A school admin ended a link.
+    case guardianLinkEnded = "guardian_link.ended"
+    case linkCodeIssued = "link_code.issued"
+    /// A wrong, used or expired link code was typed (counted like a wrong password).
+    case linkCodeFailed = "link_code.failed"
+    /// A guardian gave a linked child a new temporary password.
+    case childPasswordReset = "guardian.child_password_reset"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -21,6 +21,22 @@ extension CredentialBatchService {
         try principal.require(.credentialsIssue, in: .schoolClass(schoolClass), roles: policies.roles)
         let now = environment.clock.now()
         try StepUp.require(principal, policy: policies.secondFactor, now: now)
+        let temporary = try await replaceTemporaryPassword(of: studentID, in: schoolClass, by: principal.accountID,
+                                                           action: .temporaryPasswordReissued, context: context)
+        return (student, temporary)
+    }
+
+    /// The one way a student gets a new temporary password once authorised (by staff
+    /// through ``reissue(by:studentID:context:)``, or by a linked guardian): the old
+    /// password stops working, the student's sessions are revoked, a lock is lifted,
+    /// and `action` is audited.
+    /// - Throws: the pool's saturation error, a store error.
+    /// - Returns: the new password, to show once.
+    func replaceTemporaryPassword(of studentID: Account.ID, in schoolClass: SchoolClass, by actorID: Account.ID?,
+                                  action: AuditAction, context: RequestContext) async throws -> TemporaryPassword
+    {
+        let policies = environment.policies
+        let now = environment.clock.now()
         let temporary = TemporaryPassword(policy: policies.credentials, random: environment.random,
                                           expiresAt: now.adding(seconds: policies.credentials.lifetimeSeconds))
         let hash = try await environment.hasher.hash(temporary.password, cost: policies.passwords.temporaryHashCost,
@@ -34,11 +50,11 @@ extension CredentialBatchService {
                 account.updatedAt = now
             }
             let revoked = try tx.sessions.revokeAll(of: studentID, except: nil, at: now)
-            try tx.audit.append(AuditEvent(at: now, action: .temporaryPasswordReissued, actorID: principal.accountID,
+            try tx.audit.append(AuditEvent(at: now, action: action, actorID: actorID,
                                            targetID: studentID, schoolID: schoolClass.schoolID,
                                            clientAddress: context.clientAddress, requestID: context.requestID,
                                            detail: "\(schoolClass.name); \(revoked) sessions revoked"))
         }
-        return (student, temporary)
+        return temporary
     }
 }

@@ -37,7 +37,8 @@ public struct PasswordChangeService: Sendable {
             guard let session = try tx.sessions.session(tokenHash: ticketHash), session.purpose == .passwordChange,
                   session.isUsable(at: now), let credential = try tx.credentials.password(of: session.accountID)
             else { return nil }
-            return (try Actor.load(session.accountID, session: session, accounts: tx.accounts, classes: tx.classes),
+            return (try Actor.load(session.accountID, session: session, accounts: tx.accounts, classes: tx.classes,
+                                   guardianLinks: tx.guardianLinks),
                     credential)
         }
         guard let (actor, credential) = loaded else { throw DomainError(.passwordChangeTicketInvalid) }

@@ -21,6 +21,8 @@ extension MessageTemplate {
             "SchoolID: the email address of your account was changed. If this was not you, recover access now."
         case .assistedResetNotice:
             "SchoolID: school staff reset your access. If you did not ask for this, tell your school now."
+        case .guardianLinkedNotice(let login):
+            "SchoolID: a guardian was linked to student \(login). If this is unexpected, tell the school."
         }
     }
 
@@ -67,6 +69,13 @@ extension MessageTemplate {
 
                 This is done when someone has lost both their password and their second factor and comes to \
                 school in person. If you did not ask for this, tell your school now.
+                """)
+        case .guardianLinkedNotice(let login):
+            ("A guardian was linked in SchoolID", """
+                A guardian was linked to the student with login \(login) in SchoolID: they now see the \
+                student's diary, attendance and nutrition.
+
+                If you did not expect this, tell the school: a school admin can end the link.
                 """)
         }
     }

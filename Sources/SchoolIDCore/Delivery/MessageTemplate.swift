@@ -36,6 +36,9 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
     /// Tells every verified contact that staff reset the account's password and
     /// second factors (``DirectoryService/assistedReset(by:accountID:context:)``).
     case assistedResetNotice
+    /// Tells the class teacher and the other guardians that a guardian was linked to the
+    /// student with this login (issue 7); the guardian is not named.
+    case guardianLinkedNotice(studentLogin: String)
 
     /// The kind's name, without any interpolated value.
     public var description: String {
@@ -51,6 +54,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
         case .passwordChangedNotice: "passwordChangedNotice"
         case .contactChangedNotice: "contactChangedNotice"
         case .assistedResetNotice: "assistedResetNotice"
+        case .guardianLinkedNotice: "guardianLinkedNotice"
         }
     }
 
@@ -61,7 +65,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
              .passwordRecoveryCode(let code), .secondFactorCode(let code), .acknowledgementCode(let code, _):
             code
         case .loginReminder, .contactAlreadyRegistered, .passwordChangedNotice, .contactChangedNotice,
-             .assistedResetNotice: nil
+             .assistedResetNotice, .guardianLinkedNotice: nil
         }
     }
 

@@ -173,6 +173,22 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     /// Not a staff role that may be given here.
     case roleInvalid = "role_invalid"
 
+    // Guardians and children (issue 7)
+    /// No registered account has this verified phone (staff-only proposal).
+    case guardianNotFound = "guardian_not_found"
+    /// No link with this id that the person may act on.
+    case guardianLinkNotFound = "guardian_link_not_found"
+    /// The guardian is already linked to (or proposed for) this child.
+    case guardianLinkExists = "guardian_link_exists"
+    /// The link is not waiting for confirmation (already confirmed, declined or ended).
+    case guardianLinkNotPending = "guardian_link_not_pending"
+    /// The child already has as many guardians as the policy allows.
+    case guardianLimitReached = "guardian_limit_reached"
+    /// The link code is wrong, used or expired (counted like a wrong password).
+    case linkCodeInvalid = "link_code_invalid"
+    /// The child has a verified phone or email and resets their own password.
+    case childHasContacts = "child_has_contacts"
+
     // HTTP transport and service (rendered by the server's one error shape)
     /// The request is malformed.
     case badRequest = "bad_request"

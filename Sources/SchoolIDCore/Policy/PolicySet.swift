@@ -27,12 +27,15 @@ public struct PolicySet: Hashable, Sendable {
     public let registration: RegistrationPolicy
     /// `second_factor.json`.
     public let secondFactor: SecondFactorPolicy
+    /// `guardianship.json`.
+    public let guardianship: GuardianshipPolicy
 
     /// The policy files a directory must hold, in load order.
     public static let fileNames = [
         PasswordPolicy.fileName, CredentialsPolicy.fileName, OTPPolicy.fileName, LockoutPolicy.fileName,
         SessionPolicy.fileName, TokenPolicy.fileName, InvitationPolicy.fileName, RolePolicy.fileName,
         CalendarPolicy.fileName, RegistrationPolicy.fileName, SecondFactorPolicy.fileName,
+        GuardianshipPolicy.fileName,
     ]
 
     /// Loads and validates every policy file in `directory`. Fails on the first error,
@@ -51,7 +54,8 @@ public struct PolicySet: Hashable, Sendable {
             roles: RolePolicy(document(RolePolicy.fileName, in: directory)),
             calendar: CalendarPolicy(document(CalendarPolicy.fileName, in: directory)),
             registration: RegistrationPolicy(document(RegistrationPolicy.fileName, in: directory)),
-            secondFactor: SecondFactorPolicy(document(SecondFactorPolicy.fileName, in: directory)))
+            secondFactor: SecondFactorPolicy(document(SecondFactorPolicy.fileName, in: directory)),
+            guardianship: GuardianshipPolicy(document(GuardianshipPolicy.fileName, in: directory)))
     }
 
     /// Reads and parses one file.

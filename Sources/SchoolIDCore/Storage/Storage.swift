@@ -52,6 +52,7 @@ public protocol WriteTransaction {
     /// Key-rotation cursors and re-wrap/re-index batches (`schoolid keys`).
     var keyRotation: any KeyRotationStore { get }
     var snils: any SNILSStore { get }
+    var guardianLinks: any GuardianLinkStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -76,4 +77,5 @@ public protocol ReadTransaction {
     var recoveryFlows: any RecoveryFlowReader { get }
     var secondFactors: any SecondFactorReader { get }
     var snils: any SNILSReader { get }
+    var guardianLinks: any GuardianLinkReader { get }
 }

@@ -25,6 +25,9 @@ struct APIContext: Sendable {
     var secondFactors: SecondFactorService { SecondFactorService(environment: environment) }
     var snils: SNILSService { SNILSService(environment: environment) }
     var stepUp: StepUpService { StepUpService(environment: environment, attempts: attempts) }
+    var guardianship: GuardianshipService {
+        GuardianshipService(environment: environment, attempts: attempts, credentials: batches)
+    }
 
     /// The request's context for throttling and audit.
     static func requestContext(_ request: Request) -> RequestContext {

@@ -38,9 +38,11 @@ extension ErrorCode {
         case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid, .secondFactorRequired: .unauthorized
         case .retryLater, .codeResendTooSoon, .smsBudgetExhausted: .tooManyRequests
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
-             .credentialBatchNotFound, .registrationNotFound, .recoveryFlowNotFound, .sessionNotFound: .notFound
+             .credentialBatchNotFound, .registrationNotFound, .recoveryFlowNotFound, .sessionNotFound,
+             .guardianNotFound, .guardianLinkNotFound: .notFound
         case .contactUnchanged, .secondFactorRequiredByPolicy, .phoneNotVerified, .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
-             .credentialBatchNotFinished, .accountNotStudent, .snilsTaken: .conflict
+             .credentialBatchNotFinished, .accountNotStudent, .snilsTaken, .guardianLinkExists, .guardianLinkNotPending,
+             .guardianLimitReached, .childHasContacts: .conflict
         case .credentialBatchGone, .codeExpired, .codeExhausted: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout

@@ -13,6 +13,7 @@ public enum SchoolIDSchema {
         secondFactors,
         sessionStrength,
         snils,
+        guardianship,
         keyRotations,
     ]
 

@@ -183,6 +183,31 @@ CREATE TABLE failure_counters (
 -- index failure_counters_by_last_failure
 CREATE INDEX failure_counters_by_last_failure ON failure_counters (last_failure_at);
 
+-- table guardian_links
+CREATE TABLE guardian_links (
+    id TEXT PRIMARY KEY NOT NULL,
+    guardian_id TEXT NOT NULL REFERENCES accounts (id),
+    student_id TEXT NOT NULL REFERENCES accounts (id),
+    relation TEXT NOT NULL CHECK (relation IN ('mother', 'father', 'legal_representative', 'other')),
+    origin TEXT NOT NULL CHECK (origin IN ('credentials', 'link_code', 'staff_proposal')),
+    state TEXT NOT NULL CHECK (state IN ('pending', 'active', 'ended')),
+    proposed_by TEXT REFERENCES accounts (id),
+    created_at INTEGER NOT NULL,
+    confirmed_at INTEGER,
+    ended_at INTEGER,
+    ended_by TEXT REFERENCES accounts (id),
+    CHECK (guardian_id <> student_id),
+    CHECK ((state = 'active') <= (confirmed_at IS NOT NULL)),
+    CHECK ((state = 'ended') = (ended_at IS NOT NULL))
+) STRICT;
+
+-- index guardian_links_by_student
+CREATE INDEX guardian_links_by_student ON guardian_links (student_id);
+
+-- index guardian_links_open_pair
+CREATE UNIQUE INDEX guardian_links_open_pair ON guardian_links (guardian_id, student_id)
+    WHERE state <> 'ended';
+
 -- table key_rotations
 CREATE TABLE key_rotations (
     purpose TEXT PRIMARY KEY NOT NULL CHECK (purpose IN ('data', 'index')),
@@ -193,6 +218,21 @@ CREATE TABLE key_rotations (
     finished_at INTEGER,
     updated_at INTEGER NOT NULL
 ) STRICT;
+
+-- table link_codes
+CREATE TABLE link_codes (
+    id TEXT PRIMARY KEY NOT NULL,
+    student_id TEXT NOT NULL REFERENCES accounts (id),
+    code_hmac BLOB NOT NULL UNIQUE,
+    code_key_version INTEGER NOT NULL CHECK (code_key_version > 0),
+    issued_by TEXT REFERENCES accounts (id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+) STRICT;
+
+-- index link_codes_by_student
+CREATE INDEX link_codes_by_student ON link_codes (student_id);
 
 -- table otp_sends
 CREATE TABLE otp_sends (
@@ -398,7 +438,16 @@ CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verifi
 -- index sqlite_autoindex_failure_counters_1
 -- (automatic)
 
+-- index sqlite_autoindex_guardian_links_1
+-- (automatic)
+
 -- index sqlite_autoindex_key_rotations_1
+-- (automatic)
+
+-- index sqlite_autoindex_link_codes_1
+-- (automatic)
+
+-- index sqlite_autoindex_link_codes_2
 -- (automatic)
 
 -- index sqlite_autoindex_outbox_1
