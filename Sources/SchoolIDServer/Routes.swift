@@ -54,6 +54,10 @@ public enum Routes {
     public static let accountAssistedReset = "/v1/accounts/:account_id/assisted-reset"
     public static let audit = "/v1/audit"
 
+    // JSON API: SNILS (issue 7)
+    public static let mySNILS = "/v1/me/snils"
+    public static let accountSNILS = "/v1/accounts/:account_id/snils"
+
     // JSON API: credentials
     public static let classCredentialBatches = "/v1/classes/:class_id/credential-batches"
     public static let credentialBatch = "/v1/credential-batches/:batch_id"
@@ -93,6 +97,13 @@ public enum Routes {
     public static let recoverLoginPage = "/recover/login"
     public static let recoverPasswordPage = "/recover/password"
     public static let recoverPasswordFlowPage = "/recover/password/:flow_id"
+    public static let secondFactorsPage = "/account/second-factors"
+    public static let secondFactorsTOTPPage = "/account/second-factors/totp"
+    public static let secondFactorsTOTPConfirmPage = "/account/second-factors/totp/confirm"
+    public static let secondFactorsSMSPage = "/account/second-factors/sms"
+    public static let secondFactorRemovePage = "/account/second-factors/:kind/remove"
+    public static let recoveryCodesPage = "/account/second-factors/recovery-codes"
+    public static let stepUpPage = "/step-up"
 
     /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.
     static func path(_ template: String, _ parameter: String, _ value: String) -> String {

@@ -105,6 +105,7 @@ public final class ServerApplication: Sendable {
         FactorManagementRoutes(context: api).register(in: &router)
         RecoveryRoutes(context: api).register(in: &router)
         DirectoryRoutes(context: api).register(in: &router)
+        SNILSRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)
         AuditRoutes(context: api).register(in: &router)
         RegistrationRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)

@@ -35,7 +35,7 @@ public enum StoreConformance {
     public static var cases: [Case] {
         schoolCases + classCases + accountCases + membershipCases + credentialCases + sessionCases + auditCases
             + batchCases + challengeCases + outboxCases + contactCases + registrationCases + recoveryCases
-            + contactChangeCases + secondFactorCases + guardianLinkCases + unitCases
+            + contactChangeCases + secondFactorCases + snilsCases + guardianLinkCases + unitCases
     }
 
     /// Runs every case, each on a storage of its own.

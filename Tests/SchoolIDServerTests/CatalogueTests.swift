@@ -26,5 +26,7 @@ import Testing
         check(RecoveryPageText.self)
         check(SecurityPageText.self)
         check(SecondFactorPageText.self)
+        check(FactorPageText.self)
+        check(StepUpPageText.self)
     }
 }

@@ -117,6 +117,12 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case linkCodeFailed = "link_code.failed"
     /// A guardian gave a linked child a new temporary password.
     case childPasswordReset = "guardian.child_password_reset"
+    /// A person entered their own SNILS (never the value).
+    case snilsDeclared = "snils.declared"
+    /// Staff who saw the document entered or confirmed an account's SNILS.
+    case snilsVerified = "snils.verified"
+    /// A person removed their SNILS.
+    case snilsCleared = "snils.cleared"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

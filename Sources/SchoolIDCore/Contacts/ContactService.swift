@@ -70,13 +70,13 @@ public struct ContactService: Sendable {
             let (environment, challenges, account) = (environment, challenges, actor.account)
             return try await environment.storage.write { tx in
                 let keys = environment.dataKeys
-                let index = destination.contactIndex(key: keys.indexKey).bytes
+                let candidates = destination.contactIndexCandidates(keys: keys)
                 if let current = try tx.contacts.contacts(of: account.id).first(where: { $0.kind == kind }),
-                   current.isVerified, current.valueIndex == index
+                   current.isVerified, candidates.contains(current.valueIndex)
                 {
                     throw DomainError(.contactUnchanged)
                 }
-                let owner = try tx.contacts.verifiedContact(kind: kind, valueIndex: index)
+                let owner = try tx.contacts.verifiedContact(destination, keys: keys)
                 let (challenge, code) = try challenges.issue(purpose: Self.purpose(kind), destination: destination,
                                                              accountID: account.id, context: context, now: now, in: tx)
                 let ownerKey = try environment.ownerKeys.key(for: account.id.rawValue, in: tx.ownerKeys)

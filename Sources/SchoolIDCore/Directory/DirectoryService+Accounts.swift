@@ -88,14 +88,27 @@ extension DirectoryService {
     static func authorizeManagement(of account: Account, by principal: Principal, roles: RolePolicy,
                                     in tx: any WriteTransaction) throws -> School.ID?
     {
+        try authorizeManagement(of: account, by: principal, roles: roles, accounts: tx.accounts, classes: tx.classes)
+    }
+
+    /// The same check inside a read unit.
+    static func authorizeManagement(of account: Account, by principal: Principal, roles: RolePolicy,
+                                    in tx: any ReadTransaction) throws -> School.ID?
+    {
+        try authorizeManagement(of: account, by: principal, roles: roles, accounts: tx.accounts, classes: tx.classes)
+    }
+
+    private static func authorizeManagement(of account: Account, by principal: Principal, roles: RolePolicy,
+                                            accounts: any AccountReader, classes: any ClassReader) throws -> School.ID?
+    {
         if account.category == .student {
-            guard let enrolment = try tx.accounts.enrolments(of: account.id).last,
-                  let schoolClass = try tx.classes.schoolClass(enrolment.classID)
+            guard let enrolment = try accounts.enrolments(of: account.id).last,
+                  let schoolClass = try classes.schoolClass(enrolment.classID)
             else { try principal.require(.platformSchoolsManage, in: .platform, roles: roles); return nil }
             try principal.require(.schoolStudentsManage, in: .schoolClass(schoolClass), roles: roles)
             return schoolClass.schoolID
         }
-        let schools = try tx.accounts.memberships(of: account.id).compactMap(\.schoolID)
+        let schools = try accounts.memberships(of: account.id).compactMap(\.schoolID)
         for school in schools where (try? principal.require(.schoolStaffManage, in: .school(school), roles: roles)) != nil {
             return school
         }

@@ -5,9 +5,11 @@
 /// контрольного числа Страхового номера"): multiply each of the first 9 digits by its
 /// position counted from the end (9…1) and sum; a sum below 100 is the check number;
 /// 100 or 101 give `00`; above 101 take the sum modulo 101, and a remainder of 100
-/// gives `00`. Numbers up to and including 001-001-998 are not checked.
+/// gives `00`. Numbers up to and including 001-001-998 were issued before the rule and
+/// are not checked.
 ///
-/// SNILS is personal data: `description` masks all but the check digits.
+/// SNILS is personal data: `description` masks all but the check digits; at rest it is
+/// sealed with a blind index (``AccountSNILS``).
 public struct SNILS: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The 11 digits without separators.
     public let rawValue: String
@@ -18,18 +20,20 @@ public struct SNILS: RawRepresentable, Hashable, Sendable, Codable, CustomString
         self = snils
     }
 
-    /// Parses a SNILS typed with or without spaces and dashes.
-    /// - Throws: `DomainError(.snilsInvalidFormat)` or `DomainError(.snilsInvalidChecksum)`.
+    /// Parses a SNILS typed with or without spaces and dashes (`123-456-789 64`,
+    /// `12345678964`).
+    /// - Throws: `DomainError(.snilsInvalid)`, whose detail says whether the digits or
+    ///   the check number are wrong.
     public init(parsing input: String) throws(DomainError) {
         let text = input.filter { $0 != " " && $0 != "-" && $0 != "\u{00A0}" }
         guard text.count == 11, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw DomainError(.snilsInvalidFormat)
+            throw DomainError(.snilsInvalid, detail: "a SNILS has 11 digits")
         }
         let digits = text.map { Int($0.asciiValue! - 0x30) }
         let number = digits.prefix(9).reduce(0) { $0 * 10 + $1 }
         if number > Self.lastUncheckedNumber {
             guard Self.checkNumber(digits: Array(digits.prefix(9))) == digits[9] * 10 + digits[10] else {
-                throw DomainError(.snilsInvalidChecksum)
+                throw DomainError(.snilsInvalid, detail: "the check number does not match")
             }
         }
         rawValue = text
@@ -47,6 +51,9 @@ public struct SNILS: RawRepresentable, Hashable, Sendable, Codable, CustomString
         default: return sum % 101 == 100 ? 0 : sum % 101
         }
     }
+
+    /// The 11 digits without separators (the normalised form the blind index covers).
+    public var digits: String { rawValue }
 
     /// The conventional written form, `123-456-789 01`.
     public var formatted: String {

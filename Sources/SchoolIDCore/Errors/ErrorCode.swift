@@ -33,10 +33,10 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case emailInvalidFormat = "email_invalid_format"
     /// An email address's domain is malformed or not ASCII.
     case emailInvalidDomain = "email_invalid_domain"
-    /// A SNILS is not 11 digits.
-    case snilsInvalidFormat = "snils_invalid_format"
-    /// A SNILS fails its check digits.
-    case snilsInvalidChecksum = "snils_invalid_checksum"
+    /// A SNILS is not 11 digits or fails its check number (the detail says which).
+    case snilsInvalid = "snils_invalid"
+    /// Staff verify a SNILS that another account already holds verified.
+    case snilsTaken = "snils_taken"
 
     // Passwords
     /// A password is empty.

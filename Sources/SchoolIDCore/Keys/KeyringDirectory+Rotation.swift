@@ -1,3 +1,4 @@
+import Foundation
 import SchoolIDBase
 import SchoolIDJOSE
 
@@ -68,5 +69,25 @@ extension KeyringDirectory {
         let created = try generateSigningKey(purpose, algorithm, state: .next, now: now)
         records.append(created)
         rotation.created.append(created)
+    }
+}
+
+extension KeyringDirectory {
+    /// Removes the retired `index` keys from the manifest and deletes their files, once
+    /// a re-index (``KeyRotationService``) has moved every blind index to the active key:
+    /// lookups then compute one index again. Other purposes are never discarded (retired
+    /// `data` and `otp` keys still open what they sealed; signing keys verify).
+    /// - Throws: a write error.
+    /// - Returns: the records removed.
+    @discardableResult
+    public func discardRetiredIndexKeys() throws -> [KeyRecord] {
+        let records = try readManifest()
+        let discarded = records.filter { $0.purpose == .index && $0.state == .retired }
+        guard !discarded.isEmpty else { return [] }
+        let kept = records.filter { !discarded.contains($0) }
+        try Self.checkConsistency(kept)
+        try writeManifest(kept)
+        for record in discarded { try? FileManager.default.removeItem(atPath: path + "/" + record.file) }
+        return discarded
     }
 }

@@ -13,6 +13,13 @@ extension KeyringSnapshot: DataKeyProvider {
     /// The active `index` key (exactly one, checked at load).
     public var indexKey: SymmetricKey { activeSymmetricKey(.index)!.key }
 
+    /// The active `index` key, then every retired one still in the keyring (newest
+    /// first): a re-index has not necessarily reached every row yet.
+    public var indexKeys: [SymmetricKey] {
+        let retired = records.filter { $0.purpose == .index && $0.state == .retired }.compactMap(\.version).sorted(by: >)
+        return [indexKey] + retired.compactMap { symmetricKey(.index, version: $0) }
+    }
+
     /// The active `otp` key version (exactly one active, checked at load).
     public var currentOTPKeyVersion: Int { activeSymmetricKey(.otp)!.version }
 

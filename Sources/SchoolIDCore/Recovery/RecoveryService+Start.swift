@@ -130,8 +130,7 @@ extension RecoveryService {
             guard case .phone = fallback else { return nil }
             return try account(.contact(fallback), keys: keys, random: random, in: tx)
         case .contact(let destination):
-            let index = destination.contactIndex(key: keys.indexKey).bytes
-            let owner = try tx.contacts.verifiedContact(kind: AccountContact.Kind(destination), valueIndex: index)
+            let owner = try tx.contacts.verifiedContact(destination, keys: keys)
             // An unknown contact reads an account too (a random id), as a known one does.
             let account = try tx.accounts.account(owner?.accountID ?? Account.ID.random(using: random))
             return owner == nil ? nil : account

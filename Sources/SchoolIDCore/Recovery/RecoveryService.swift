@@ -37,11 +37,10 @@ public struct RecoveryService: Sendable {
             let now = environment.clock.now()
             let keys = environment.dataKeys
             let random = environment.random
-            let contactIndex = destination.contactIndex(key: keys.indexKey).bytes
             let fakeLogin = Self.fakeLogin(using: random)
             try await environment.storage.write { [challenges] tx in
                 try challenges.recordMessage(to: destination, context: context, now: now, in: tx)
-                let owner = try tx.contacts.verifiedContact(kind: AccountContact.Kind(destination), valueIndex: contactIndex)
+                let owner = try tx.contacts.verifiedContact(destination, keys: keys)
                 // A known contact costs an account read; an unknown one reads a random id.
                 let account = try tx.accounts.account(owner?.accountID ?? Account.ID.random(using: random))
                 let login = account.flatMap { $0.status == .active ? $0.login : nil }

@@ -124,8 +124,7 @@ extension RegistrationService {
     {
         let keys = environment.dataKeys
         let destination = OTPDestination.email(email)
-        guard try tx.contacts.verifiedContact(kind: .email,
-                                              valueIndex: destination.contactIndex(key: keys.indexKey).bytes) == nil
+        guard try tx.contacts.verifiedContact(destination, keys: keys) == nil
         else { return nil }
         try tx.contacts.save(AccountContact(destination: destination, accountID: account.id, ownerKey: ownerKey,
                                             indexKey: keys.indexKey, verifiedAt: nil, now: now))

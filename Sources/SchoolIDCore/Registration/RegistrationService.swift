@@ -92,7 +92,7 @@ public struct RegistrationService: Sendable {
                 let details = try RegistrationDetails(sealed: registration.details, for: id, keys: keys)
                 let (challenge, code) = try challenges.resend(registration.challengeID, context: context, now: now, in: tx)
                 let phone = OTPDestination.phone(try PhoneNumber(parsing: details.phone))
-                let owner = try tx.contacts.verifiedContact(kind: .phone, valueIndex: registration.phoneIndex)
+                let owner = try tx.contacts.verifiedContact(phone, keys: keys)
                 try sendPhoneMessage(code: code, to: phone, owner: registration.decoy ? owner : nil,
                                      locale: MessageLanguage(rawValue: details.locale) ?? .default, now: now, in: tx)
                 return RegistrationTicket(id: id, expiresAt: registration.expiresAt,
@@ -110,7 +110,7 @@ public struct RegistrationService: Sendable {
         let keys = environment.dataKeys
         let destination = OTPDestination.phone(phone)
         let phoneIndex = destination.contactIndex(key: keys.indexKey).bytes
-        let owner = try tx.contacts.verifiedContact(kind: .phone, valueIndex: phoneIndex)
+        let owner = try tx.contacts.verifiedContact(destination, keys: keys)
         let (challenge, code) = try challenges.issue(purpose: .registration, destination: destination, accountID: nil,
                                                      context: context, now: now, in: tx)
         try sendPhoneMessage(code: code, to: destination, owner: owner, locale: locale, now: now, in: tx)
@@ -157,8 +157,7 @@ public struct RegistrationService: Sendable {
     {
         let keys = environment.dataKeys, random = environment.random
         let destination = OTPDestination.email(email)
-        let owner = try tx.contacts.verifiedContact(kind: .email,
-                                                    valueIndex: destination.contactIndex(key: keys.indexKey).bytes)
+        let owner = try tx.contacts.verifiedContact(destination, keys: keys)
         let language = try owner.flatMap { try tx.accounts.account($0.accountID)?.locale } ?? locale
         try Courier.send(.contactAlreadyRegistered, to: destination, language: language, decoy: owner == nil, now: now,
                          keys: keys, random: random, in: tx)

@@ -10,12 +10,21 @@ public protocol DataKeyProvider: Sendable {
     var currentDataKeyVersion: Int { get }
     /// The `data` key of `version`, or `nil` when the keyring no longer has it.
     func dataKey(version: Int) -> SymmetricKey?
-    /// The HMAC key for blind indexes.
+    /// The HMAC key new blind indexes are computed under (the active `index` key).
     var indexKey: SymmetricKey { get }
+    /// Every `index` key a stored blind index may still be under, ``indexKey`` first:
+    /// during a re-index (after `keys rotate --purpose index`) rows carry either the
+    /// new or the retired key's index, so lookups try each.
+    var indexKeys: [SymmetricKey] { get }
     /// The `otp` key version new one-time codes are hashed under.
     var currentOTPKeyVersion: Int { get }
     /// The `otp` key of `version`, or `nil` when the keyring no longer has it.
     func otpKey(version: Int) -> SymmetricKey?
+}
+
+extension DataKeyProvider {
+    /// A provider with one `index` key looks up under that key alone.
+    public var indexKeys: [SymmetricKey] { [indexKey] }
 }
 
 /// A key together with the version recorded beside what it seals.

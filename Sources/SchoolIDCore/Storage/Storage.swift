@@ -50,6 +50,9 @@ public protocol WriteTransaction {
     var recoveryFlows: any RecoveryFlowStore { get }
     var secondFactors: any SecondFactorStore { get }
     var guardianLinks: any GuardianLinkStore { get }
+    /// Key-rotation cursors and re-wrap/re-index batches (`schoolid keys`).
+    var keyRotation: any KeyRotationStore { get }
+    var snils: any SNILSStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -74,4 +77,5 @@ public protocol ReadTransaction {
     var recoveryFlows: any RecoveryFlowReader { get }
     var secondFactors: any SecondFactorReader { get }
     var guardianLinks: any GuardianLinkReader { get }
+    var snils: any SNILSReader { get }
 }

@@ -23,6 +23,7 @@ struct APIContext: Sendable {
     var contacts: ContactService { ContactService(environment: environment, attempts: attempts) }
     var recovery: RecoveryService { RecoveryService(environment: environment) }
     var secondFactors: SecondFactorService { SecondFactorService(environment: environment) }
+    var snils: SNILSService { SNILSService(environment: environment) }
     var stepUp: StepUpService { StepUpService(environment: environment, attempts: attempts) }
 
     /// The request's context for throttling and audit.

@@ -42,7 +42,7 @@ extension ErrorCode {
              .guardianNotFound, .guardianLinkNotFound: .notFound
         case .contactUnchanged, .secondFactorRequiredByPolicy, .phoneNotVerified, .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
              .credentialBatchNotFinished, .accountNotStudent, .guardianLinkExists, .guardianLinkNotPending,
-             .guardianLimitReached, .childHasContacts: .conflict
+             .guardianLimitReached, .childHasContacts, .snilsTaken: .conflict
         case .credentialBatchGone, .codeExpired, .codeExhausted: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout

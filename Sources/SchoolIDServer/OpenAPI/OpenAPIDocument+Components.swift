@@ -136,7 +136,7 @@ extension OpenAPIDocument {
         "identifier_invalid", "school_code_invalid", "login_invalid_length", "login_invalid_character",
         "login_cyrillic_lookalike", "login_invalid_format", "login_pattern_overflow",
         "phone_invalid_format", "phone_invalid_length", "email_invalid_format", "email_invalid_domain",
-        "snils_invalid_format", "snils_invalid_checksum", "password_empty", "password_too_short",
+        "snils_invalid", "snils_taken", "password_empty", "password_too_short",
         "password_too_long", "password_invalid_character", "password_blocklisted",
         "password_contains_login", "date_invalid", "name_invalid", "roster_invalid_encoding",
         "roster_missing_column", "roster_unknown_column", "roster_invalid_row", "roster_empty",

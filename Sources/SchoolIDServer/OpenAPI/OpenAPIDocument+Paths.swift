@@ -6,7 +6,7 @@ extension OpenAPIDocument {
 
     /// Every area's path members.
     static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths, secondFactorLoginPaths,
-                             factorManagementPaths]
+                             factorManagementPaths, snilsPaths]
 
     /// Operations, access, directory, credentials and audit.
     static let corePaths = #"""
@@ -118,7 +118,7 @@ extension OpenAPIDocument {
       "tags": ["access"],
       "operationId": "changePassword",
       "summary": "Sets a new password, with a change ticket or with a session and the current password.",
-      "description": "Other sessions of the account are revoked; the answer is a fresh session. Each policy rejection has its own code: `password_empty`, `password_too_short`, `password_too_long`, `password_invalid_character`, `password_blocklisted`, `password_contains_login`, `password_unchanged`.",
+      "description": "Other sessions of the account are revoked. With a session the answer is a fresh session carrying the old one's `amr`/`acr`. With a change ticket the login continues: `second_factor_required` for an account with a confirmed factor, `second_factor_enrolment_required` for staff without one, otherwise a session. Each policy rejection has its own code: `password_empty`, `password_too_short`, `password_too_long`, `password_invalid_character`, `password_blocklisted`, `password_contains_login`, `password_unchanged`.",
       "security": [{}, { "sessionBearer": [] }, { "sessionCookie": [], "csrfToken": [] }, { "secureSessionCookie": [], "csrfToken": [] }],
       "requestBody": {
         "required": true,
@@ -126,9 +126,12 @@ extension OpenAPIDocument {
       },
       "responses": {
         "200": {
-          "description": "The password is changed; a new session.",
+          "description": "The password is changed; a new session, or the ticket of the login step that follows.",
           "headers": { "Set-Cookie": { "$ref": "#/components/headers/SetSessionCookie" } },
-          "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LoggedIn" } } }
+          "content": { "application/json": { "schema": { "oneOf": [
+            { "$ref": "#/components/schemas/LoggedIn" }, { "$ref": "#/components/schemas/SecondFactorRequired" },
+            { "$ref": "#/components/schemas/SecondFactorEnrolmentRequired" }
+          ] } } }
         },
         "400": { "$ref": "#/components/responses/BadRequest" },
         "401": { "description": "`password_change_ticket_invalid`, `invalid_credentials` (wrong current password) or `unauthorized`.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },

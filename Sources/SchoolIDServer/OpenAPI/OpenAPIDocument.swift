@@ -46,7 +46,8 @@ public enum OpenAPIDocument {
     { "name": "registration", "description": "Guardians registering themselves with a confirmed phone." },
     { "name": "recovery", "description": "Forgotten login or password, through verified contacts." },
     { "name": "security", "description": "The account's own contacts and sessions." },
-    { "name": "second-factors", "description": "Two-step login, TOTP enrolment, recovery codes, managing factors and step-up." }
+    { "name": "second-factors", "description": "Two-step login, TOTP enrolment, recovery codes, managing factors and step-up." },
+    { "name": "snils", "description": "An account's SNILS: declared by the person, verified by staff who saw the document." }
   ],
   "paths": \#(paths),
   "components": \#(components)

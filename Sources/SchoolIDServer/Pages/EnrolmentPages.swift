@@ -7,9 +7,10 @@ import SchoolIDHTTP
 ///
 /// The login page leaves the enrolment ticket in a cookie sent only here
 /// (``TicketCookie``). `GET` begins TOTP for the ticket's account
-/// (``SecondFactorService/beginTOTP(actor:context:)``) and shows the secret in groups
-/// and the `otpauth://` URI; `POST` confirms the first code
-/// (``LoginService/confirmEnrolment(actor:code:context:)``), which consumes the ticket
+/// (``SecondFactorService/beginTOTP(actor:context:)``) and shows the `otpauth://` URI
+/// as a QR code (``TOTPQRFigure``), the secret in groups and the URI as a link; `POST`
+/// confirms the first code (``LoginService/confirmEnrolment(actor:code:context:)``),
+/// which consumes the ticket
 /// and opens a session, and shows the ten recovery codes once (`Cache-Control:
 /// no-store`, printable) with the session cookie set and the ticket cleared. Posts
 /// carry the login-CSRF double-submit cookie and pass the Origin check, as on `/login`.
@@ -59,7 +60,7 @@ struct EnrolmentPages: Sendable {
         guard let issued else { return toLogin() }
         var headers = context.sessionHeaders(issued)
         headers.add(ticketCookie.cleared())
-        return recoveryCodes(codes, language: language, headers: headers)
+        return RecoveryCodeSheet.response(codes, language: language, continueTo: Routes.accountPage, headers: headers)
     }
 
     /// The account of a usable enrolment ticket the browser holds, if any.
@@ -75,8 +76,9 @@ struct EnrolmentPages: Sendable {
         return PageResponse.redirect(to: Routes.loginPage, headers: headers)
     }
 
-    /// The enrolment page with a new login-CSRF cookie: the explanation, the secret and
-    /// URI when just begun (`enrolment`), else a link to begin again, and the code form.
+    /// The enrolment page with a new login-CSRF cookie: the explanation, the QR code, the
+    /// secret and URI when just begun (`enrolment`), else a link to begin again, and the
+    /// code form.
     private func render(_ language: MessageLanguage, enrolment: TOTPEnrolment?, error: ErrorCode? = nil,
                         status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders()) -> Response
     {
@@ -84,12 +86,7 @@ struct EnrolmentPages: Sendable {
         let (token, cookie) = csrfCookie.issue(random: context.environment.random)
         let key: HTML
         if let enrolment {
-            key = """
-                <p>\(text(.enrolKeyStep))</p>
-                <p><strong class="secret">\(enrolment.groupedSecret.unredacted)</strong></p>
-                <p><a href="\(enrolment.uri.unredacted)">\(text(.enrolURILink))</a></p>
-
-                """
+            key = TOTPKeyBlock.html(enrolment, language: language)
         } else {
             key = "<p><a href=\"\(Routes.loginEnrolPage)\">\(text(.enrolNewKeyLink))</a></p>\n"
         }
@@ -106,23 +103,6 @@ struct EnrolmentPages: Sendable {
         for (name, value) in headers { response.headers.set(name, value) }
         response.headers.set("Cache-Control", "no-store")
         response.headers.add(cookie)
-        return response
-    }
-
-    /// The ten recovery codes, shown once: printable, never cached.
-    private func recoveryCodes(_ codes: [String], language: MessageLanguage, headers: HTTPHeaders) -> Response {
-        let text = { (key: SecondFactorPageText) in key.text(in: language) }
-        let items: [HTML] = codes.map { "<li><code class=\"secret\">\($0)</code></li>\n" }
-        let body: HTML = """
-            <h1>\(text(.codesTitle))</h1>
-            <p>\(text(.codesIntro))</p>
-            <ol class="recovery-codes">
-            \(items)</ol>
-            <p><a href="\(Routes.accountPage)">\(text(.continueLink))</a></p>
-            """
-        var response = Page.render(title: text(.codesTitle), language: language, body: body, printable: true)
-        for (name, value) in headers { response.headers.add(name, value) }
-        response.headers.set("Cache-Control", "no-store")
         return response
     }
 }

@@ -96,6 +96,7 @@ struct LoginPages: Sendable {
             <p>\(text(.loggedInAs)) <strong class="secret">\(actor.account.login?.rawValue ?? "")</strong></p>
             \(console)<p><a href="\(Routes.passwordChangePage)">\(text(.changePasswordLink))</a></p>
             <p><a href="\(Routes.securityPage)">\(SecurityPageText.link.text(in: language))</a></p>
+            <p><a href="\(Routes.secondFactorsPage)">\(FactorPageText.link.text(in: language))</a></p>
             \(Self.logoutForm(token, language))
             """
         return Page.render(title: text(.accountTitle), language: language, body: body)

@@ -10,7 +10,8 @@ import SchoolIDHTTP
 /// (`application/x-www-form-urlencoded`, or `multipart/form-data` for the roster) with
 /// a `csrf_token` field. Errors become HTML, not the JSON error shape: a missing or
 /// expired session is `303` to `/login`, anything else an error page with the
-/// catalogue message and the code's status.
+/// catalogue message and the code's status, except `step_up_required`, which is `303`
+/// to `/step-up?return_to=<the action's page>` (``StepUpPages``).
 struct PageRoutes: Sendable {
     let context: APIContext
     /// `https` when the service is reached over TLS (directly or behind a proxy), else `http`.
@@ -42,7 +43,9 @@ struct PageRoutes: Sendable {
         add(&router, .GET, Routes.teacherPage) { try await teacher.classes($0) }
         add(&router, .GET, Routes.teacherClassPage) { try await teacher.classPage($0) }
         add(&router, .POST, Routes.teacherClassUpload) { try await teacher.upload($0) }
-        add(&router, .POST, Routes.teacherReissue) { try await teacher.reissue($0) }
+        add(&router, .POST, Routes.teacherReissue, stepUpReturn: .formField(fallback: Routes.teacherPage)) {
+            try await teacher.reissue($0)
+        }
         add(&router, .GET, Routes.batchPage) { try await batches.progress($0) }
         add(&router, .GET, Routes.batchSlipsPage) { try await batches.slips($0) }
         add(&router, .GET, Routes.batchCSVPage) { try await batches.csv($0) }
@@ -56,8 +59,12 @@ struct PageRoutes: Sendable {
         add(&router, .POST, Routes.securityRevokeOthers) { try await security.revokeOthers($0) }
         add(&router, .GET, Routes.securityPhonePage) { try await security.changeForm($0, kind: .phone) }
         add(&router, .GET, Routes.securityEmailPage) { try await security.changeForm($0, kind: .email) }
-        add(&router, .POST, Routes.securityPhonePage) { try await security.startChange($0, kind: .phone) }
-        add(&router, .POST, Routes.securityEmailPage) { try await security.startChange($0, kind: .email) }
+        add(&router, .POST, Routes.securityPhonePage, stepUpReturn: .page(Routes.securityPhonePage)) {
+            try await security.startChange($0, kind: .phone)
+        }
+        add(&router, .POST, Routes.securityEmailPage, stepUpReturn: .page(Routes.securityEmailPage)) {
+            try await security.startChange($0, kind: .email)
+        }
         add(&router, .POST, Routes.securityConfirmPage) { try await security.confirm($0) }
         add(&router, .GET, Routes.recoverPage) { try await recovery.choose($0) }
         add(&router, .GET, Routes.recoverLoginPage) { try await recovery.loginForm($0) }
@@ -66,14 +73,58 @@ struct PageRoutes: Sendable {
         add(&router, .POST, Routes.recoverPasswordPage) { try await recovery.submitPassword($0) }
         add(&router, .GET, Routes.recoverPasswordFlowPage) { try await recovery.flowForm($0) }
         add(&router, .POST, Routes.recoverPasswordFlowPage) { try await recovery.submitFlow($0) }
+        registerFactorPages(in: &router)
+    }
+
+    /// `/account/second-factors/…` and `/step-up`.
+    private func registerFactorPages(in router: inout Router) {
+        let factors = FactorPages(context: context)
+        let stepUp = StepUpPages(context: context)
+        let overview = StepUpReturn.page(Routes.secondFactorsPage)
+        add(&router, .GET, Routes.secondFactorsPage) { try await factors.overview($0) }
+        add(&router, .POST, Routes.secondFactorsTOTPPage, stepUpReturn: overview) { try await factors.beginTOTP($0) }
+        add(&router, .POST, Routes.secondFactorsTOTPConfirmPage, stepUpReturn: overview) {
+            try await factors.confirmTOTP($0)
+        }
+        add(&router, .GET, Routes.secondFactorsSMSPage) { try await factors.smsForm($0) }
+        add(&router, .POST, Routes.secondFactorsSMSPage, stepUpReturn: overview) { try await factors.enrolSMS($0) }
+        add(&router, .POST, Routes.secondFactorRemovePage, stepUpReturn: overview) { try await factors.remove($0) }
+        add(&router, .POST, Routes.recoveryCodesPage, stepUpReturn: overview) { try await factors.regenerate($0) }
+        add(&router, .GET, Routes.stepUpPage) { try await stepUp.form($0) }
+        add(&router, .POST, Routes.stepUpPage) { try await stepUp.submit($0) }
+    }
+
+    /// The page a step-up returns to when a page action answers `step_up_required`.
+    enum StepUpReturn: Sendable {
+        /// The request's own path for `GET`, else `/account`.
+        case requestPage
+        /// A fixed page: the one whose form posted the action.
+        case page(String)
+        /// The form's `return_to` field (the posting page names itself, e.g. a class
+        /// page's reissue buttons), else `fallback`.
+        case formField(fallback: String)
+
+        /// The page for `request` (checked again by ``StepUpPages/redirect(returningTo:)``).
+        func page(for request: Request) -> String {
+            switch self {
+            case .requestPage: request.method == .GET ? request.path : StepUpPages.defaultReturn
+            case .page(let page): page
+            case .formField(let fallback):
+                (try? request.formFields())?["return_to"].flatMap(StepUpPages.returnPath) ?? fallback
+            }
+        }
     }
 
     private func add(_ router: inout Router, _ method: HTTPMethod, _ path: String,
+                     stepUpReturn: StepUpReturn = .requestPage,
                      _ handler: @escaping @Sendable (Request) async throws -> Response)
     {
         router.add(method, path) { request in
             do {
                 return try await handler(request)
+            } catch let error as DomainError where error.code == .stepUpRequired {
+                // The person proves a factor and repeats the action (its form is not replayed).
+                return StepUpPages.redirect(returningTo: stepUpReturn.page(for: request))
             } catch {
                 return try Self.page(for: error, language: request.pageLanguage)
             }

@@ -8,7 +8,8 @@ import SchoolIDCore
 enum SecondFactorPageText: PageCatalogue {
     case stepTitle, totpIntro, totpField, recoveryIntro, recoveryField, useRecoveryLink, useAppLink
     case sendSMSSubmit, smsIntro, smsField, verifySubmit
-    case enrolTitle, enrolIntro, enrolKeyStep, enrolURILink, enrolCodeStep, enrolNewKeyLink, enrolSubmit
+    case enrolTitle, enrolIntro, enrolKeyStep, enrolQRLabel, enrolQRCaption, enrolURILink, enrolCodeStep, enrolNewKeyLink
+    case enrolSubmit
     case codesTitle, codesIntro, continueLink
 
     /// The Russian text.
@@ -27,7 +28,9 @@ enum SecondFactorPageText: PageCatalogue {
         case .verifySubmit: "Войти"
         case .enrolTitle: "Настройка приложения-аутентификатора"
         case .enrolIntro: "Учётные записи сотрудников защищены вторым фактором: после пароля вы будете вводить код из приложения-аутентификатора на телефоне (например, Яндекс Ключ, Google Authenticator, Microsoft Authenticator, FreeOTP или Aegis). СМС для сотрудников не подходит. Настройка займёт минуту."
-        case .enrolKeyStep: "Добавьте учётную запись в приложении: откройте ссылку на этом телефоне или введите ключ вручную:"
+        case .enrolKeyStep: "Добавьте учётную запись в приложении: отсканируйте QR-код, откройте ссылку на этом телефоне или введите ключ вручную:"
+        case .enrolQRLabel: "QR-код ключа для приложения-аутентификатора"
+        case .enrolQRCaption: "Отсканируйте этот код в приложении-аутентификаторе или воспользуйтесь ключом и ссылкой ниже."
         case .enrolURILink: "Открыть в приложении-аутентификаторе"
         case .enrolCodeStep: "Затем введите шестизначный код, который покажет приложение."
         case .enrolNewKeyLink: "Начать заново с новым ключом"
@@ -54,7 +57,9 @@ enum SecondFactorPageText: PageCatalogue {
         case .verifySubmit: "Log in"
         case .enrolTitle: "Set up an authenticator app"
         case .enrolIntro: "Staff accounts are protected by a second factor: after the password you will type a code from an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, FreeOTP or Aegis). SMS is not enough for staff. Setting it up takes a minute."
-        case .enrolKeyStep: "Add an account in the app: open the link on this phone, or type the key by hand:"
+        case .enrolKeyStep: "Add an account in the app: scan the QR code, open the link on this phone, or type the key by hand:"
+        case .enrolQRLabel: "QR code of the key for the authenticator app"
+        case .enrolQRCaption: "Scan this code with the authenticator app, or use the key and the link below."
         case .enrolURILink: "Open in the authenticator app"
         case .enrolCodeStep: "Then type the 6-digit code the app shows."
         case .enrolNewKeyLink: "Start again with a new key"

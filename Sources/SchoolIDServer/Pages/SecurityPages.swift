@@ -44,6 +44,7 @@ struct SecurityPages: Sendable {
                           submitLabel: text(.revokeOthersSubmit)))
             <h2>\(text(.contactsHeading))</h2>
             <ul>\(contactLines)</ul>
+            <p><a href="\(Routes.secondFactorsPage)">\(FactorPageText.link.text(in: language))</a></p>
             <p><a href="\(Routes.accountPage)">\(PageText.accountTitle.text(in: language))</a></p>
             """
         return Page.render(title: text(.title), language: language, body: body)

@@ -133,12 +133,18 @@ struct TeacherPages: Sendable {
         let text = { (key: PageText) in key.text(in: language) }
         let (schoolClass, students) = try await context.directory.roster(by: .person(actor),
                                                                          classID: try request.identifier("class_id"))
+        // The reissue buttons name this page, where a step-up comes back to.
+        let classPage: HTML = """
+            <input type="hidden" name="return_to" \
+            value="\(Routes.path(Routes.teacherClassPage, "class_id", schoolClass.id.rawValue))">
+
+            """
         let rows: [HTML] = students.map { student in
             let name = student.profile.map { [$0.lastName, $0.firstName, $0.patronymic ?? ""].joined(separator: " ") } ?? ""
             let locked = student.account.lockedAt != nil || student.account.status != .active
             let reissue = Form.render(
                 action: Routes.path(Routes.teacherReissue, "account_id", student.account.id.rawValue),
-                csrfToken: token.csrfToken, fields: .empty, submitLabel: text(.reissueSubmit))
+                csrfToken: token.csrfToken, fields: classPage, submitLabel: text(.reissueSubmit))
             return """
                 <tr><td class="secret">\(student.account.login?.rawValue ?? "")</td><td>\(name)</td>\
                 <td>\(text(locked ? .yes : .no))</td><td>\(reissue)</td></tr>

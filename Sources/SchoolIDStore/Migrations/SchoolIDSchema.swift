@@ -12,7 +12,9 @@ public enum SchoolIDSchema {
         contactChanges,
         secondFactors,
         sessionStrength,
+        snils,
         guardianship,
+        keyRotations,
     ]
 
     /// `0001-foundation`: per-owner data keys.

@@ -208,6 +208,17 @@ CREATE INDEX guardian_links_by_student ON guardian_links (student_id);
 CREATE UNIQUE INDEX guardian_links_open_pair ON guardian_links (guardian_id, student_id)
     WHERE state <> 'ended';
 
+-- table key_rotations
+CREATE TABLE key_rotations (
+    purpose TEXT PRIMARY KEY NOT NULL CHECK (purpose IN ('data', 'index')),
+    target_version INTEGER NOT NULL CHECK (target_version > 0),
+    entry TEXT NOT NULL,
+    position TEXT,
+    changed_in_pass INTEGER NOT NULL CHECK (changed_in_pass >= 0),
+    finished_at INTEGER,
+    updated_at INTEGER NOT NULL
+) STRICT;
+
 -- table link_codes
 CREATE TABLE link_codes (
     id TEXT PRIMARY KEY NOT NULL,
@@ -381,6 +392,22 @@ CREATE INDEX sessions_by_idle_expiry ON sessions (idle_expires_at);
 -- index sessions_by_revocation
 CREATE INDEX sessions_by_revocation ON sessions (revoked_at) WHERE revoked_at IS NOT NULL;
 
+-- table snils
+CREATE TABLE snils (
+    account_id TEXT PRIMARY KEY NOT NULL REFERENCES accounts (id),
+    value BLOB NOT NULL,
+    value_index BLOB NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('declared', 'verified')),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- index snils_by_index
+CREATE INDEX snils_by_index ON snils (value_index);
+
+-- index snils_verified
+CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verified';
+
 -- index sqlite_autoindex_accounts_1
 -- (automatic)
 
@@ -412,6 +439,9 @@ CREATE INDEX sessions_by_revocation ON sessions (revoked_at) WHERE revoked_at IS
 -- (automatic)
 
 -- index sqlite_autoindex_guardian_links_1
+-- (automatic)
+
+-- index sqlite_autoindex_key_rotations_1
 -- (automatic)
 
 -- index sqlite_autoindex_link_codes_1

@@ -4,10 +4,12 @@ import SchoolIDTesting
 import Testing
 
 /// Personal data and codes at rest: after a registration with a phone and an email went
-/// through and every message was delivered, neither the phone, the email, nor any code
-/// sent appears in the bytes of the database, its WAL or the logs.
+/// through, every message was delivered, and SNILS numbers were declared, verified,
+/// changed and cleared, neither the phone, the email, any SNILS (with or without
+/// separators) nor any code sent appears in the bytes of the database, its WAL, any
+/// other file under `data/`, or the logs.
 @Suite struct RawFileTests {
-    @Test("no phone, email or code in the database file, the WAL or the log after delivery")
+    @Test("no phone, email, SNILS or code in the database file, the WAL, data/ or the log after delivery and SNILS changes")
     func nothingInClear() async throws {
         try await DeliveryWorld.run { world in
             let phone = "+79161234567", email = "maria.ivanova@example.ru"
@@ -22,6 +24,7 @@ import Testing
             let confirmed = try await client.post("/v1/registrations/\(id)/confirm", json: ["code": smsCode])
             #expect(confirmed.status == 201, "\(confirmed.json)")
             let emailCode = try #require(DeliveryWorld.code(in: try await world.email(to: email).body))
+            let snils = try await Self.changeSNILS(world, registered: confirmed)
             // The dispatcher erases a body once its message is marked sent: wait until none is pending.
             let storage = world.server.application.environment.storage
             let later = world.server.clock.now().adding(seconds: 86_400)
@@ -30,9 +33,12 @@ import Testing
             }
 
             let data = world.server.directory.file("data")
-            let files = try FileManager.default.contentsOfDirectory(atPath: data).filter { $0.hasPrefix("schoolid.sqlite") }
+            let files = try FileManager.default.subpathsOfDirectory(atPath: data).filter {
+                var directory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: data + "/" + $0, isDirectory: &directory) && !directory.boolValue
+            }
             #expect(files.contains("schoolid.sqlite") && files.contains("schoolid.sqlite-wal"))
-            let secrets = [phone, String(phone.dropFirst()), String(phone.dropFirst(2)), email, smsCode, emailCode]
+            let secrets = [phone, String(phone.dropFirst()), String(phone.dropFirst(2)), email, smsCode, emailCode] + snils
             for file in files {
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: data + "/" + file))
                 for secret in secrets {
@@ -43,6 +49,32 @@ import Testing
             }
             let log = world.server.logs.lines.joined(separator: "\n")
             for secret in secrets { #expect(!log.contains(secret), "\(secret) in the log") }
+        }
+    }
+
+    /// Declares, verifies (by a platform admin), changes and clears SNILS numbers of the
+    /// registered account, leaving the last one verified.
+    /// - Returns: every number used, in each written form (separators, digits only, spaces).
+    static func changeSNILS(_ world: DeliveryWorld, registered: APIResponse) async throws -> [String] {
+        let me = APIClient(world.server).with(bearer: try #require(registered.string("session_token")))
+        let accountID = try #require(registered.string("account_id"))
+        let admin = try await SchoolWorld.bootstrapAdmin(world.server).client
+        let numbers = ["123-456-789 64", "112-233-445 95", "291-417-776 94"]
+        func put(_ client: APIClient, _ path: String, _ value: String) async throws {
+            let response = try await client.send("PUT", path, body: Array(#"{"snils": "\#(value)"}"#.utf8),
+                                                 contentType: "application/json")
+            #expect(response.status == 200, "\(response.text)")
+        }
+        try await put(me, "/v1/me/snils", numbers[0])
+        try await put(admin, "/v1/accounts/\(accountID)/snils", numbers[0])
+        try await put(me, "/v1/me/snils", numbers[1])
+        #expect(try await me.send("DELETE", "/v1/me/snils").status == 204)
+        try await put(me, "/v1/me/snils", numbers[2].filter(\.isNumber))
+        try await put(admin, "/v1/accounts/\(accountID)/snils", numbers[2])
+        #expect(try await me.get("/v1/me/snils").string("status") == "verified")
+        return numbers.flatMap { number in
+            [number, number.filter(\.isNumber), number.replacingOccurrences(of: "-", with: " "),
+             String(number.filter(\.isNumber).prefix(9))]
         }
     }
 }

@@ -35,6 +35,17 @@ enum BrowserEnrolment {
         let grouped = try #require(between(page.bodyText, "<strong class=\"secret\">", "</strong>"))
         #expect(grouped.contains(" "))
         let secret = try #require(Base32.decode(grouped.replacingOccurrences(of: " ", with: "")))
+        // The QR code above the key encodes the very URI of the link, drawn inline (the
+        // page's CSP allows no image fetch and no style attribute is used).
+        let uri = try #require(between(page.bodyText, "href=\"otpauth://", "\""))
+            .replacingOccurrences(of: "&amp;", with: "&")
+        let svg = try QRCode(encoding: Array("otpauth://\(uri)".utf8))
+            .svg(label: SecondFactorPageText.enrolQRLabel.russian)
+        #expect(page.bodyText.contains("<svg ") && page.bodyText.contains("role=\"img\""))
+        #expect(page.bodyText.contains("aria-label=\"\(SecondFactorPageText.enrolQRLabel.russian)\""))
+        #expect(page.bodyText.contains(svg))
+        #expect(page.bodyText.contains(SecondFactorPageText.enrolQRCaption.russian))
+        #expect(page.header("Content-Security-Policy")?.contains("default-src 'none'") == true)
 
         let confirmed = try await browser.post("/login/enrol", form: [
             ("csrf_token", try #require(Browser.csrfToken(in: page))),

@@ -14,8 +14,8 @@ struct PageFixture {
     let teacherPassword: String
     static let newPassword = "lilac-harbour-compass-1947"
 
-    static func start() async throws -> PageFixture {
-        let server = try await TestServer()
+    static func start(configure: (inout ServeConfiguration) -> Void = { _ in }) async throws -> PageFixture {
+        let server = try await TestServer(configure: configure)
         let directory = DirectoryService(environment: server.application.environment)
         let cli = RequestContext.commandLine(requestID: "test")
         let school = try await directory.createSchool(by: .commandLine, code: "s42", name: "Школа № 42", region: "77",
@@ -40,8 +40,9 @@ struct PageFixture {
 
     /// Logs a staff member in through the pages with a first password, replaces it and
     /// enrols TOTP, as staff must before anything else (the browser then holds a
-    /// session cookie).
-    func firstLogin(_ browser: Browser, login: String, password: String) async throws {
+    /// session cookie); what the enrolment showed.
+    @discardableResult
+    func firstLogin(_ browser: Browser, login: String, password: String) async throws -> BrowserEnrolment.Enrolled {
         let form = try await browser.get("/login")
         let loggedIn = try await browser.post("/login", form: [
             ("csrf_token", try #require(Browser.csrfToken(in: form))), ("login", login), ("password", password),
@@ -55,7 +56,7 @@ struct PageFixture {
         ])
         #expect(changed.status == 303)
         #expect(changed.header("Location") == "/login/enrol")
-        _ = try await BrowserEnrolment.complete(browser, server: server)
+        return try await BrowserEnrolment.complete(browser, server: server)
     }
 
     /// Uploads a roster through the class page; returns the response.
