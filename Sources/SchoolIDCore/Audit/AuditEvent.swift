@@ -123,6 +123,17 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case snilsVerified = "snils.verified"
     /// A person removed their SNILS.
     case snilsCleared = "snils.cleared"
+    /// A guardian invited a trusted person for a child (never the invitee's data).
+    case trustedInvitationCreated = "trusted_invitation.created"
+    /// The invitee accepted: a grant that becomes active after the delay.
+    case trustedInvitationAccepted = "trusted_invitation.accepted"
+    case trustedInvitationDeclined = "trusted_invitation.declined"
+    /// A guardian (or the trusted person) ended an invitation or grant.
+    case trustedInvitationRevoked = "trusted_invitation.revoked"
+    /// A guardian approved a grant (policy `require_all_guardians_approval`).
+    case trustedInvitationApproved = "trusted_invitation.approved"
+    /// A missing or wrong acceptance code (counted like a wrong password).
+    case trustedInvitationCodeFailed = "trusted_invitation.code_failed"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -53,6 +53,8 @@ public protocol WriteTransaction {
     /// Key-rotation cursors and re-wrap/re-index batches (`schoolid keys`).
     var keyRotation: any KeyRotationStore { get }
     var snils: any SNILSStore { get }
+    /// Trusted-person invitations and grants (issue 7).
+    var trustedInvitations: any TrustedInvitationStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -78,4 +80,5 @@ public protocol ReadTransaction {
     var secondFactors: any SecondFactorReader { get }
     var guardianLinks: any GuardianLinkReader { get }
     var snils: any SNILSReader { get }
+    var trustedInvitations: any TrustedInvitationReader { get }
 }

@@ -47,7 +47,8 @@ public enum OpenAPIDocument {
     { "name": "recovery", "description": "Forgotten login or password, through verified contacts." },
     { "name": "security", "description": "The account's own contacts and sessions." },
     { "name": "second-factors", "description": "Two-step login, TOTP enrolment, recovery codes, managing factors and step-up." },
-    { "name": "snils", "description": "An account's SNILS: declared by the person, verified by staff who saw the document." }
+    { "name": "snils", "description": "An account's SNILS: declared by the person, verified by staff who saw the document." },
+    { "name": "trusted-persons", "description": "Guardians inviting trusted persons to see one child's chosen services." }
   ],
   "paths": \#(paths),
   "components": \#(components)

@@ -29,6 +29,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var guardianLinks: any GuardianLinkStore { SQLiteGuardianLinkStore(connection: connection) }
     public var keyRotation: any KeyRotationStore { SQLiteKeyRotationStore(connection: connection) }
     public var snils: any SNILSStore { SQLiteSNILSStore(connection: connection) }
+    public var trustedInvitations: any TrustedInvitationStore { SQLiteTrustedInvitationStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -55,4 +56,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var secondFactors: any SecondFactorReader { SQLiteSecondFactorStore(connection: connection) }
     public var guardianLinks: any GuardianLinkReader { SQLiteGuardianLinkStore(connection: connection) }
     public var snils: any SNILSReader { SQLiteSNILSStore(connection: connection) }
+    public var trustedInvitations: any TrustedInvitationReader { SQLiteTrustedInvitationStore(connection: connection) }
 }
