@@ -72,6 +72,16 @@ public enum Routes {
     public static let credentialBatch = "/v1/credential-batches/:batch_id"
     public static let credentialBatchCSV = "/v1/credential-batches/:batch_id/credentials.csv"
     public static let studentTemporaryPassword = "/v1/students/:account_id/temporary-password"
+    public static let myChildrenClaim = "/v1/me/children/claim"
+    public static let myChildren = "/v1/me/children"
+    public static let myChildTemporaryPassword = "/v1/me/children/:account_id/temporary-password"
+    public static let myGuardianLinks = "/v1/me/guardian-links"
+    public static let myGuardianLinkConfirm = "/v1/me/guardian-links/:link_id/confirm"
+    public static let myGuardianLinkDecline = "/v1/me/guardian-links/:link_id/decline"
+    public static let studentLinkCodes = "/v1/students/:account_id/link-codes"
+    public static let studentGuardianProposals = "/v1/students/:account_id/guardian-proposals"
+    public static let guardianLinkEnd = "/v1/guardian-links/:link_id/end"
+    public static let myAccess = "/v1/me/access"
 
     // JSON API: recovery (no authentication)
     public static let recoveryLogin = "/v1/recovery/login"

@@ -108,6 +108,7 @@ public final class ServerApplication: Sendable {
         SNILSRoutes(context: api).register(in: &router)
         TrustedAccessRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)
+        GuardianshipRoutes(context: api).register(in: &router)
         AuditRoutes(context: api).register(in: &router)
         RegistrationRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
         OpenAPIRoutes().register(in: &router)

@@ -26,6 +26,7 @@ import Testing
     static let allTemplates: [MessageTemplate] = codeCases.map(\.template) + [
         .loginReminder(login: "ivanova.m"), .contactAlreadyRegistered, .passwordChangedNotice,
         .contactChangedNotice(kind: .phone), .contactChangedNotice(kind: .email),
+        .guardianLinkedNotice(studentLogin: "s57-7b-01"),
     ]
 
     @Test("a Russian SMS with a 6-digit code fits one UCS-2 segment, names SchoolID, its purpose and the code",

@@ -13,7 +13,8 @@ extension GuardianshipService {
     /// - Throws: `DomainError` (`.permissionDenied` for a student actor,
     ///   `.invalidCredentials` for a wrong pair or a password that is not a current
     ///   temporary one, login and password syntax codes, `.guardianLinkExists`,
-    ///   `.guardianLimitReached`, `.enrolmentNotFound`), ``ThrottleError``.
+    ///   `.guardianLimitReached`, `.enrolmentNotFound`, `.accountLocked` after the
+    ///   password verified, as at login), ``ThrottleError``.
     /// - Returns: the new active link.
     public func claim(actor: Actor, login loginText: String, password passwordText: String,
                       relation: GuardianLink.Relation, context: RequestContext) async throws -> GuardianLink
@@ -42,6 +43,8 @@ extension GuardianshipService {
             throw DomainError(.invalidCredentials)
         }
         let now = environment.clock.now()
+        // As at login, after the password verified: a locked account stays locked.
+        guard student.lockedAt == nil else { throw DomainError(.accountLocked) }
         // Only the slip's password links: a child's own password is not for adults to type.
         guard student.category == .student, student.status == .active, credential.kind == .temporary,
               credential.usedAt == nil, credential.expiresAt.map({ now < $0 }) ?? false

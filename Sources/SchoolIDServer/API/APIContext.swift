@@ -26,6 +26,9 @@ struct APIContext: Sendable {
     var snils: SNILSService { SNILSService(environment: environment) }
     var trustedAccess: TrustedAccessService { TrustedAccessService(environment: environment, attempts: attempts) }
     var stepUp: StepUpService { StepUpService(environment: environment, attempts: attempts) }
+    var guardianship: GuardianshipService {
+        GuardianshipService(environment: environment, attempts: attempts, credentials: batches)
+    }
 
     /// The request's context for throttling and audit.
     static func requestContext(_ request: Request) -> RequestContext {
