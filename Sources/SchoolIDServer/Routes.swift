@@ -58,6 +58,15 @@ public enum Routes {
     public static let mySNILS = "/v1/me/snils"
     public static let accountSNILS = "/v1/accounts/:account_id/snils"
 
+    // JSON API: trusted persons (issue 7)
+    public static let childInvitations = "/v1/me/children/:account_id/invitations"
+    public static let sentInvitations = "/v1/me/invitations/sent"
+    public static let receivedInvitations = "/v1/me/invitations/received"
+    public static let invitationAccept = "/v1/invitations/:invitation_id/accept"
+    public static let invitationDecline = "/v1/invitations/:invitation_id/decline"
+    public static let invitationRevoke = "/v1/invitations/:invitation_id/revoke"
+    public static let invitationApprove = "/v1/invitations/:invitation_id/approve"
+
     // JSON API: credentials
     public static let classCredentialBatches = "/v1/classes/:class_id/credential-batches"
     public static let credentialBatch = "/v1/credential-batches/:batch_id"

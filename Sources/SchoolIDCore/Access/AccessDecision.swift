@@ -99,10 +99,10 @@ public enum AccessDecision {
 
     /// EXTENSION POINT (trusted-person invitations, issue 7): the active grants of a
     /// trusted person at `now` — granted child and services, only between activation
-    /// and expiry, never after revocation. Returns none until invitations exist.
+    /// and expiry, never after revocation (``TrustedAccessService/activeGrants(of:at:in:)``).
     /// - Throws: a store error.
     static func trustedGrants(for actor: Actor, at now: UnixTime, in tx: any ReadTransaction) throws -> [AccessGrant] {
-        []
+        try TrustedAccessService.activeGrants(of: actor.account.id, at: now, in: tx)
     }
 
     /// Classes for staff: taught classes, plus every class of an administered school

@@ -104,12 +104,6 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case recoveryCodesRegenerated = "second_factor.recovery_codes_regenerated"
     /// Staff gave an account a temporary password and removed its second factors.
     case assistedReset = "account.assisted_reset"
-    /// A person entered their own SNILS (never the value).
-    case snilsDeclared = "snils.declared"
-    /// Staff who saw the document entered or confirmed an account's SNILS.
-    case snilsVerified = "snils.verified"
-    /// A person removed their SNILS.
-    case snilsCleared = "snils.cleared"
     /// A guardian linked a child with its credentials or a link code.
     case guardianLinkClaimed = "guardian_link.claimed"
     /// Staff proposed a link to a guardian found by verified phone (or SNILS).
@@ -123,6 +117,23 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case linkCodeFailed = "link_code.failed"
     /// A guardian gave a linked child a new temporary password.
     case childPasswordReset = "guardian.child_password_reset"
+    /// A person entered their own SNILS (never the value).
+    case snilsDeclared = "snils.declared"
+    /// Staff who saw the document entered or confirmed an account's SNILS.
+    case snilsVerified = "snils.verified"
+    /// A person removed their SNILS.
+    case snilsCleared = "snils.cleared"
+    /// A guardian invited a trusted person for a child (never the invitee's data).
+    case trustedInvitationCreated = "trusted_invitation.created"
+    /// The invitee accepted: a grant that becomes active after the delay.
+    case trustedInvitationAccepted = "trusted_invitation.accepted"
+    case trustedInvitationDeclined = "trusted_invitation.declined"
+    /// A guardian (or the trusted person) ended an invitation or grant.
+    case trustedInvitationRevoked = "trusted_invitation.revoked"
+    /// A guardian approved a grant (policy `require_all_guardians_approval`).
+    case trustedInvitationApproved = "trusted_invitation.approved"
+    /// A missing or wrong acceptance code (counted like a wrong password).
+    case trustedInvitationCodeFailed = "trusted_invitation.code_failed"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

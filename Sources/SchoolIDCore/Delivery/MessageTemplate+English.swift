@@ -23,6 +23,8 @@ extension MessageTemplate {
             "SchoolID: school staff reset your access. If you did not ask for this, tell your school now."
         case .guardianLinkedNotice(let login):
             "SchoolID: a guardian was linked to student \(login). If this is unexpected, tell the school."
+        case .trustedPersonNotice(let login, false): "SchoolID: a trusted person was invited for student \(login)."
+        case .trustedPersonNotice(let login, true): "SchoolID: a trusted person of student \(login) accepted."
         }
     }
 
@@ -76,6 +78,13 @@ extension MessageTemplate {
                 student's diary, attendance and nutrition.
 
                 If you did not expect this, tell the school: a school admin can end the link.
+                """)
+        case .trustedPersonNotice(let login, let accepted):
+            (accepted ? "A trusted person accepted in SchoolID" : "A trusted person was invited in SchoolID", """
+                \(accepted ? "A trusted person accepted the invitation" : "Another guardian invited a trusted person") \
+                to see services of the student with login \(login) in SchoolID.
+
+                You can see the invitation and revoke it in your account under invitations.
                 """)
         }
     }

@@ -15,6 +15,8 @@ extension MessageTemplate {
         case .contactChangedNotice(.email): "SchoolID: адрес почты изменён. Если это не вы, восстановите доступ."
         case .assistedResetNotice: "SchoolID: доступ сброшен сотрудником школы. Если это не вы, сообщите в школу."
         case .guardianLinkedNotice(let login): "SchoolID: к ученику \(login) привязан представитель."
+        case .trustedPersonNotice(let login, false): "SchoolID: к ученику \(login) приглашено доверенное лицо."
+        case .trustedPersonNotice(let login, true): "SchoolID: доверенное лицо ученика \(login) приняло приглашение."
         }
     }
 
@@ -68,6 +70,13 @@ extension MessageTemplate {
                 дневник, посещаемость и питание ученика.
 
                 Если вы этого не ожидали, сообщите в школу: администратор школы может отменить привязку.
+                """)
+        case .trustedPersonNotice(let login, let accepted):
+            (accepted ? "Доверенное лицо приняло приглашение в SchoolID" : "Приглашено доверенное лицо в SchoolID", """
+                \(accepted ? "Доверенное лицо приняло приглашение" : "Другой представитель пригласил доверенное лицо") \
+                видеть сервисы ученика с логином \(login) в SchoolID.
+
+                Приглашение можно посмотреть и отозвать в личном кабинете, в разделе приглашений.
                 """)
         }
     }

@@ -39,6 +39,9 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
     /// Tells the class teacher and the other guardians that a guardian was linked to the
     /// student with this login (issue 7); the guardian is not named.
     case guardianLinkedNotice(studentLogin: String)
+    /// To the child's other guardians: a guardian invited a trusted person for the
+    /// child (`accepted: false`), or the invitee accepted (`true`); they may revoke it.
+    case trustedPersonNotice(studentLogin: String, accepted: Bool)
 
     /// The kind's name, without any interpolated value.
     public var description: String {
@@ -55,6 +58,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
         case .contactChangedNotice: "contactChangedNotice"
         case .assistedResetNotice: "assistedResetNotice"
         case .guardianLinkedNotice: "guardianLinkedNotice"
+        case .trustedPersonNotice: "trustedPersonNotice"
         }
     }
 
@@ -65,7 +69,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
              .passwordRecoveryCode(let code), .secondFactorCode(let code), .acknowledgementCode(let code, _):
             code
         case .loginReminder, .contactAlreadyRegistered, .passwordChangedNotice, .contactChangedNotice,
-             .assistedResetNotice, .guardianLinkedNotice: nil
+             .assistedResetNotice, .guardianLinkedNotice, .trustedPersonNotice: nil
         }
     }
 

@@ -100,6 +100,11 @@ extension ErrorCode {
         case .linkCodeInvalid: "Код привязки неверен, уже использован или истёк. Попросите в школе новый."
         case .childHasContacts:
             "У ребёнка есть подтверждённый телефон или почта: он может восстановить пароль сам или обратиться в школу."
+        case .invitationNotFound: "Приглашение не найдено."
+        case .invitationNotPending: "Приглашение уже принято, отклонено или отозвано, либо доступ закончился."
+        case .invitationLapsed: "Срок принятия приглашения истёк. Попросите пригласить вас снова."
+        case .acceptanceCodeInvalid: "Код подтверждения приглашения неверен. Уточните его у пригласившего."
+        case .inviteeInvalid: "Укажите фамилию и либо телефон, либо СНИЛС приглашаемого."
         case .badRequest: "Неверный запрос."
         case .badRequestLine: "Неверная строка запроса."
         case .bareLineFeed: "Строки запроса должны заканчиваться CRLF."
@@ -225,6 +230,11 @@ extension ErrorCode {
         case .linkCodeInvalid: "The link code is wrong, used or expired. Ask the school for a new one."
         case .childHasContacts:
             "The child has a verified phone or email: they can recover the password themselves or ask the school."
+        case .invitationNotFound: "No such invitation."
+        case .invitationNotPending: "The invitation was already accepted, declined or revoked, or the access is over."
+        case .invitationLapsed: "The invitation was not accepted in time. Ask to be invited again."
+        case .acceptanceCodeInvalid: "The acceptance code is wrong. Check it with the person who invited you."
+        case .inviteeInvalid: "Give the last name and either the phone or the SNILS of the person invited."
         case .badRequest: "The request is malformed."
         case .badRequestLine: "The request line is malformed."
         case .bareLineFeed: "Request lines must end with CRLF."

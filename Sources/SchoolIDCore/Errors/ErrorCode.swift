@@ -189,6 +189,18 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     /// The child has a verified phone or email and resets their own password.
     case childHasContacts = "child_has_contacts"
 
+    // Trusted persons (issue 7)
+    /// No invitation with this id that the person may see or act on.
+    case invitationNotFound = "invitation_not_found"
+    /// The invitation was already accepted, declined or revoked, or the grant is over.
+    case invitationNotPending = "invitation_not_pending"
+    /// The invitation was not accepted within the acceptance window.
+    case invitationLapsed = "invitation_lapsed"
+    /// The acceptance code is missing or wrong (counted like a wrong password).
+    case acceptanceCodeInvalid = "acceptance_code_invalid"
+    /// An invitation names the person by last name plus exactly one of phone or SNILS.
+    case inviteeInvalid = "invitee_invalid"
+
     // HTTP transport and service (rendered by the server's one error shape)
     /// The request is malformed.
     case badRequest = "bad_request"

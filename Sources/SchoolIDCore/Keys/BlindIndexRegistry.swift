@@ -81,7 +81,7 @@ public struct BlindIndexedColumn: Sendable {
 /// windows under the new key.
 public enum BlindIndexRegistry {
     /// All entries, walked in this order.
-    public static let all: [BlindIndexedColumn] = [contacts, contactChanges, registrations, snils]
+    public static let all: [BlindIndexedColumn] = [contacts, contactChanges, registrations, snils, trustedInvitations]
 
     /// `contacts.value_index`: who owns a verified phone or email (login reminder,
     /// recovery, registration's duplicate check). The shape every entry follows.
@@ -129,6 +129,18 @@ public enum BlindIndexRegistry {
                                   valueIndex: row.indexes[0], status: .declared, createdAt: UnixTime(seconds: 0),
                                   updatedAt: UnixTime(seconds: 0))
         return [try record.snils(ownerKey: ownerKey).blindIndex(key: keys.indexKey).bytes]
+    }
+
+    /// `trusted_invitations.match_index`: who an invitation is for (last name plus
+    /// phone or SNILS, sealed under the inviting guardian's key).
+    public static let trustedInvitations = BlindIndexedColumn(
+        table: "trusted_invitations", keyColumns: ["id"], ownerColumn: "guardian_id", sealedColumns: ["invitee"],
+        indexColumns: ["match_index"]
+    ) { row, keys in
+        guard let ownerKey = keys.ownerKey else { throw SealingError.ownerKeyMissing }
+        let invitee = try TrustedInvitee(sealed: row.sealed[0], for: try TrustedInvitation.ID(parsing: row.key[0]),
+                                         under: ownerKey)
+        return [invitee.matchIndex(key: keys.indexKey).bytes]
     }
 
     private static func kind(_ text: String) throws -> AccountContact.Kind {

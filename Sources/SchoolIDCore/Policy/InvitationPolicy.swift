@@ -28,6 +28,10 @@ public struct InvitationPolicy: Hashable, Sendable {
     public let activationDelaySeconds: Int64
     /// Default grant duration.
     public let grantDuration: GrantDuration
+    /// Whether a grant waits, after acceptance and the activation delay, until every
+    /// other guardian of the child (active when the invitation was made) approved it
+    /// (`require_all_guardians_approval`, default `false`).
+    public let requireAllGuardiansApproval: Bool
 
     /// When a grant that becomes active at `start` expires by default.
     /// - Parameters:
@@ -61,6 +65,8 @@ extension InvitationPolicy {
             throw duration.error(nil, "must have exactly one of \"until\" or \"days\"")
         }
         try duration.finish()
+        requireAllGuardiansApproval = root.has("require_all_guardians_approval")
+            ? try root.bool("require_all_guardians_approval") : false
         try root.finish()
     }
 }

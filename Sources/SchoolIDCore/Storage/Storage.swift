@@ -49,10 +49,12 @@ public protocol WriteTransaction {
     var contactChanges: any ContactChangeStore { get }
     var recoveryFlows: any RecoveryFlowStore { get }
     var secondFactors: any SecondFactorStore { get }
+    var guardianLinks: any GuardianLinkStore { get }
     /// Key-rotation cursors and re-wrap/re-index batches (`schoolid keys`).
     var keyRotation: any KeyRotationStore { get }
     var snils: any SNILSStore { get }
-    var guardianLinks: any GuardianLinkStore { get }
+    /// Trusted-person invitations and grants (issue 7).
+    var trustedInvitations: any TrustedInvitationStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -76,6 +78,7 @@ public protocol ReadTransaction {
     var contactChanges: any ContactChangeReader { get }
     var recoveryFlows: any RecoveryFlowReader { get }
     var secondFactors: any SecondFactorReader { get }
-    var snils: any SNILSReader { get }
     var guardianLinks: any GuardianLinkReader { get }
+    var snils: any SNILSReader { get }
+    var trustedInvitations: any TrustedInvitationReader { get }
 }

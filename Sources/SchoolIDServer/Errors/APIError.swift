@@ -34,16 +34,16 @@ extension ErrorCode {
         switch self {
         case .permissionDenied, .schoolNotAssigned, .classNotAssigned, .csrfTokenInvalid, .originNotAllowed,
              .accountDisabled, .accountLocked, .temporaryPasswordExpired, .stepUpRequired,
-             .secondFactorEnrolmentRequired, .secondFactorDisabled: .forbidden
+             .secondFactorEnrolmentRequired, .secondFactorDisabled, .acceptanceCodeInvalid: .forbidden
         case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid, .secondFactorRequired: .unauthorized
         case .retryLater, .codeResendTooSoon, .smsBudgetExhausted: .tooManyRequests
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
              .credentialBatchNotFound, .registrationNotFound, .recoveryFlowNotFound, .sessionNotFound,
-             .guardianNotFound, .guardianLinkNotFound: .notFound
+             .guardianNotFound, .guardianLinkNotFound, .invitationNotFound: .notFound
         case .contactUnchanged, .secondFactorRequiredByPolicy, .phoneNotVerified, .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
-             .credentialBatchNotFinished, .accountNotStudent, .snilsTaken, .guardianLinkExists, .guardianLinkNotPending,
-             .guardianLimitReached, .childHasContacts: .conflict
-        case .credentialBatchGone, .codeExpired, .codeExhausted: .gone
+             .credentialBatchNotFinished, .accountNotStudent, .guardianLinkExists, .guardianLinkNotPending,
+             .guardianLimitReached, .childHasContacts, .snilsTaken, .invitationNotPending: .conflict
+        case .credentialBatchGone, .codeExpired, .codeExhausted, .invitationLapsed: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout
         case .uriTooLong: .uriTooLong

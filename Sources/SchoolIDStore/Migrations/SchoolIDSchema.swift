@@ -15,6 +15,7 @@ public enum SchoolIDSchema {
         snils,
         guardianship,
         keyRotations,
+        trustedAccess,
     ]
 
     /// `0001-foundation`: per-owner data keys.

@@ -26,9 +26,10 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var contactChanges: any ContactChangeStore { SQLiteContactChangeStore(connection: connection) }
     public var recoveryFlows: any RecoveryFlowStore { SQLiteRecoveryFlowStore(connection: connection) }
     public var secondFactors: any SecondFactorStore { SQLiteSecondFactorStore(connection: connection) }
+    public var guardianLinks: any GuardianLinkStore { SQLiteGuardianLinkStore(connection: connection) }
     public var keyRotation: any KeyRotationStore { SQLiteKeyRotationStore(connection: connection) }
     public var snils: any SNILSStore { SQLiteSNILSStore(connection: connection) }
-    public var guardianLinks: any GuardianLinkStore { SQLiteGuardianLinkStore(connection: connection) }
+    public var trustedInvitations: any TrustedInvitationStore { SQLiteTrustedInvitationStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -53,6 +54,7 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var contactChanges: any ContactChangeReader { SQLiteContactChangeStore(connection: connection) }
     public var recoveryFlows: any RecoveryFlowReader { SQLiteRecoveryFlowStore(connection: connection) }
     public var secondFactors: any SecondFactorReader { SQLiteSecondFactorStore(connection: connection) }
-    public var snils: any SNILSReader { SQLiteSNILSStore(connection: connection) }
     public var guardianLinks: any GuardianLinkReader { SQLiteGuardianLinkStore(connection: connection) }
+    public var snils: any SNILSReader { SQLiteSNILSStore(connection: connection) }
+    public var trustedInvitations: any TrustedInvitationReader { SQLiteTrustedInvitationStore(connection: connection) }
 }

@@ -477,6 +477,12 @@ CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verifi
 -- index sqlite_autoindex_sessions_1
 -- (automatic)
 
+-- index sqlite_autoindex_trusted_approvals_1
+-- (automatic)
+
+-- index sqlite_autoindex_trusted_invitations_1
+-- (automatic)
+
 -- index sqlite_autoindex_used_logins_1
 -- (automatic)
 
@@ -499,6 +505,52 @@ CREATE UNIQUE INDEX staff_memberships_active
 
 -- index staff_memberships_by_school
 CREATE INDEX staff_memberships_by_school ON staff_memberships (school_id) WHERE ended_at IS NULL;
+
+-- table trusted_approvals
+CREATE TABLE trusted_approvals (
+    invitation_id TEXT NOT NULL REFERENCES trusted_invitations (id),
+    guardian_id TEXT NOT NULL REFERENCES accounts (id),
+    approved_at INTEGER,
+    PRIMARY KEY (invitation_id, guardian_id)
+) STRICT;
+
+-- table trusted_invitations
+CREATE TABLE trusted_invitations (
+    id TEXT PRIMARY KEY NOT NULL,
+    student_id TEXT NOT NULL REFERENCES accounts (id),
+    guardian_id TEXT NOT NULL REFERENCES accounts (id),
+    school_id TEXT NOT NULL REFERENCES schools (id),
+    services TEXT NOT NULL,
+    identifier_kind TEXT NOT NULL CHECK (identifier_kind IN ('phone', 'snils')),
+    invitee BLOB NOT NULL,
+    match_index BLOB NOT NULL,
+    code_hmac BLOB,
+    code_key_version INTEGER CHECK (code_key_version > 0),
+    requires_approval INTEGER NOT NULL CHECK (requires_approval IN (0, 1)),
+    state TEXT NOT NULL CHECK (state IN ('invited', 'declined', 'accepted', 'revoked')),
+    created_at INTEGER NOT NULL,
+    lapses_at INTEGER NOT NULL,
+    ends_by INTEGER,
+    invitee_id TEXT REFERENCES accounts (id),
+    accepted_at INTEGER,
+    active_from INTEGER,
+    expires_at INTEGER,
+    ended_at INTEGER,
+    ended_by TEXT REFERENCES accounts (id),
+    CHECK ((code_hmac IS NULL) = (code_key_version IS NULL)),
+    CHECK ((accepted_at IS NOT NULL) = (active_from IS NOT NULL AND expires_at IS NOT NULL)),
+    CHECK ((state = 'accepted') <= (accepted_at IS NOT NULL AND invitee_id IS NOT NULL)),
+    CHECK ((state IN ('declined', 'revoked')) = (ended_at IS NOT NULL))
+) STRICT;
+
+-- index trusted_invitations_by_invitee
+CREATE INDEX trusted_invitations_by_invitee ON trusted_invitations (invitee_id) WHERE invitee_id IS NOT NULL;
+
+-- index trusted_invitations_by_match
+CREATE INDEX trusted_invitations_by_match ON trusted_invitations (match_index);
+
+-- index trusted_invitations_by_student
+CREATE INDEX trusted_invitations_by_student ON trusted_invitations (student_id);
 
 -- table used_logins
 CREATE TABLE used_logins (
