@@ -30,7 +30,7 @@ extension DirectoryService {
                                           expiresAt: now.adding(seconds: policies.credentials.lifetimeSeconds))
         let hash = try await environment.hasher.hash(temporary.password, cost: policies.passwords.temporaryHashCost,
                                                      priority: .interactive)
-        let (keys, ownerKeys, random) = (environment.dataKeys, environment.ownerKeys, environment.random)
+        let environment = environment
         let account = try await environment.storage.write { tx in
             guard let account = try tx.accounts.account(accountID) else { throw DomainError(.accountNotFound) }
             let school = try Self.authorizeManagement(of: account, by: principal, roles: policies.roles, in: tx)
@@ -49,18 +49,12 @@ extension DirectoryService {
                 account.updatedAt = now
             }
             let revoked = try tx.sessions.revokeAll(of: accountID, except: nil, at: now)
-            let verified = try tx.contacts.contacts(of: accountID).filter(\.isVerified)
-            if !verified.isEmpty {
-                let key = try ownerKeys.key(for: accountID.rawValue, in: tx.ownerKeys)
-                for contact in verified {
-                    try Courier.send(.assistedResetNotice, to: try contact.destination(ownerKey: key),
-                                     language: updated.locale, now: now, keys: keys, random: random, in: tx)
-                }
-            }
+            let notices = try Courier.notify(updated, .assistedResetNotice, reach: .every, environment: environment,
+                                             now: now, in: tx)
             let factors = removed.isEmpty ? "none" : removed.joined(separator: ", ")
             try Self.audit(.assistedReset, by: principal, target: accountID, school: school,
                            detail: "temporary password issued; factors removed: \(factors); \(voided) recovery codes "
-                               + "voided; \(revoked) sessions revoked; \(verified.count) notices queued",
+                               + "voided; \(revoked) sessions revoked; \(notices) notices queued",
                            at: now, in: tx, context: context)
             return updated
         }

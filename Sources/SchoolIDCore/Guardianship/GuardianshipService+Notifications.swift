@@ -17,14 +17,9 @@ extension GuardianshipService {
             .filter { $0.state == .active && $0.guardianID != link.guardianID }.map(\.guardianID)
         var seen: Set<Account.ID> = [link.guardianID]
         let template = MessageTemplate.guardianLinkedNotice(studentLogin: pupil.account.login?.rawValue ?? "")
-        let keys = environment.dataKeys
         for recipientID in recipients where seen.insert(recipientID).inserted {
-            guard let recipient = try tx.accounts.account(recipientID), recipient.status == .active,
-                  let contact = try tx.contacts.contacts(of: recipientID).first(where: \.isVerified)
-            else { continue }
-            let ownerKey = try environment.ownerKeys.key(for: recipientID.rawValue, in: tx.ownerKeys)
-            try Courier.send(template, to: try contact.destination(ownerKey: ownerKey), language: recipient.locale,
-                             now: now, keys: keys, random: environment.random, in: tx)
+            guard let recipient = try tx.accounts.account(recipientID), recipient.status == .active else { continue }
+            try Courier.notify(recipient, template, reach: .one, environment: environment, now: now, in: tx)
         }
     }
 }

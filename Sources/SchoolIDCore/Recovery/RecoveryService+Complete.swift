@@ -70,9 +70,7 @@ extension RecoveryService {
                                        login: subject.login)
         let hash = try await environment.hasher.hash(password, cost: policy.userHashCost, priority: .interactive)
         let now = environment.clock.now()
-        let keys = environment.dataKeys
-        let random = environment.random
-        let ownerKeys = environment.ownerKeys
+        let environment = environment
         let outcome = try await environment.storage.write { [challenges] tx -> Result<Account.ID, DomainError> in
             guard let flow = try tx.recoveryFlows.flow(flowID), flow.isOpen(at: now) else {
                 return .failure(DomainError(.recoveryFlowNotFound))
@@ -97,8 +95,8 @@ extension RecoveryService {
                 return .failure(DomainError(decision.code ?? .permissionDenied, detail: decision.reason))
             }
             guard try tx.recoveryFlows.complete(flowID, at: now) else { return .failure(DomainError(.recoveryFlowNotFound)) }
-            try Self.reset(accountID, hash: hash, flow: flowID, context: context, now: now, keys: keys,
-                           ownerKeys: ownerKeys, random: random, in: tx)
+            try Self.reset(accountID, hash: hash, flow: flowID, context: context, now: now, environment: environment,
+                           in: tx)
             return .success(accountID)
         }
         return try outcome.get()
@@ -123,7 +121,7 @@ extension RecoveryService {
 
     /// The change itself: new credential, lockout cleared, sessions revoked, notices, audit.
     private static func reset(_ accountID: Account.ID, hash: String, flow: RecoveryFlow.ID, context: RequestContext,
-                              now: UnixTime, keys: any DataKeyProvider, ownerKeys: OwnerKeys, random: any RandomSource,
+                              now: UnixTime, environment: ServiceEnvironment,
                               in tx: any WriteTransaction) throws {
         try tx.credentials.setPassword(PasswordCredential(accountID: accountID, hash: hash, kind: .permanent, issuedAt: now))
         var wasLocked = false
@@ -134,21 +132,15 @@ extension RecoveryService {
             account.updatedAt = now
         }
         let revoked = try tx.sessions.revokeAll(of: accountID, except: nil, at: now)
-        let verified = try tx.contacts.contacts(of: accountID).filter(\.isVerified)
-        if !verified.isEmpty {
-            let key = try ownerKeys.key(for: accountID.rawValue, in: tx.ownerKeys)
-            for contact in verified {
-                try Courier.send(.passwordChangedNotice, to: try contact.destination(ownerKey: key),
-                                 language: account.locale, now: now, keys: keys, random: random, in: tx)
-            }
-        }
+        let notices = try Courier.notify(account, .passwordChangedNotice, reach: .every, environment: environment, now: now,
+                                         in: tx)
         let school = try AuditEvent.school(of: accountID, accounts: tx.accounts, classes: tx.classes)
         let event = { (action: AuditAction, detail: String) in
             _ = try tx.audit.append(AuditEvent(at: now, action: action, actorID: accountID, targetID: accountID,
                                                schoolID: school, clientAddress: context.clientAddress,
                                                requestID: context.requestID, detail: detail))
         }
-        try event(.recoveryPasswordReset, "password set through recovery flow \(flow), \(verified.count) notices queued")
+        try event(.recoveryPasswordReset, "password set through recovery flow \(flow), \(notices) notices queued")
         if wasLocked { try event(.accountUnlocked, "lockout cleared by password recovery") }
         try event(.sessionsRevoked, "\(revoked) sessions and tickets revoked at password recovery")
     }

@@ -128,14 +128,9 @@ public final class TrustedAccessService: Sendable {
             .filter { $0.state == .active && $0.guardianID != except }.map(\.guardianID)
         let template = MessageTemplate.trustedPersonNotice(studentLogin: pupil.account.login?.rawValue ?? "",
                                                            accepted: accepted)
-        let keys = environment.dataKeys
         for recipientID in Set(recipients).sorted() {
-            guard let recipient = try tx.accounts.account(recipientID), recipient.status == .active,
-                  let contact = try tx.contacts.contacts(of: recipientID).first(where: \.isVerified)
-            else { continue }
-            let ownerKey = try environment.ownerKeys.key(for: recipientID.rawValue, in: tx.ownerKeys)
-            try Courier.send(template, to: try contact.destination(ownerKey: ownerKey), language: recipient.locale,
-                             now: now, keys: keys, random: environment.random, in: tx)
+            guard let recipient = try tx.accounts.account(recipientID), recipient.status == .active else { continue }
+            try Courier.notify(recipient, template, reach: .one, environment: environment, now: now, in: tx)
         }
     }
 }
