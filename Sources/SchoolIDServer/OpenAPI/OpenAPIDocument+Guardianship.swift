@@ -17,6 +17,11 @@ extension OpenAPIDocument {
 }
 """#
 
+    /// The `link_id` path parameter.
+    static let guardianLinkIDParameter = #"""
+{ "name": "link_id", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^gln_[A-Za-z0-9_-]{22}$" }, "description": "A guardian link id (`gln_…`)." }
+"""#
+
     /// Guardians and children (issue 7): claims, proposals, link codes, unlinking, a
     /// child's password reset and the access view.
     static let guardianshipPaths = #"""
@@ -180,15 +185,7 @@ extension OpenAPIDocument {
     }
   },
   "/v1/me/guardian-links/{link_id}/confirm": {
-    "parameters": [
-      {
-        "name": "link_id",
-        "in": "path",
-        "required": true,
-        "schema": {"type": "string"},
-        "description": "A guardian link id (`gln_…`)."
-      }
-    ],
+    "parameters": [\#(guardianLinkIDParameter)],
     "post": {
       "tags": ["guardians"],
       "operationId": "confirmGuardianLink",
@@ -209,15 +206,7 @@ extension OpenAPIDocument {
     }
   },
   "/v1/me/guardian-links/{link_id}/decline": {
-    "parameters": [
-      {
-        "name": "link_id",
-        "in": "path",
-        "required": true,
-        "schema": {"type": "string"},
-        "description": "A guardian link id (`gln_…`)."
-      }
-    ],
+    "parameters": [\#(guardianLinkIDParameter)],
     "post": {
       "tags": ["guardians"],
       "operationId": "declineGuardianLink",
@@ -310,15 +299,7 @@ extension OpenAPIDocument {
     }
   },
   "/v1/guardian-links/{link_id}/end": {
-    "parameters": [
-      {
-        "name": "link_id",
-        "in": "path",
-        "required": true,
-        "schema": {"type": "string"},
-        "description": "A guardian link id (`gln_…`)."
-      }
-    ],
+    "parameters": [\#(guardianLinkIDParameter)],
     "post": {
       "tags": ["guardians"],
       "operationId": "endGuardianLink",
