@@ -35,7 +35,8 @@ public enum StoreConformance {
     public static var cases: [Case] {
         schoolCases + classCases + accountCases + membershipCases + credentialCases + sessionCases + auditCases
             + batchCases + challengeCases + outboxCases + contactCases + registrationCases + recoveryCases
-            + contactChangeCases + secondFactorCases + snilsCases + guardianLinkCases + unitCases
+            + contactChangeCases + secondFactorCases + snilsCases + guardianLinkCases + trustedInvitationCases
+            + unitCases
     }
 
     /// Runs every case, each on a storage of its own.

@@ -27,6 +27,7 @@ import Testing
         .loginReminder(login: "ivanova.m"), .contactAlreadyRegistered, .passwordChangedNotice,
         .contactChangedNotice(kind: .phone), .contactChangedNotice(kind: .email),
         .guardianLinkedNotice(studentLogin: "s57-7b-01"),
+        .familyLoginReminder(login: "ivanova.m", childLogins: ["s57-7b-01", "s57-7b-02"]),
     ]
 
     @Test("a Russian SMS with a 6-digit code fits one UCS-2 segment, names SchoolID, its purpose and the code",
@@ -66,6 +67,21 @@ import Testing
         #expect(template.sms(in: .english).count <= 160)
     }
 
+    @Test("a family reminder lists the children in the SMS while it fits one segment, else counts them; the email lists all",
+          arguments: MessageLanguage.allCases)
+    func familyReminderSegments(_ language: MessageLanguage) {
+        let units = language == .russian ? 70 : 160
+        let few = MessageTemplate.familyLoginReminder(login: "ivanova.m", childLogins: ["s57-7b-01"]).sms(in: language)
+        #expect(few.contains("ivanova.m") && few.contains("s57-7b-01") && few.utf16.count <= units)
+        let logins = (1...12).map { "s57-7b-\($0 < 10 ? "0" : "")\($0)" }
+        let many = MessageTemplate.familyLoginReminder(login: "ivanova.m", childLogins: logins)
+        #expect(many.sms(in: language).contains("ivanova.m") && many.sms(in: language).contains("12"))
+        #expect(!many.sms(in: language).contains("s57-"))
+        #expect(logins.allSatisfy { many.email(in: language).body.contains($0) })
+        let none = MessageTemplate.familyLoginReminder(login: "ivanova.m", childLogins: [])
+        #expect(none.sms(in: language) == MessageTemplate.loginReminder(login: "ivanova.m").sms(in: language))
+    }
+
     @Test("no SMS, subject or body is empty, in either language", arguments: allTemplates, MessageLanguage.allCases)
     func nothingEmpty(_ template: MessageTemplate, _ language: MessageLanguage) {
         let email = template.email(in: language)
@@ -97,5 +113,7 @@ import Testing
     func descriptionRedacts() {
         #expect(String(describing: MessageTemplate.registrationCode(code: Self.code)) == "registrationCode")
         #expect(!String(describing: MessageTemplate.loginReminder(login: "ivanova.m")).contains("ivanova"))
+        #expect(String(describing: MessageTemplate.familyLoginReminder(login: "ivanova.m", childLogins: ["s57-7b-01"]))
+            == "familyLoginReminder")
     }
 }

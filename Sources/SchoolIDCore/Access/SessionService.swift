@@ -59,8 +59,7 @@ public struct SessionService: Sendable {
             guard let session = try tx.sessions.session(tokenHash: hash), session.purpose == purpose,
                   session.isUsable(at: now)
             else { return nil }
-            let actor = try Actor.load(session.accountID, session: session, accounts: tx.accounts, classes: tx.classes,
-                                   guardianLinks: tx.guardianLinks)
+            let actor = try Actor.load(session.accountID, session: session, at: now, in: tx)
             return actor.account.status == .active ? actor : nil
         }
         guard let actor, let session = actor.session else { throw DomainError(.unauthorized) }

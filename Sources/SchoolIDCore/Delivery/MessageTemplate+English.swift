@@ -11,6 +11,12 @@ extension MessageTemplate {
         case .acknowledgementCode(let code, _):
             "SchoolID: your code to acknowledge a document is \(code). Do not share it with anyone."
         case .loginReminder(let login): "SchoolID: your login is \(login)"
+        case .familyLoginReminder(let login, let children) where children.isEmpty:
+            MessageTemplate.loginReminder(login: login).englishSMS
+        case .familyLoginReminder(let login, let children):
+            Self.oneSegment("SchoolID: your login is \(login); your children's logins: "
+                            + children.joined(separator: ", "), units: 160)
+                ?? "SchoolID: your login is \(login). The logins of your \(children.count) children are in your account."
         case .contactAlreadyRegistered:
             "SchoolID: this number is already registered. Sign in with your login or recover access."
         case .passwordChangedNotice:
@@ -47,6 +53,15 @@ extension MessageTemplate {
         case .loginReminder(let login):
             ("Your SchoolID login", """
                 Your login for SchoolID: \(login)
+
+                If you did not ask for a reminder, you can ignore this email.
+                """)
+        case .familyLoginReminder(let login, let children):
+            ("Your SchoolID logins", """
+                Your login for SchoolID: \(login)
+
+                The logins of the children linked to your account:
+                \(children.map { "- \($0)" }.joined(separator: "\n"))
 
                 If you did not ask for a reminder, you can ignore this email.
                 """)

@@ -9,6 +9,11 @@ extension MessageTemplate {
         case .secondFactorCode(let code): "SchoolID: код для входа \(code). Никому не сообщайте."
         case .acknowledgementCode(let code, _): "SchoolID: код для подтверждения документа \(code). Никому не сообщайте."
         case .loginReminder(let login): "SchoolID: ваш логин для входа \(login)"
+        case .familyLoginReminder(let login, let children) where children.isEmpty:
+            MessageTemplate.loginReminder(login: login).russianSMS
+        case .familyLoginReminder(let login, let children):
+            Self.oneSegment("SchoolID: ваш логин \(login), логины детей: " + children.joined(separator: ", "), units: 70)
+                ?? "SchoolID: ваш логин \(login), логины детей (\(children.count)) в личном кабинете"
         case .contactAlreadyRegistered: "SchoolID: этот номер уже зарегистрирован. Войдите со своим логином."
         case .passwordChangedNotice: "SchoolID: пароль изменён. Если это не вы, восстановите доступ."
         case .contactChangedNotice(.phone): "SchoolID: номер телефона изменён. Если это не вы, восстановите доступ."
@@ -39,6 +44,15 @@ extension MessageTemplate {
         case .loginReminder(let login):
             ("Ваш логин в SchoolID", """
                 Ваш логин для входа в SchoolID: \(login)
+
+                Если вы не запрашивали напоминание, просто не обращайте внимания на это письмо.
+                """)
+        case .familyLoginReminder(let login, let children):
+            ("Ваши логины в SchoolID", """
+                Ваш логин для входа в SchoolID: \(login)
+
+                Логины детей, привязанных к вашей учётной записи:
+                \(children.map { "- \($0)" }.joined(separator: "\n"))
 
                 Если вы не запрашивали напоминание, просто не обращайте внимания на это письмо.
                 """)

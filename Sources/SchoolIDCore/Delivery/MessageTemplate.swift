@@ -25,6 +25,13 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
     case acknowledgementCode(code: String, documentTitle: String)
     /// "I don't remember my login": the login, sent to a verified contact.
     case loginReminder(login: String)
+    /// "I don't remember my login" for a guardian: their login and the logins of the
+    /// children they are actively linked to (issue 7), in the order given. The email
+    /// lists every child's login. The SMS lists them too when the whole text fits one
+    /// segment (70 UTF-16 code units in Russian, 160 characters in English); otherwise
+    /// it names the guardian's login and only counts the children, pointing to the
+    /// account, where the children are listed with their logins.
+    case familyLoginReminder(login: String, childLogins: [String])
     /// Tells the owner of a phone or email that someone tried to register with it
     /// (the registrant is told nothing different: anti-enumeration).
     case contactAlreadyRegistered
@@ -53,6 +60,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
         case .secondFactorCode: "secondFactorCode"
         case .acknowledgementCode: "acknowledgementCode"
         case .loginReminder: "loginReminder"
+        case .familyLoginReminder: "familyLoginReminder"
         case .contactAlreadyRegistered: "contactAlreadyRegistered"
         case .passwordChangedNotice: "passwordChangedNotice"
         case .contactChangedNotice: "contactChangedNotice"
@@ -68,7 +76,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
         case .registrationCode(let code), .phoneChangeCode(let code), .emailChangeCode(let code),
              .passwordRecoveryCode(let code), .secondFactorCode(let code), .acknowledgementCode(let code, _):
             code
-        case .loginReminder, .contactAlreadyRegistered, .passwordChangedNotice, .contactChangedNotice,
+        case .loginReminder, .familyLoginReminder, .contactAlreadyRegistered, .passwordChangedNotice, .contactChangedNotice,
              .assistedResetNotice, .guardianLinkedNotice, .trustedPersonNotice: nil
         }
     }
@@ -79,6 +87,11 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
         case .russian: russianSMS
         case .english: englishSMS
         }
+    }
+
+    /// `text` if it fits one SMS segment of `units` UTF-16 code units, else `nil`.
+    static func oneSegment(_ text: String, units: Int) -> String? {
+        text.utf16.count <= units ? text : nil
     }
 
     /// The email subject and plain-text body in `language`.

@@ -44,7 +44,14 @@ public struct RecoveryService: Sendable {
                 // A known contact costs an account read; an unknown one reads a random id.
                 let account = try tx.accounts.account(owner?.accountID ?? Account.ID.random(using: random))
                 let login = account.flatMap { $0.status == .active ? $0.login : nil }
-                try Courier.send(.loginReminder(login: login?.rawValue ?? fakeLogin), to: destination,
+                // A guardian's reminder also names their actively linked children's logins;
+                // an unknown contact reads the links of a random id alike.
+                let guardianID = account.flatMap { login == nil ? nil : $0.id } ?? Account.ID.random(using: random)
+                let children = try Self.childLogins(of: guardianID, in: tx)
+                let template: MessageTemplate = children.isEmpty
+                    ? .loginReminder(login: login?.rawValue ?? fakeLogin)
+                    : .familyLoginReminder(login: login?.rawValue ?? fakeLogin, childLogins: children)
+                try Courier.send(template, to: destination,
                                  language: account?.locale ?? .default, decoy: login == nil, now: now, keys: keys,
                                  random: random, in: tx)
                 _ = try tx.audit.append(AuditEvent(at: now, action: .recoveryLoginRequested, targetID: login.flatMap { _ in account?.id },
@@ -53,6 +60,17 @@ public struct RecoveryService: Sendable {
                                                        + (login == nil ? ", no such verified contact (decoy)" : "")))
             }
         }
+    }
+
+    /// The logins of the active students `guardianID` is actively linked to, sorted
+    /// (issue 7: "forgot login" for families). Ended or pending links, and disabled
+    /// children, are left out.
+    /// - Throws: a store error.
+    static func childLogins(of guardianID: Account.ID, in tx: any WriteTransaction) throws -> [String] {
+        try tx.guardianLinks.links(ofGuardian: guardianID).filter { $0.state == .active }.compactMap { link in
+            guard let child = try tx.accounts.account(link.studentID), child.status == .active else { return nil }
+            return child.login?.rawValue
+        }.sorted()
     }
 
     /// A phone number (`+7…`, `8…`) or an email address (anything with `@`).
