@@ -71,7 +71,7 @@ enum TLSTestClient {
             case .wantWrite: events = POLLOUT
             }
             var descriptor = pollfd(fd: fd, events: Int16(events), revents: 0)
-            guard poll(&descriptor, 1, 5000) == 1 else { throw Failure(description: "no readiness within 5 s") }
+            guard poll(&descriptor, 1, 30_000) == 1 else { throw Failure(description: "no readiness within 30 s") }
         }
     }
 }
