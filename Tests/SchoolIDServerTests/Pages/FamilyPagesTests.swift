@@ -90,7 +90,7 @@ import Testing
         try await fixture.server.stop()
     }
 
-    @Test("a teacher proposes a guardian by phone from the class page; an unknown phone shows at its field; the guardian confirms")
+    @Test("a teacher proposes guardians by phone from the class page; an unknown phone shows at its field; the guardian declines one and confirms the other")
     func proposeAndConfirm() async throws {
         let fixture = try await PageFixture.start()
         do {
@@ -99,8 +99,19 @@ import Testing
             _ = try await guardians.adult(login: "ivan.petrov", phone: "+79161110002")
             let teacher = Browser(port: fixture.server.port)
             try await fixture.firstLogin(teacher, login: "teacher", password: fixture.teacherPassword)
+            let other = try await guardians.student(login: "s42-7102", in: fixture.schoolClass)
             let classPath = "/teacher/classes/\(fixture.schoolClass.id.rawValue)"
             let proposal = "/teacher/students/\(child.id.rawValue)/guardian-proposal"
+            let classPage = try await teacher.get(classPath)
+            #expect(classPage.bodyText.contains("action=\"\(proposal)\"")
+                && classPage.bodyText.contains("action=\"/teacher/students/\(child.id.rawValue)/link-code\""))
+            let declinedLater = try await Self.submit(teacher, from: classPath,
+                                                      to: "/teacher/students/\(other.id.rawValue)/guardian-proposal", [
+                ("return_to", classPath), ("phone", ""), ("snils", ""), ("relation", "father")])
+            #expect(declinedLater.status == 400
+                && declinedLater.bodyText.contains("id=\"error-proposal-\(other.id.rawValue)-phone\""), "neither phone nor SNILS")
+            #expect(try await Self.submit(teacher, from: classPath, to: "/teacher/students/\(other.id.rawValue)/guardian-proposal", [
+                ("return_to", classPath), ("phone", "+79161110002"), ("snils", ""), ("relation", "father")]).status == 200)
             let unknown = try await Self.submit(teacher, from: classPath, to: proposal, [
                 ("return_to", classPath), ("phone", "+79161119999"), ("snils", ""), ("relation", "father")])
             #expect(unknown.status == 404)
@@ -114,11 +125,17 @@ import Testing
             let browser = try await Self.browser(fixture.server, login: "ivan.petrov")
             let page = try await browser.get("/account/children")
             #expect(page.bodyText.contains(FamilyPageText.proposalsHeading.russian))
-            let action = try #require(page.bodyText.range(of: "/account/children/links/[^\"]+/confirm", options: .regularExpression))
-            let forged = try await browser.post(String(page.bodyText[action]), form: [("csrf_token", "forged")])
+            let declines = page.bodyText.ranges(of: #/\/account\/children\/links\/[^"]+\/decline/#)
+            try #require(declines.count == 2)
+            let declined = try await Self.submit(browser, from: "/account/children", to: String(page.bodyText[declines[0]]), [])  // oldest first: the other child
+            #expect(declined.status == 303)
+            let left = try await browser.get("/account/children")
+            let action = try #require(left.bodyText.range(of: "/account/children/links/[^\"]+/confirm", options: .regularExpression))
+            #expect(left.bodyText.ranges(of: #/\/account\/children\/links\/[^"]+\/confirm/#).count == 1)
+            let forged = try await browser.post(String(left.bodyText[action]), form: [("csrf_token", "forged")])
             #expect(forged.status == 403 && forged.bodyText.contains(ErrorCode.csrfTokenInvalid.message(in: .russian)))
             #expect(try await Self.listedLogins(browser).isEmpty)
-            let confirmed = try await Self.submit(browser, from: "/account/children", to: String(page.bodyText[action]), [])
+            let confirmed = try await Self.submit(browser, from: "/account/children", to: String(left.bodyText[action]), [])
             #expect(confirmed.status == 303 && confirmed.header("Location") == "/account/children")
             #expect(try await Self.listedLogins(browser) == [child.login])
             #expect(!(try await browser.get("/account/children")).bodyText.contains(FamilyPageText.proposalsHeading.russian))
@@ -129,7 +146,7 @@ import Testing
         try await fixture.server.stop()
     }
 
-    @Test("a claim without the session's CSRF token is refused with 403 and links nothing")
+    @Test("a claim without the session's CSRF token is refused with 403 and links nothing; the page speaks English when asked")
     func claimNeedsToken() async throws {
         let server = try await TestServer()
         do {
@@ -143,6 +160,11 @@ import Testing
                 #expect(refused.status == 403 && refused.header("Location") == nil)
             }
             #expect(try await Self.listedLogins(browser).isEmpty)
+            browser.acceptLanguage = "en"
+            let english = try await browser.get("/account/children")
+            #expect(english.bodyText.contains("<html lang=\"en\">")
+                && english.bodyText.contains(FamilyPageText.slipHeading.english)
+                && english.bodyText.contains(FamilyPageText.relationLegalRepresentative.english))
         } catch {
             try? await server.stop()
             throw error
