@@ -123,6 +123,19 @@ public enum Routes {
     public static let secondFactorRemovePage = "/account/second-factors/:kind/remove"
     public static let recoveryCodesPage = "/account/second-factors/recovery-codes"
     public static let stepUpPage = "/step-up"
+    public static let childrenPage = "/account/children"
+    public static let childrenClaimPage = "/account/children/claim"
+    public static let childLinkConfirmPage = "/account/children/links/:link_id/confirm"
+    public static let childLinkDeclinePage = "/account/children/links/:link_id/decline"
+    public static let childTemporaryPasswordPage = "/account/children/:account_id/temporary-password"
+    public static let trustedPersonsPage = "/account/trusted-persons"
+    public static let trustedInvitePage = "/account/trusted-persons/invite"
+    public static let trustedAcceptPage = "/account/trusted-persons/:invitation_id/accept"
+    public static let trustedDeclinePage = "/account/trusted-persons/:invitation_id/decline"
+    public static let trustedRevokePage = "/account/trusted-persons/:invitation_id/revoke"
+    public static let trustedApprovePage = "/account/trusted-persons/:invitation_id/approve"
+    public static let teacherLinkCode = "/teacher/students/:account_id/link-code"
+    public static let teacherGuardianProposal = "/teacher/students/:account_id/guardian-proposal"
 
     /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.
     static func path(_ template: String, _ parameter: String, _ value: String) -> String {

@@ -28,5 +28,6 @@ import Testing
         check(SecondFactorPageText.self)
         check(FactorPageText.self)
         check(StepUpPageText.self)
+        check(FamilyPageText.self)
     }
 }

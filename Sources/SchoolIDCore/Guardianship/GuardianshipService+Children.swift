@@ -5,10 +5,21 @@ extension GuardianshipService {
     /// Children without a current enrolment are left out (they have no school to show).
     /// - Throws: a store or sealing error.
     public func children(of actor: Actor) async throws -> [ChildSummary] {
+        try await summaries(of: actor, state: .active)
+    }
+
+    /// The staff proposals waiting for the actor's answer, as the children they name
+    /// (name, school, class: what the guardian needs to confirm or decline), oldest first.
+    /// - Throws: a store or sealing error.
+    public func pendingProposals(of actor: Actor) async throws -> [ChildSummary] {
+        try await summaries(of: actor, state: .pending)
+    }
+
+    private func summaries(of actor: Actor, state: GuardianLink.State) async throws -> [ChildSummary] {
         let guardianID = actor.account.id
         let ownerKeys = environment.ownerKeys
         return try await environment.storage.read { tx in
-            try tx.guardianLinks.links(ofGuardian: guardianID).filter { $0.state == .active }.compactMap { link in
+            try tx.guardianLinks.links(ofGuardian: guardianID).filter { $0.state == state }.compactMap { link in
                 guard let pupil = try? Self.pupil(link.studentID, in: tx),
                       let school = try tx.schools.school(pupil.schoolClass.schoolID)
                 else { return nil }

@@ -91,13 +91,19 @@ struct LoginPages: Sendable {
         let text = { (key: PageText) in key.text(in: language) }
         let console: HTML = actor.isStaff
             ? "<p><a href=\"\(Routes.teacherPage)\">\(text(.teacherConsoleLink))</a></p>\n" : .empty
+        // A student has no family pages (never a guardian nor a trusted person).
+        let family: HTML = actor.account.category == .adult ? """
+            <p><a href="\(Routes.childrenPage)">\(FamilyPageText.childrenLink.text(in: language))</a></p>
+            <p><a href="\(Routes.trustedPersonsPage)">\(FamilyPageText.trustedLink.text(in: language))</a></p>
+
+            """ : .empty
         let body: HTML = """
             <h1>\(text(.accountTitle))</h1>
             <p>\(text(.loggedInAs)) <strong class="secret">\(actor.account.login?.rawValue ?? "")</strong></p>
             \(console)<p><a href="\(Routes.passwordChangePage)">\(text(.changePasswordLink))</a></p>
             <p><a href="\(Routes.securityPage)">\(SecurityPageText.link.text(in: language))</a></p>
             <p><a href="\(Routes.secondFactorsPage)">\(FactorPageText.link.text(in: language))</a></p>
-            \(Self.logoutForm(token, language))
+            \(family)\(Self.logoutForm(token, language))
             """
         return Page.render(title: text(.accountTitle), language: language, body: body)
     }

@@ -74,6 +74,31 @@ struct PageRoutes: Sendable {
         add(&router, .GET, Routes.recoverPasswordFlowPage) { try await recovery.flowForm($0) }
         add(&router, .POST, Routes.recoverPasswordFlowPage) { try await recovery.submitFlow($0) }
         registerFactorPages(in: &router)
+        registerFamilyPages(in: &router)
+    }
+
+    /// `/account/children`, `/account/trusted-persons` and the teacher console's family actions.
+    private func registerFamilyPages(in router: inout Router) {
+        let family = FamilyPages(context: context)
+        let trusted = TrustedPersonPages(context: context)
+        add(&router, .GET, Routes.childrenPage) { try await family.overview($0) }
+        add(&router, .POST, Routes.childrenClaimPage) { try await family.claim($0) }
+        add(&router, .POST, Routes.childLinkConfirmPage) { try await family.respond($0, confirm: true) }
+        add(&router, .POST, Routes.childLinkDeclinePage) { try await family.respond($0, confirm: false) }
+        add(&router, .POST, Routes.childTemporaryPasswordPage, stepUpReturn: .page(Routes.childrenPage)) {
+            try await family.resetChildPassword($0)
+        }
+        let teacherReturn = StepUpReturn.formField(fallback: Routes.teacherPage)
+        add(&router, .POST, Routes.teacherLinkCode, stepUpReturn: teacherReturn) { try await family.issueLinkCode($0) }
+        add(&router, .POST, Routes.teacherGuardianProposal, stepUpReturn: teacherReturn) { try await family.propose($0) }
+        add(&router, .GET, Routes.trustedPersonsPage) { try await trusted.overview($0) }
+        add(&router, .POST, Routes.trustedInvitePage, stepUpReturn: .page(Routes.trustedPersonsPage)) {
+            try await trusted.invite($0)
+        }
+        add(&router, .POST, Routes.trustedAcceptPage) { try await trusted.accept($0) }
+        add(&router, .POST, Routes.trustedDeclinePage) { try await trusted.respond($0) { $0.decline } }
+        add(&router, .POST, Routes.trustedRevokePage) { try await trusted.respond($0) { $0.revoke } }
+        add(&router, .POST, Routes.trustedApprovePage) { try await trusted.respond($0) { $0.approve } }
     }
 
     /// `/account/second-factors/…` and `/step-up`.

@@ -4,7 +4,8 @@ import SchoolIDHTTP
 
 /// The teacher console: `GET /teacher`, `GET /teacher/classes/:class_id`,
 /// `POST /teacher/classes/:class_id/roster` (multipart upload) and
-/// `POST /teacher/students/:account_id/temporary-password`.
+/// `POST /teacher/students/:account_id/temporary-password`; each student row also
+/// carries the family actions (link code, guardian proposal: `FamilyPages+Teacher.swift`).
 ///
 /// Every read and action goes through the Core services with `.person(actor)`, so the
 /// ``Authorizer`` decides: a teacher sees and acts on their own classes only, a school
@@ -145,9 +146,11 @@ struct TeacherPages: Sendable {
             let reissue = Form.render(
                 action: Routes.path(Routes.teacherReissue, "account_id", student.account.id.rawValue),
                 csrfToken: token.csrfToken, fields: classPage, submitLabel: text(.reissueSubmit))
+            let family = FamilyPages.teacherActions(studentID: student.account.id, classPage: classPage, token: token,
+                                                    language: language)
             return """
                 <tr><td class="secret">\(student.account.login?.rawValue ?? "")</td><td>\(name)</td>\
-                <td>\(text(locked ? .yes : .no))</td><td>\(reissue)</td></tr>
+                <td>\(text(locked ? .yes : .no))</td><td>\(reissue)\(family)</td></tr>
 
                 """
         }
