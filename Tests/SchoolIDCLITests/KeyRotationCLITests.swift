@@ -11,7 +11,9 @@ import Testing
 
     /// Waits for the `index`-th SMS to `phone` (delivery runs in the background).
     static func sms(_ gateway: FakeSMSGateway, index: Int) async throws -> FakeSMSGateway.Received {
-        let deadline = ContinuousClock.now + .seconds(30)
+        // Generous: a first attempt that timed out on a loaded machine is retried by
+        // the outbox after its backoff.
+        let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
             let received = gateway.received.filter { $0.to == phone }
             if received.count > index { return received[index] }

@@ -23,8 +23,10 @@ struct DeliveryHarness {
 
     /// - Parameters:
     ///   - channels: the adapters; `nil` means an `HTTPSMSChannel` to the fake gateway.
-    ///   - timeout: the SMS channel's per-attempt limit.
-    init(channels: [OutboxMessage.Channel: any MessageChannel]? = nil, timeout: Duration = .seconds(10)) async throws {
+    ///   - timeout: the SMS channel's per-attempt limit (generous by default: the fake
+    ///     gateway shares this process with every other test, and a loaded machine must
+    ///     not turn a delivery test into a timeout test).
+    init(channels: [OutboxMessage.Channel: any MessageChannel]? = nil, timeout: Duration = .seconds(60)) async throws {
         temporary = try await TemporaryStorage()
         gateway = try await FakeSMSGateway()
         let keys = keys
