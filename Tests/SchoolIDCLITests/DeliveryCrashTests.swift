@@ -22,7 +22,7 @@ import Testing
         let arguments = ["serve", "--port", "0", "--sms-gateway-url", gateway.url.absoluteString,
                          "--sms-gateway-token", gateway.token]
 
-        let first = try Server(cli, arguments)
+        let first = try await Server.launch(cli, arguments)
         let response = try await APIClient(port: first.port).post("/v1/registrations", json: [
             "last_name": "Иванова", "first_name": "Мария", "phone": "+79161234567",
             "password": "correct horse battery staple",
@@ -32,7 +32,7 @@ import Testing
         #expect(gateway.received.isEmpty)
 
         gateway.respondAlways(with: 200)
-        let second = try Server(cli, arguments)
+        let second = try await Server.launch(cli, arguments)
         defer { second.kill() }
         let deadline = ContinuousClock.now + .seconds(30)
         while gateway.received.isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
@@ -46,7 +46,15 @@ import Testing
     }
 
     /// One `schoolid serve` child; its first stdout line announces the URL.
-    final class Server {
+    final class Server: @unchecked Sendable {
+        /// Starts the child on a thread of its own (reading its first line blocks), so the
+        /// cooperative pool stays free for the in-process fakes.
+        static func launch(_ cli: CLI, _ arguments: [String]) async throws -> Server {
+            try await withCheckedThrowingContinuation { continuation in
+                Thread { continuation.resume(with: Result { try Server(cli, arguments) }) }.start()
+            }
+        }
+
         let process = Process()
         let port: Int
 

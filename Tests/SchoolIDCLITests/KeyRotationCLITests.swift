@@ -32,8 +32,9 @@ import Testing
             .write(toFile: otp, atomically: true, encoding: .utf8)
         let gateway = try await FakeSMSGateway()
         defer { Task { try? await gateway.stop() } }
-        let server = try DeliveryCrashTests.Server(cli, ["serve", "--port", "0", "--sms-gateway-url", gateway.url.absoluteString,
-                                                         "--sms-gateway-token", gateway.token])
+        let arguments = ["serve", "--port", "0", "--sms-gateway-url", gateway.url.absoluteString,
+                         "--sms-gateway-token", gateway.token]
+        let server = try await DeliveryCrashTests.Server.launch(cli, arguments)
         defer { server.kill() }
         let api = APIClient(port: server.port)
         let started = try await api.post("/v1/registrations", json: [
@@ -46,10 +47,10 @@ import Testing
         try #require(confirmed.status == 200 || confirmed.status == 201, "\(confirmed.text)")
 
         for purpose in ["data", "index"] {
-            let rotated = try cli.run("keys", "rotate", "--purpose", purpose, "--batch", "1")
+            let rotated = try await cli.run("keys", "rotate", "--purpose", purpose, "--batch", "1")
             #expect(rotated.status == 0, "\(purpose): \(rotated.stderr)")
         }
-        let listed = try cli.run("keys", "list")
+        let listed = try await cli.run("keys", "list")
         #expect(listed.stdout.split(separator: "\n").filter { $0.contains("data") && $0.contains("active") }.count == 1)
 
         // The registration's code went to the same phone moments ago: wait out the

@@ -4,10 +4,10 @@ import Testing
 
 @Suite struct ServeDemoTests {
     @Test("serve --demo on 0.0.0.0 exits non-zero with demo_requires_loopback and creates nothing")
-    func refusesNonLoopback() throws {
+    func refusesNonLoopback() async throws {
         let cli = try CLI()
         defer { cli.directory.remove() }
-        let result = try cli.run("serve", "--demo", "--host", "0.0.0.0", "--port", "0", "--data", "data", "--keys", "keys",
+        let result = try await cli.run("serve", "--demo", "--host", "0.0.0.0", "--port", "0", "--data", "data", "--keys", "keys",
                                  "--policies", "policies")
         #expect(result.status == 1)
         #expect(result.stderr.contains("demo_requires_loopback: "))

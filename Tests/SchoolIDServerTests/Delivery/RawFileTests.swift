@@ -9,7 +9,7 @@ import Testing
 /// separators) nor any code sent appears in the bytes of the database, its WAL, any
 /// other file under `data/`, or the logs.
 @Suite struct RawFileTests {
-    @Test("no phone, email, SNILS or code in the database file, the WAL, data/ or the log after delivery and SNILS changes")
+    @Test("no name, phone, email, SNILS or code in the database file, the WAL, a backup, data/ or the log after delivery and SNILS changes")
     func nothingInClear() async throws {
         try await DeliveryWorld.run { world in
             let phone = "+79161234567", email = "maria.ivanova@example.ru"
@@ -33,14 +33,17 @@ import Testing
             }
 
             let data = world.server.directory.file("data")
+            let backup = world.server.directory.file("raw-backup.sqlite")
+            try await world.server.application.storage.backup(to: backup)
             let files = try FileManager.default.subpathsOfDirectory(atPath: data).filter {
                 var directory: ObjCBool = false
                 return FileManager.default.fileExists(atPath: data + "/" + $0, isDirectory: &directory) && !directory.boolValue
             }
             #expect(files.contains("schoolid.sqlite") && files.contains("schoolid.sqlite-wal"))
-            let secrets = [phone, String(phone.dropFirst()), String(phone.dropFirst(2)), email, smsCode, emailCode] + snils
-            for file in files {
-                let bytes = try Data(contentsOf: URL(fileURLWithPath: data + "/" + file))
+            let secrets = [phone, String(phone.dropFirst()), String(phone.dropFirst(2)), "8" + phone.dropFirst(2), email,
+                           "Иванова", "Мария", smsCode, emailCode] + snils
+            for file in files.map({ data + "/" + $0 }) + [backup] {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
                 for secret in secrets {
                     #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) in \(file)")
                     #expect(bytes.range(of: Data(secret.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) == nil,
