@@ -24,26 +24,7 @@ struct GuardianFixture: Sendable {
     /// Creates an active adult with `phone` verified (or no contact); logs them in.
     /// - Returns: the account id and a client with their session.
     func adult(login: String, phone: String?) async throws -> (id: Account.ID, client: APIClient) {
-        let environment = environment
-        let hash = try await environment.hasher.hash(try Password(Self.adultPassword, maximumLength: 128),
-                                                     cost: environment.policies.passwords.userHashCost,
-                                                     priority: .interactive)
-        let now = environment.clock.now()
-        let profile = try AccountProfile(lastName: "Петрова", firstName: "Анна", patronymic: nil, birthDate: nil)
-        let parsed = try Login(parsing: login)
-        let phone = try phone.map { OTPDestination.phone(try PhoneNumber(parsing: $0)) }
-        let id = try await environment.storage.write { tx in
-            let id = Account.ID.random(using: environment.random)
-            let key = try environment.ownerKeys.create(for: id.rawValue, at: now, in: tx.ownerKeys)
-            try tx.accounts.insert(Account(id: id, category: .adult, login: parsed,
-                                           profile: try profile.sealed(for: id, under: key), createdAt: now))
-            try tx.credentials.setPassword(PasswordCredential(accountID: id, hash: hash, kind: .permanent, issuedAt: now))
-            if let phone {
-                try tx.contacts.save(AccountContact(destination: phone, accountID: id, ownerKey: key,
-                                                    indexKey: environment.dataKeys.indexKey, verifiedAt: now, now: now))
-            }
-            return id
-        }
+        let id = try await AdultAccount.create(in: environment, login: login, password: Self.adultPassword, phone: phone)
         return (id, try await Self.login(APIClient(server), login, Self.adultPassword))
     }
 

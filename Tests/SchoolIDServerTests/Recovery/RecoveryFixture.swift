@@ -34,33 +34,8 @@ struct RecoveryFixture: Sendable {
     @discardableResult
     func guardian(login: String, phone: String?, email: String?, emailVerified: Bool = true,
                   locale: MessageLanguage = .russian) async throws -> Account.ID {
-        let environment = environment
-        let hash = try await environment.hasher.hash(try Password(Self.password, maximumLength: 128),
-                                                     cost: environment.policies.passwords.userHashCost,
-                                                     priority: .interactive)
-        let now = environment.clock.now()
-        let profile = try AccountProfile(lastName: "Петрова", firstName: "Анна", patronymic: nil, birthDate: nil)
-        let login = try Login(parsing: login)
-        let phone = try phone.map { OTPDestination.phone(try PhoneNumber(parsing: $0)) }
-        let email = try email.map { OTPDestination.email(try Email(parsing: $0)) }
-        return try await environment.storage.write { tx in
-            let id = Account.ID.random(using: environment.random)
-            let key = try environment.ownerKeys.create(for: id.rawValue, at: now, in: tx.ownerKeys)
-            try tx.accounts.insert(Account(id: id, category: .adult, login: login,
-                                           profile: try profile.sealed(for: id, under: key), locale: locale,
-                                           createdAt: now))
-            try tx.credentials.setPassword(PasswordCredential(accountID: id, hash: hash, kind: .permanent, issuedAt: now))
-            let indexKey = environment.dataKeys.indexKey
-            if let phone {
-                try tx.contacts.save(AccountContact(destination: phone, accountID: id, ownerKey: key, indexKey: indexKey,
-                                                    verifiedAt: now, now: now))
-            }
-            if let email {
-                try tx.contacts.save(AccountContact(destination: email, accountID: id, ownerKey: key, indexKey: indexKey,
-                                                    verifiedAt: emailVerified ? now : nil, now: now))
-            }
-            return id
-        }
+        try await AdultAccount.create(in: environment, login: login, password: Self.password, phone: phone, email: email,
+                                      emailVerified: emailVerified, locale: locale)
     }
 
     /// `POST /v1/login`; the response.

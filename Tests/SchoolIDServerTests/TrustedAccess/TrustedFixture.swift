@@ -52,32 +52,9 @@ struct TrustedFixture: Sendable {
     func person(login: String, lastName: String, phone: String? = nil, snils: String? = nil,
                 snilsVerified: Bool = true) async throws -> (id: Account.ID, client: APIClient)
     {
-        let environment = environment
-        let hash = try await environment.hasher.hash(try Password(GuardianFixture.adultPassword, maximumLength: 128),
-                                                     cost: environment.policies.passwords.userHashCost,
-                                                     priority: .interactive)
-        let now = environment.clock.now()
-        let profile = try AccountProfile(lastName: lastName, firstName: "Иван", patronymic: nil, birthDate: nil)
-        let parsed = try Login(parsing: login)
-        let phone = try phone.map { OTPDestination.phone(try PhoneNumber(parsing: $0)) }
-        let snils = try snils.map { try SNILS(parsing: $0) }
-        let id = try await environment.storage.write { tx in
-            let id = Account.ID.random(using: environment.random)
-            let key = try environment.ownerKeys.create(for: id.rawValue, at: now, in: tx.ownerKeys)
-            try tx.accounts.insert(Account(id: id, category: .adult, login: parsed,
-                                           profile: try profile.sealed(for: id, under: key), createdAt: now))
-            try tx.credentials.setPassword(PasswordCredential(accountID: id, hash: hash, kind: .permanent, issuedAt: now))
-            if let phone {
-                try tx.contacts.save(AccountContact(destination: phone, accountID: id, ownerKey: key,
-                                                    indexKey: environment.dataKeys.indexKey, verifiedAt: now, now: now))
-            }
-            if let snils {
-                try tx.snils.save(try AccountSNILS(snils: snils, accountID: id, status: snilsVerified ? .verified : .declared,
-                                                   ownerKey: key, indexKey: environment.dataKeys.indexKey,
-                                                   createdAt: now, now: now))
-            }
-            return id
-        }
+        let id = try await AdultAccount.create(in: environment, login: login, password: GuardianFixture.adultPassword,
+                                               lastName: lastName, firstName: "Иван", phone: phone, snils: snils,
+                                               snilsVerified: snilsVerified)
         return (id, try await GuardianFixture.login(APIClient(server), login, GuardianFixture.adultPassword))
     }
 
