@@ -93,10 +93,15 @@ enum ServeCommand: Command {
         // STYLE §5.3: ignore the signals first, then observe them through DispatchSource —
         // before the server starts, so a SIGTERM right after the "listening" line is never
         // taken by the default action. A stop that arrives before the task exists is kept.
+        // `resume()` registers a source asynchronously and a signal that comes before the
+        // registration is ignored, so the server starts only once all three are registered.
         let server = Mutex<(task: Task<Void, any Error>?, stopRequested: Bool)>((nil, false))
+        let registered = DispatchGroup()
         let sources = [SIGTERM, SIGINT, SIGHUP].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number)
+            registered.enter()
+            source.setRegistrationHandler { registered.leave() }
             source.setEventHandler {
                 if number == SIGHUP {
                     application.reloadKeys()
@@ -111,6 +116,7 @@ enum ServeCommand: Command {
             return source
         }
         defer { sources.forEach { $0.cancel() } }
+        await withCheckedContinuation { continuation in registered.notify(queue: .global()) { continuation.resume() } }
         let task = Task {
             try await application.run { port in
                 // Unbuffered: scripts and tests wait for this line to learn the port.
