@@ -193,10 +193,8 @@ public final class ServerApplication: Sendable {
         } while (try? await Task.sleep(for: .seconds(60))) != nil
     }
 
-    /// Every 10 minutes deletes expired sessions, contact changes and registrations,
-    /// stale throttling counters, challenges and recovery flows expired over a day ago,
-    /// code sends older than the daily quota window, and outbox messages finished over
-    /// 30 days ago.
+    /// Every 10 minutes runs one retention pass (``RetentionService``, ages in
+    /// `retention.json`).
     private func collectGarbage() async {
         while (try? await Task.sleep(for: .seconds(600))) != nil {
             await collectGarbageOnce()
@@ -206,20 +204,8 @@ public final class ServerApplication: Sendable {
     /// One garbage-collection pass at the clock's time (a failure is logged; the next
     /// pass tries again).
     func collectGarbageOnce() async {
-        let now = clock.now()
-        let day = now.adding(seconds: -86_400)
-        let month = now.adding(seconds: -30 * 86_400)
         do {
-            try await storage.write { tx in
-                try tx.sessions.deleteExpired(before: now)
-                try tx.contactChanges.deleteExpired(before: now)
-                try tx.credentials.deleteFailureCounters(before: day)
-                try tx.challenges.deleteExpiredChallenges(before: day)
-                try tx.challenges.deleteSends(before: day)
-                try tx.outbox.deleteFinished(before: month)
-                try tx.registrations.deleteExpired(before: now)
-                try tx.recoveryFlows.deleteExpired(before: day)
-            }
+            try await RetentionService(environment: environment).purge()
         } catch {
             logger.error("garbage collection failed", ["error": .string(String(describing: error))])
         }

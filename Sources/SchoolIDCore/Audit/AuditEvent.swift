@@ -134,6 +134,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case trustedInvitationApproved = "trusted_invitation.approved"
     /// A missing or wrong acceptance code (counted like a wrong password).
     case trustedInvitationCodeFailed = "trusted_invitation.code_failed"
+    /// The garbage collector destroyed rows past their retention age (what, why, how
+    /// many; never the data).
+    case dataDestroyed = "data_destroyed"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

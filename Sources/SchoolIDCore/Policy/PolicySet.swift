@@ -29,13 +29,15 @@ public struct PolicySet: Hashable, Sendable {
     public let secondFactor: SecondFactorPolicy
     /// `guardianship.json`.
     public let guardianship: GuardianshipPolicy
+    /// `retention.json`.
+    public let retention: RetentionPolicy
 
     /// The policy files a directory must hold, in load order.
     public static let fileNames = [
         PasswordPolicy.fileName, CredentialsPolicy.fileName, OTPPolicy.fileName, LockoutPolicy.fileName,
         SessionPolicy.fileName, TokenPolicy.fileName, InvitationPolicy.fileName, RolePolicy.fileName,
         CalendarPolicy.fileName, RegistrationPolicy.fileName, SecondFactorPolicy.fileName,
-        GuardianshipPolicy.fileName,
+        GuardianshipPolicy.fileName, RetentionPolicy.fileName,
     ]
 
     /// Loads and validates every policy file in `directory`. Fails on the first error,
@@ -55,7 +57,8 @@ public struct PolicySet: Hashable, Sendable {
             calendar: CalendarPolicy(document(CalendarPolicy.fileName, in: directory)),
             registration: RegistrationPolicy(document(RegistrationPolicy.fileName, in: directory)),
             secondFactor: SecondFactorPolicy(document(SecondFactorPolicy.fileName, in: directory)),
-            guardianship: GuardianshipPolicy(document(GuardianshipPolicy.fileName, in: directory)))
+            guardianship: GuardianshipPolicy(document(GuardianshipPolicy.fileName, in: directory)),
+            retention: RetentionPolicy(document(RetentionPolicy.fileName, in: directory)))
     }
 
     /// Reads and parses one file.

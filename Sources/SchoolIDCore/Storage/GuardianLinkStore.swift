@@ -36,4 +36,9 @@ public protocol GuardianLinkStore: GuardianLinkReader {
     /// - Throws: a backend error.
     /// - Returns: the code as used, or `nil` (unknown, used or expired).
     func consumeCode(hmac: [UInt8], at time: UnixTime) throws -> LinkCode?
+    /// Deletes link codes used or expired before `time`.
+    /// - Throws: a backend error.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    func deleteUsedOrExpiredCodes(before time: UnixTime) throws -> Int
 }

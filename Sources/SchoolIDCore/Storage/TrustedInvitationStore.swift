@@ -43,4 +43,10 @@ public protocol TrustedInvitationStore: TrustedInvitationReader {
     /// - Throws: a backend error.
     /// - Returns: whether this call recorded it.
     func approve(_ id: TrustedInvitation.ID, by guardianID: Account.ID, at time: UnixTime) throws -> Bool
+    /// Deletes invitations that lapsed unanswered (`invited`, `lapses_at` before `time`)
+    /// or were declined before `time`, with their approvals.
+    /// - Throws: a backend error.
+    /// - Returns: how many invitations were deleted.
+    @discardableResult
+    func deleteLapsedOrDeclined(before time: UnixTime) throws -> Int
 }

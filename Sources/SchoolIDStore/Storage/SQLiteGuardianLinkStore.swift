@@ -79,4 +79,9 @@ struct SQLiteGuardianLinkStore: GuardianLinkStore {
             RETURNING \(Self.codeColumns)
             """, [hmac, time]).map(Self.code)
     }
+
+    func deleteUsedOrExpiredCodes(before time: UnixTime) throws -> Int {
+        try connection.execute("DELETE FROM link_codes WHERE used_at < ?1 OR expires_at < ?1", [time])
+        return connection.changes
+    }
 }

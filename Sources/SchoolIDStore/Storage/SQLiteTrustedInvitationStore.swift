@@ -114,4 +114,13 @@ struct SQLiteTrustedInvitationStore: TrustedInvitationStore {
             """, [id.rawValue, guardianID.rawValue, time])
         return connection.changes > 0
     }
+
+    func deleteLapsedOrDeclined(before time: UnixTime) throws -> Int {
+        let condition = "(state = 'invited' AND lapses_at < ?1) OR (state = 'declined' AND ended_at < ?1)"
+        try connection.execute("""
+            DELETE FROM trusted_approvals WHERE invitation_id IN (SELECT id FROM trusted_invitations WHERE \(condition))
+            """, [time])
+        try connection.execute("DELETE FROM trusted_invitations WHERE \(condition)", [time])
+        return connection.changes
+    }
 }

@@ -1,0 +1,118 @@
+import Testing
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDTesting
+@testable import SchoolIDServer
+
+/// Issue 8, retention: each class is destroyed at its `retention.json` age and not
+/// before, and each pass that destroys rows writes one `data_destroyed` event.
+@Suite struct RetentionTests {
+    /// A row of one retention class whose purpose ends at the given time.
+    enum Row: String, CaseIterable, Sendable {
+        case session, challenge, recoveryFlow, lapsedInvitation, declinedInvitation, usedLinkCode, expiredLinkCode
+
+        /// The class name in `RetentionService.Rule.what`.
+        var what: String {
+            switch self {
+            case .session: "sessions"
+            case .challenge: "challenges"
+            case .recoveryFlow: "recovery_flows"
+            case .lapsedInvitation, .declinedInvitation: "trusted_invitations"
+            case .usedLinkCode, .expiredLinkCode: "link_codes"
+            }
+        }
+
+        /// Inserts the row; its purpose ends at `end`.
+        func insert(into tx: any WriteTransaction, student: Account.ID, school: School.ID, now: UnixTime, end: UnixTime,
+                    random: any RandomSource) throws
+        {
+            let later = end.adding(seconds: 365 * 86_400)
+            switch self {
+            case .session:
+                try tx.sessions.insert(Session(tokenHash: random.bytes(count: 32), accountID: student, purpose: .session,
+                                               createdAt: now, idleExpiresAt: end, absoluteExpiresAt: end))
+            case .challenge:
+                try tx.challenges.insert(Self.challenge(now: now, end: end, random: random))
+            case .recoveryFlow:
+                let challenge = Self.challenge(now: now, end: later, random: random)
+                try tx.challenges.insert(challenge)
+                try tx.recoveryFlows.insert(RecoveryFlow(id: .random(using: random), accountID: student,
+                                                         smsChallengeID: challenge.id, emailChallengeID: nil,
+                                                         createdAt: now, expiresAt: end))
+            case .lapsedInvitation, .declinedInvitation:
+                let declined = self == .declinedInvitation
+                // The student stands in for the inviting guardian: only the row's times matter here.
+                try tx.trustedInvitations.insert(TrustedInvitation(
+                    id: .random(using: random), studentID: student, guardianID: student, schoolID: school,
+                    services: [.diary], identifierKind: .phone, invitee: random.bytes(count: 48),
+                    matchIndex: random.bytes(count: 32), codeHMAC: nil, codeKeyVersion: nil, requiresApproval: false,
+                    state: declined ? .declined : .invited, createdAt: now, lapsesAt: declined ? later : end,
+                    endsBy: nil, endedAt: declined ? end : nil), approvers: [])
+            case .usedLinkCode, .expiredLinkCode:
+                let used = self == .usedLinkCode
+                try tx.guardianLinks.insertCode(LinkCode(id: .random(using: random), studentID: student,
+                                                         codeHMAC: random.bytes(count: 32), codeKeyVersion: 1,
+                                                         issuedBy: nil, createdAt: now, expiresAt: used ? later : end,
+                                                         usedAt: used ? end : nil))
+            }
+        }
+
+        private static func challenge(now: UnixTime, end: UnixTime, random: any RandomSource) -> Challenge {
+            Challenge(id: .random(using: random), purpose: .registration, channel: .sms, accountID: nil,
+                      destinationIndex: random.bytes(count: 32), codeHash: random.bytes(count: 32), codeKeyVersion: 1,
+                      createdAt: now, expiresAt: end, attemptsLeft: 3)
+        }
+    }
+
+    @Test("a row is kept one second before its retention age and destroyed one second after, with one audit event",
+          arguments: Row.allCases)
+    func purgedAtItsAge(row: Row) async throws {
+        let server = try await TestServer()
+        let environment = server.application.environment
+        let guardians = GuardianFixture(server: server)
+        let schoolClass = try await guardians.schoolClass()
+        let student = try await guardians.student(login: "g57-7301", in: schoolClass)
+        let now = server.clock.now()
+        let end = now.adding(seconds: 100)
+        let random = environment.random
+        try await environment.storage.write { tx in
+            try row.insert(into: tx, student: student.id, school: schoolClass.schoolID, now: now, end: end, random: random)
+        }
+        let rule = try #require(RetentionService.rules(environment.policies.retention).first { $0.what == row.what })
+        let service = RetentionService(environment: environment)
+
+        server.clock.advance(seconds: 100 + rule.ageSeconds - 1)
+        let early = try await service.purge()
+        #expect(!early.contains { $0.what == row.what })
+
+        server.clock.advance(seconds: 2)
+        let late = try await service.purge()
+        #expect(late.first { $0.what == row.what } == RetentionService.Destroyed(what: row.what, count: 1))
+        let details = try await environment.storage.read { tx in
+            try tx.audit.events(AuditQuery(limit: 1000)).filter { $0.action == .dataDestroyed }.map(\.detail)
+        }
+        #expect(details.filter { $0.hasPrefix("what=\(row.what) ") }
+            == ["what=\(row.what) why=\(rule.why) age_seconds=\(rule.ageSeconds) count=1"])
+        try await server.stop()
+    }
+
+    @Test("the server's garbage collection runs the retention pass")
+    func garbageCollectionUsesThePolicy() async throws {
+        let server = try await TestServer()
+        let environment = server.application.environment
+        let guardians = GuardianFixture(server: server)
+        let schoolClass = try await guardians.schoolClass()
+        let student = try await guardians.student(login: "g57-7301", in: schoolClass)
+        let now = server.clock.now()
+        let random = environment.random
+        let hash = random.bytes(count: 32)
+        try await environment.storage.write { tx in
+            try tx.sessions.insert(Session(tokenHash: hash, accountID: student.id, purpose: .session, createdAt: now,
+                                           idleExpiresAt: now, absoluteExpiresAt: now))
+        }
+        server.clock.advance(seconds: environment.policies.retention.sessionsSeconds + 1)
+        await server.application.collectGarbageOnce()
+        #expect(try await environment.storage.read { tx in try tx.sessions.session(tokenHash: hash) } == nil)
+        try await server.stop()
+    }
+}
