@@ -59,7 +59,7 @@ public struct AccessView: Hashable, Sendable {
 /// - a student sees themselves, every service;
 /// - an adult sees the children they are actively linked to as guardian, every service;
 /// - a trusted person sees the granted child and services while the grant is active
-///   (``trustedGrants(for:at:in:)``, the extension point for the invitations helper);
+///   (``TrustedAccessService/activeGrants(of:at:in:)``);
 /// - staff see classes: the ones they teach, and every class of a school they administer.
 public enum AccessDecision {
     /// The person's whole view at `now`.
@@ -83,26 +83,10 @@ public enum AccessDecision {
             for link in try tx.guardianLinks.links(ofGuardian: account.id) where link.state == .active {
                 merge(AccessGrant(studentID: link.studentID, services: Set(Service.allCases), via: .guardian))
             }
-            try trustedGrants(for: actor, at: now, in: tx).forEach(merge)
+            try TrustedAccessService.activeGrants(of: account.id, at: now, in: tx).forEach(merge)
         }
         return AccessView(students: grants.values.sorted { $0.studentID < $1.studentID },
                           classes: try staffClasses(of: actor, in: tx))
-    }
-
-    /// Whether the person may see `service` of `studentID` at `now`.
-    /// - Throws: a store error.
-    public static func canSee(_ studentID: Account.ID, service: Service, actor: Actor, at now: UnixTime,
-                              in tx: any ReadTransaction) throws -> Bool
-    {
-        try view(for: actor, at: now, in: tx).students.contains { $0.studentID == studentID && $0.services.contains(service) }
-    }
-
-    /// EXTENSION POINT (trusted-person invitations, issue 7): the active grants of a
-    /// trusted person at `now` — granted child and services, only between activation
-    /// and expiry, never after revocation (``TrustedAccessService/activeGrants(of:at:in:)``).
-    /// - Throws: a store error.
-    static func trustedGrants(for actor: Actor, at now: UnixTime, in tx: any ReadTransaction) throws -> [AccessGrant] {
-        try TrustedAccessService.activeGrants(of: actor.account.id, at: now, in: tx)
     }
 
     /// Classes for staff: taught classes, plus every class of an administered school

@@ -124,34 +124,21 @@ public struct SNILSService: Sendable {
     ///
     /// The verified holder wins. Without one, and unless `requireVerified`, the one
     /// account that declared the number; several declarations of one number are
-    /// ambiguous (someone typed another person's number) and find nobody.
+    /// ambiguous (someone typed another person's number) and find nobody. The number
+    /// is looked up under every index key still in use (active first), so a lookup
+    /// keeps working while `schoolid keys reindex` runs (``BlindIndexRegistry``).
     /// - Parameters:
     ///   - snils: the number to look for.
     ///   - requireVerified: only a verified holder counts.
-    ///   - tx: a read unit.
+    ///   - store: `tx.snils` of a read or write unit.
     /// - Throws: a store error.
     /// - Returns: the account and how its number is vouched for, or `nil`.
-    public func findAccount(snils: SNILS, requireVerified: Bool, in tx: any ReadTransaction) throws
+    public func findAccount(snils: SNILS, requireVerified: Bool, in store: any SNILSReader) throws
         -> (Account.ID, AccountSNILS.Status)?
     {
-        try Self.holder(of: snils, keys: environment.dataKeys, requireVerified: requireVerified, in: tx.snils)
-    }
-
-    /// ``findAccount(snils:requireVerified:in:)`` inside a write unit.
-    /// - Throws: a store error.
-    /// - Returns: the account and how its number is vouched for, or `nil`.
-    public func findAccount(snils: SNILS, requireVerified: Bool, in tx: any WriteTransaction) throws
-        -> (Account.ID, AccountSNILS.Status)?
-    {
-        try Self.holder(of: snils, keys: environment.dataKeys, requireVerified: requireVerified, in: tx.snils)
-    }
-
-    /// The holder under every index key still in use (active first), so a lookup keeps
-    /// working while `schoolid keys reindex` runs (``BlindIndexRegistry``).
-    private static func holder(of snils: SNILS, keys: any DataKeyProvider, requireVerified: Bool,
-                               in store: any SNILSReader) throws -> (Account.ID, AccountSNILS.Status)?
-    {
-        let holders = try keys.indexKeys.flatMap { try store.accounts(index: snils.blindIndex(key: $0).bytes) }
+        let holders = try environment.dataKeys.indexKeys.flatMap {
+            try store.accounts(index: snils.blindIndex(key: $0).bytes)
+        }
         if let verified = holders.first(where: { $0.1 == .verified }) { return verified }
         guard !requireVerified, holders.count == 1 else { return nil }
         return holders[0]

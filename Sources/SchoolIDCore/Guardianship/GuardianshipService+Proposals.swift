@@ -35,7 +35,7 @@ extension GuardianshipService {
             let pupil = try Self.pupil(studentID, in: tx)
             let ownerID: Account.ID? = switch identifier {
             case .phone(let phone): try tx.contacts.verifiedContact(.phone(phone), keys: keys)?.accountID
-            case .snils(let number): try snils.findAccount(snils: number, requireVerified: true, in: tx)?.0
+            case .snils(let number): try snils.findAccount(snils: number, requireVerified: true, in: tx.snils)?.0
             }
             return (pupil, try ownerID.flatMap { try tx.accounts.account($0) })
         }

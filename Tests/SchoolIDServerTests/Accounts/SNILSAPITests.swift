@@ -124,9 +124,9 @@ import Testing
             let service = SNILSService(environment: world.server.application.environment)
             let (verified, onlyVerified, nobody) = try await world.server.application.environment.storage.read { tx in
                 let number = try SNILS(parsing: Self.first)
-                return (try service.findAccount(snils: number, requireVerified: false, in: tx),
-                        try service.findAccount(snils: number, requireVerified: true, in: tx),
-                        try service.findAccount(snils: SNILS(parsing: Self.second), requireVerified: false, in: tx))
+                return (try service.findAccount(snils: number, requireVerified: false, in: tx.snils),
+                        try service.findAccount(snils: number, requireVerified: true, in: tx.snils),
+                        try service.findAccount(snils: SNILS(parsing: Self.second), requireVerified: false, in: tx.snils))
             }
             #expect(verified?.0.rawValue == peter.accountID && verified?.1 == .verified)
             #expect(onlyVerified?.0.rawValue == peter.accountID)
@@ -136,7 +136,7 @@ import Testing
             #expect(try await peter.client.send("DELETE", "/v1/me/snils").status == 204)
             #expect(try await Self.put(world.schoolAdmin, "/v1/accounts/\(vera.accountID)/snils", Self.first).status == 200)
             let declaredOnly = try await world.server.application.environment.storage.write { tx in
-                try service.findAccount(snils: SNILS(parsing: Self.first), requireVerified: true, in: tx)
+                try service.findAccount(snils: SNILS(parsing: Self.first), requireVerified: true, in: tx.snils)
             }
             #expect(declaredOnly?.0.rawValue == vera.accountID)
         }

@@ -21,12 +21,15 @@ struct DeliveryHarness {
 
     var storage: SQLiteStorage { temporary.storage }
 
+    /// A per-attempt limit for channels to the in-process fake gateway: it shares this
+    /// process with every other test, and a loaded machine must not turn a delivery
+    /// test into a timeout test.
+    static let generousTimeout: Duration = .seconds(60)
+
     /// - Parameters:
     ///   - channels: the adapters; `nil` means an `HTTPSMSChannel` to the fake gateway.
-    ///   - timeout: the SMS channel's per-attempt limit (generous by default: the fake
-    ///     gateway shares this process with every other test, and a loaded machine must
-    ///     not turn a delivery test into a timeout test).
-    init(channels: [OutboxMessage.Channel: any MessageChannel]? = nil, timeout: Duration = .seconds(60)) async throws {
+    ///   - timeout: the SMS channel's per-attempt limit (``generousTimeout`` by default).
+    init(channels: [OutboxMessage.Channel: any MessageChannel]? = nil, timeout: Duration = generousTimeout) async throws {
         temporary = try await TemporaryStorage()
         gateway = try await FakeSMSGateway()
         let keys = keys

@@ -47,7 +47,7 @@ import Testing
         defer { directory.remove() }
         let gateway = try await FakeSMSGateway()
         let template = try SMSBodyTemplate(#"{"to": {{to}}, "text": {{text}}, "id": {{id}}, "sender": "SchoolID"}"#)
-        let channel = HTTPSMSChannel(url: gateway.url, token: Secret(gateway.token), timeout: .seconds(60),
+        let channel = HTTPSMSChannel(url: gateway.url, token: Secret(gateway.token), timeout: DeliveryHarness.generousTimeout,
                                      bodyTemplate: template)
         let message = OutgoingMessage(id: .random(using: SeededRandomSource(seed: 4)), channel: .sms,
                                       destination: "+79161234567", body: "код 123456")

@@ -35,9 +35,8 @@ import Testing
     @Test("a repeated Idempotency-Key is answered 200 and recorded once, as a duplicate")
     func gatewayDeduplicates() async throws {
         let gateway = try await FakeSMSGateway()
-        // A generous attempt limit: this test is about de-duplication, not timeouts, and a
-        // loaded CI machine must not turn it into a timeout test.
-        let channel = HTTPSMSChannel(url: gateway.url, token: Secret(gateway.token), timeout: .seconds(60))
+        let channel = HTTPSMSChannel(url: gateway.url, token: Secret(gateway.token),
+                                     timeout: DeliveryHarness.generousTimeout)
         let message = OutgoingMessage(id: .random(using: SeededRandomSource(seed: 9)), channel: .sms,
                                       destination: DeliveryHarness.phone, body: "код 123456")
         let first = await channel.send(message), second = await channel.send(message)

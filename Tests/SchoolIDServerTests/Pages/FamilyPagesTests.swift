@@ -20,6 +20,23 @@ import Testing
         return browser
     }
 
+    /// `anna.petrova` logged in through the pages and a student `g57-7201`, claimed by
+    /// the slip's credentials on `/account/children` unless `claimed` is false.
+    static func guardianWithChild(_ server: TestServer, claimed: Bool = true) async throws
+        -> (Browser, GuardianFixture.Student)
+    {
+        let guardians = GuardianFixture(server: server)
+        let child = try await guardians.student(login: "g57-7201", in: try await guardians.schoolClass())
+        _ = try await guardians.adult(login: "anna.petrova", phone: nil)
+        let browser = try await Self.browser(server, login: "anna.petrova")
+        if claimed {
+            let response = try await Self.submit(browser, from: "/account/children", to: "/account/children/claim", [
+                ("login", child.login), ("password", child.password), ("relation", "mother")])
+            #expect(response.status == 303)
+        }
+        return (browser, child)
+    }
+
     /// Posts `fields` with the CSRF token of the page at `page`.
     static func submit(_ browser: Browser, from page: String, to path: String, _ fields: [(String, String)])
         async throws -> TestResponse
@@ -150,10 +167,7 @@ import Testing
     func claimNeedsToken() async throws {
         let server = try await TestServer()
         do {
-            let guardians = GuardianFixture(server: server)
-            let child = try await guardians.student(login: "g57-7201", in: try await guardians.schoolClass())
-            _ = try await guardians.adult(login: "anna.petrova", phone: nil)
-            let browser = try await Self.browser(server, login: "anna.petrova")
+            let (browser, child) = try await Self.guardianWithChild(server, claimed: false)
             for token in ["forged", ""] {
                 let refused = try await browser.post("/account/children/claim", form: [
                     ("csrf_token", token), ("login", child.login), ("password", child.password), ("relation", "mother")])
@@ -176,13 +190,7 @@ import Testing
     func childPassword() async throws {
         let server = try await TestServer()
         do {
-            let guardians = GuardianFixture(server: server)
-            let child = try await guardians.student(login: "g57-7201", in: try await guardians.schoolClass())
-            _ = try await guardians.adult(login: "anna.petrova", phone: nil)
-            let browser = try await Self.browser(server, login: "anna.petrova")
-            let claimed = try await Self.submit(browser, from: "/account/children", to: "/account/children/claim", [
-                ("login", child.login), ("password", child.password), ("relation", "mother")])
-            #expect(claimed.status == 303)
+            let (browser, child) = try await Self.guardianWithChild(server)
             let reset = try await Self.submit(browser, from: "/account/children",
                                               to: "/account/children/\(child.id.rawValue)/temporary-password", [])
             #expect(reset.status == 200 && reset.header("Cache-Control") == "no-store")
@@ -205,13 +213,7 @@ import Testing
         let server = try await StepUpAPITests.enforcingServer()
         do {
             #expect(server.application.environment.policies.secondFactor.enforceStepUp)
-            let guardians = GuardianFixture(server: server)
-            let child = try await guardians.student(login: "g57-7201", in: try await guardians.schoolClass())
-            _ = try await guardians.adult(login: "anna.petrova", phone: nil)
-            let browser = try await Self.browser(server, login: "anna.petrova")
-            let claimed = try await Self.submit(browser, from: "/account/children", to: "/account/children/claim", [
-                ("login", child.login), ("password", child.password), ("relation", "mother")])
-            #expect(claimed.status == 303)
+            let (browser, child) = try await Self.guardianWithChild(server)
             let reset = try await Self.submit(browser, from: "/account/children",
                                               to: "/account/children/\(child.id.rawValue)/temporary-password", [])
             #expect(reset.status == 303 && reset.header("Location") == "/step-up?return_to=/account/children")
