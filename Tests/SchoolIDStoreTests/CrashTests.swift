@@ -52,7 +52,7 @@ import Testing
         let output = Pipe()
         child.standardOutput = output
         child.standardError = FileHandle.nullDevice
-        try child.run()
+        try ProcessLaunch.run(child)
 
         let acknowledged = await Self.readAcknowledgements(from: output.fileHandleForReading,
                                                            killing: child.processIdentifier)
