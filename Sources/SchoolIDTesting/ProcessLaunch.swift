@@ -1,16 +1,22 @@
 import Foundation
 import Synchronization
 
-/// Starts Foundation `Process`es one at a time. `Process.run()` is not safe to call
-/// from several threads at once on Linux (it crashed copying its launch state when
-/// tests started children from threads of their own), so every test that launches a
-/// child goes through this lock; waiting for the child needs no lock.
+/// Serialises what touches the process environment: launching a child (`Process.run()`
+/// and `posix_spawn` copy `environ`) and changing it (`setenv`). A `setenv` while
+/// another thread copied the environment crashed the test process, so every test that
+/// launches a child or changes a variable goes through this lock; waiting for a child
+/// needs no lock.
 public enum ProcessLaunch {
     private static let lock = Mutex(())
 
-    /// Runs `process.run()` under the process-wide launch lock.
+    /// Runs `body` while no other caller launches a child or changes the environment.
+    public static func exclusive<T>(_ body: () throws -> T) rethrows -> T {
+        try lock.withLock { _ in try body() }
+    }
+
+    /// Runs `process.run()` under the lock.
     /// - Throws: what `Process.run()` throws.
     public static func run(_ process: Process) throws {
-        try lock.withLock { _ in try process.run() }
+        try exclusive { try process.run() }
     }
 }

@@ -79,7 +79,9 @@ import Testing
             images.append(image)
         }
         let output = directory.file("decoded.txt")
-        let pid = try ChildProcess.spawn([decoder, "--raw", "-q"] + images, stdout: .file(output))
+        let pid = try ProcessLaunch.exclusive {
+            try ChildProcess.spawn([decoder, "--raw", "-q"] + images, stdout: .file(output))
+        }
         let status = ChildProcess.wait(pid)
         return (status, try String(contentsOfFile: output, encoding: .utf8))
     }

@@ -9,14 +9,18 @@ import Testing
 @Suite(.serialized) struct TrustedGrantCalendarTests {
     /// Runs `body` with the process time zone set to `zone`, then restores it.
     static func withProcessTimeZone<T>(_ zone: String, _ body: () throws -> T) rethrows -> T {
-        let previous = getenv("TZ").map { String(cString: $0) }
-        setenv("TZ", zone, 1)
-        tzset()
-        defer {
-            if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
+        // Under the launch lock: a child launching meanwhile would copy `environ` while
+        // `setenv` rewrites it.
+        try ProcessLaunch.exclusive {
+            let previous = getenv("TZ").map { String(cString: $0) }
+            setenv("TZ", zone, 1)
             tzset()
+            defer {
+                if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
+                tzset()
+            }
+            return try body()
         }
-        return try body()
     }
 
     @Test("a Vladivostok school's year ends at 2027-08-31T14:00:00Z under TZ=Asia/Vladivostok and TZ=Europe/Moscow",
