@@ -48,6 +48,21 @@ extension StoreConformance {
             #expect(try await ids(AuditQuery(accountID: student, schoolID: school, since: t0.adding(seconds: 10),
                                              before: sequences[3], limit: 10)) == ["2"])
         },
+        Case("an audit purge destroys the oldest events recorded before the cutoff, at most its limit") { storage in
+            let t0 = StoreSamples.t0
+            let times = [0, 10, 20, 30].map { t0.adding(seconds: $0) }
+            try await storage.write { tx in
+                for (index, at) in times.enumerated() {
+                    try tx.audit.append(AuditEvent(at: at, action: .loginFailed, clientAddress: "a", requestID: "\(index)"))
+                }
+            }
+            let remaining = { try await storage.read { tx in try tx.audit.events(AuditQuery()).map(\.requestID) } }
+            #expect(try await storage.write { tx in try tx.audit.purge(before: t0, limit: 10) } == 0)
+            #expect(try await storage.write { tx in try tx.audit.purge(before: t0.adding(seconds: 25), limit: 2) } == 2)
+            #expect(try await remaining() == ["3", "2"])
+            #expect(try await storage.write { tx in try tx.audit.purge(before: t0.adding(seconds: 25), limit: 2) } == 1)
+            #expect(try await remaining() == ["3"])
+        },
         Case("an audit query returns at most 1000 events whatever its limit") { storage in
             try await storage.write { tx in
                 for index in 0..<1005 {

@@ -30,7 +30,7 @@ public struct RetentionPolicy: Hashable, Sendable {
     public let outboxSeconds: Int64
     /// Seconds a session (or its revocation tombstone) is kept after it expired or was revoked.
     public let sessionsSeconds: Int64
-    /// Years an audit event is kept (not yet enforced: the log is append-only).
+    /// Years an audit event is kept after it was recorded (1–50).
     public let auditEventsYears: Int
 }
 

@@ -33,6 +33,13 @@ public struct RetentionService: Sendable {
     /// quota windows they serve (not a policy choice).
     public static let throttlingWindowSeconds: Int64 = 86_400
 
+    /// Seconds in one year of `audit_events_years` (a Julian year, 365.25 days).
+    public static let secondsPerYear: Int64 = 31_557_600
+
+    /// The most audit events one pass destroys (one storage unit); the job catches up
+    /// over later passes.
+    public static let auditEventsPerPass = 50_000
+
     let environment: ServiceEnvironment
 
     public init(environment: ServiceEnvironment) {
@@ -64,6 +71,9 @@ public struct RetentionService: Sendable {
                 try $0.trustedInvitations.deleteLapsedOrDeclined(before: $1) },
             Rule(what: "link_codes", why: "retention.link_codes_seconds", ageSeconds: policy.linkCodesSeconds) {
                 try $0.guardianLinks.deleteUsedOrExpiredCodes(before: $1) },
+            Rule(what: "audit_events", why: "retention.audit_events_years",
+                 ageSeconds: Int64(policy.auditEventsYears) * secondsPerYear) {
+                try $0.audit.purge(before: $1, limit: auditEventsPerPass) },
         ]
     }
 

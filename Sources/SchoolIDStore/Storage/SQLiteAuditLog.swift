@@ -2,7 +2,9 @@ import SchoolIDBase
 import SchoolIDCore
 
 /// `audit_events` rows as ``AuditEvent`` values. The table's triggers refuse `UPDATE`
-/// and `DELETE`, so the log is append-only even for raw SQL on the writer.
+/// and any `DELETE` above the retention mark in `audit_purges`, so the log is
+/// append-only even for raw SQL on the writer; ``purge(before:limit:)`` raises the
+/// mark over exactly the events it destroys.
 struct SQLiteAuditLog: AuditLog {
     let connection: SQLiteConnection
 
@@ -67,5 +69,19 @@ struct SQLiteAuditLog: AuditLog {
         return try connection.query("""
             SELECT \(Record.columns) FROM audit_events \(filter) ORDER BY sequence DESC LIMIT ?
             """, arguments).map { try Record(row: $0).event }
+    }
+
+    func purge(before cutoff: UnixTime, limit: Int) throws -> Int {
+        // The newest of the `limit` oldest events recorded before the cutoff; sequences
+        // grow with time, and `at < cutoff` below keeps a clock step from taking more.
+        let newest = try connection.queryFirst("""
+            SELECT max(sequence) FROM (SELECT sequence FROM audit_events WHERE at < ? ORDER BY sequence LIMIT ?)
+            """, [cutoff, max(limit, 0)])
+        guard let through = try newest?.get(0, as: Int64?.self) else { return 0 }
+        try connection.execute("""
+            UPDATE audit_purges SET through_sequence = max(through_sequence, ?1), released_before = ?2 WHERE id = 1
+            """, [through, cutoff])
+        try connection.execute("DELETE FROM audit_events WHERE sequence <= ? AND at < ?", [through, cutoff])
+        return connection.changes
     }
 }

@@ -39,6 +39,7 @@ CREATE INDEX audit_events_by_time ON audit_events (at);
 
 -- trigger audit_events_forbid_delete
 CREATE TRIGGER audit_events_forbid_delete BEFORE DELETE ON audit_events
+WHEN old.sequence > (SELECT through_sequence FROM audit_purges WHERE id = 1)
 BEGIN
     SELECT RAISE(ABORT, 'audit_events is append-only');
 END;
@@ -47,6 +48,26 @@ END;
 CREATE TRIGGER audit_events_forbid_update BEFORE UPDATE ON audit_events
 BEGIN
     SELECT RAISE(ABORT, 'audit_events is append-only');
+END;
+
+-- table audit_purges
+CREATE TABLE audit_purges (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    through_sequence INTEGER NOT NULL CHECK (through_sequence >= 0),
+    released_before INTEGER NOT NULL
+) STRICT;
+
+-- trigger audit_purges_forbid_delete
+CREATE TRIGGER audit_purges_forbid_delete BEFORE DELETE ON audit_purges
+BEGIN
+    SELECT RAISE(ABORT, 'audit_purges keeps its row');
+END;
+
+-- trigger audit_purges_only_forward
+CREATE TRIGGER audit_purges_only_forward BEFORE UPDATE ON audit_purges
+WHEN new.through_sequence < old.through_sequence
+BEGIN
+    SELECT RAISE(ABORT, 'the audit purge mark only moves forward');
 END;
 
 -- table challenges

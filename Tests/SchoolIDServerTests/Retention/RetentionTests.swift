@@ -96,6 +96,47 @@ import SchoolIDTesting
         try await server.stop()
     }
 
+    @Test("an audit event is destroyed audit_events_years after it was recorded and not a second before")
+    func auditEventsPurgedAtTheirAge() async throws {
+        let server = try await TestServer()
+        let environment = server.application.environment
+        let service = RetentionService(environment: environment)
+        let age = Int64(environment.policies.retention.auditEventsYears) * RetentionService.secondsPerYear
+        let recorded = server.clock.now()
+        let append = { (requestID: String) in
+            let at = server.clock.now()
+            _ = try await environment.storage.write { tx in
+                try tx.audit.append(AuditEvent(at: at, action: .loginFailed, clientAddress: "a", requestID: requestID))
+            }
+        }
+        try await append("old")
+        let older = try await environment.storage.read { tx in try tx.audit.events(AuditQuery(limit: 1000)).count }
+        server.clock.advance(seconds: 100)
+        try await append("young")
+        let requestIDs = { try await environment.storage.read { tx in try tx.audit.events(AuditQuery(limit: 1000)).map(\.requestID) } }
+
+        server.clock.set(recorded.adding(seconds: age))
+        #expect(try await service.purge().first { $0.what == "audit_events" } == nil)
+        server.clock.advance(seconds: 1)
+        #expect(try await service.purge().first { $0.what == "audit_events" }
+            == RetentionService.Destroyed(what: "audit_events", count: older))
+        let kept = try await requestIDs()
+        #expect(kept.contains("young") && !kept.contains("old"))
+
+        server.clock.set(recorded.adding(seconds: 100 + age))
+        #expect(try await service.purge().first { $0.what == "audit_events" } == nil)
+        server.clock.advance(seconds: 1)
+        #expect(try await service.purge().first { $0.what == "audit_events" }
+            == RetentionService.Destroyed(what: "audit_events", count: 1))
+        let left = try await environment.storage.read { tx in try tx.audit.events(AuditQuery(limit: 1000)) }
+        #expect(!left.contains { $0.requestID == "young" })
+        #expect(left.filter { $0.detail.hasPrefix("what=audit_events ") }.map(\.detail) == [
+            "what=audit_events why=retention.audit_events_years age_seconds=\(age) count=1",
+            "what=audit_events why=retention.audit_events_years age_seconds=\(age) count=\(older)",
+        ])
+        try await server.stop()
+    }
+
     @Test("the server's garbage collection runs the retention pass")
     func garbageCollectionUsesThePolicy() async throws {
         let server = try await TestServer()
