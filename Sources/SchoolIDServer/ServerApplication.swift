@@ -27,6 +27,8 @@ public final class ServerApplication: Sendable {
     public let dispatcher: OutboxDispatcher
     /// Every registered route (method and `:name` pattern), for the OpenAPI coverage test.
     public let routeTable: [Router.Registration]
+    /// The day files of the access log, when `access_log_dir` is set.
+    let accessLog: AccessLogDirectory?
 
     /// Prepares storage, keys, policies and routes; serves nothing until ``run(onListening:)``.
     /// - Parameters:
@@ -116,8 +118,11 @@ public final class ServerApplication: Sendable {
             .register(in: &router)
         extraRoutes(&router, hashingPool)
         routeTable = router.registrations
+        accessLog = try configuration.accessLogDirectory.map { try AccessLogDirectory(path: $0, clock: clock) }
+        let accessLogger = accessLog.map { Logger(label: logger.label + ".http", minimumLevel: logger.minimumLevel,
+                                                  sink: $0, clock: clock) } ?? logger.child("http")
         let pipeline = RequestPipeline(router: router, resolver: ClientAddressResolver(trustedProxies: configuration.trustedProxies),
-                                       metrics: metrics, logger: logger.child("http"), random: random)
+                                       metrics: metrics, logger: accessLogger, random: random)
         var serverConfiguration = ServerConfiguration(host: configuration.host, port: configuration.port)
         serverConfiguration.drainTimeout = .seconds(configuration.drainSeconds)
         serverConfiguration.reactorCount = configuration.reactors
@@ -194,7 +199,7 @@ public final class ServerApplication: Sendable {
     }
 
     /// Every 10 minutes runs one retention pass (``RetentionService``, ages in
-    /// `retention.json`).
+    /// `retention.json`) and destroys access-log days past `access_logs_days`.
     private func collectGarbage() async {
         while (try? await Task.sleep(for: .seconds(600))) != nil {
             await collectGarbageOnce()
@@ -206,6 +211,17 @@ public final class ServerApplication: Sendable {
     func collectGarbageOnce() async {
         do {
             try await RetentionService(environment: environment).purge()
+            if let accessLog {
+                let days = policies.retention.accessLogsDays, now = clock.now()
+                let count = accessLog.purge(olderThanDays: days, now: now)
+                if count > 0 {
+                    _ = try await storage.write { tx in
+                        try tx.audit.append(AuditEvent(
+                            at: now, action: .dataDestroyed, clientAddress: "job", requestID: "retention",
+                            detail: "what=access_logs why=retention.access_logs_days age_days=\(days) count=\(count)"))
+                    }
+                }
+            }
         } catch {
             logger.error("garbage collection failed", ["error": .string(String(describing: error))])
         }

@@ -30,6 +30,8 @@ public struct RetentionPolicy: Hashable, Sendable {
     public let outboxSeconds: Int64
     /// Seconds a session (or its revocation tombstone) is kept after it expired or was revoked.
     public let sessionsSeconds: Int64
+    /// Days a day of access log (`serve --access-log-dir`) is kept after it ended (1–3650).
+    public let accessLogsDays: Int
     /// Years an audit event is kept after it was recorded (1–50).
     public let auditEventsYears: Int
 }
@@ -48,6 +50,7 @@ extension RetentionPolicy {
         linkCodesSeconds = try root.integer("link_codes_seconds", in: range)
         outboxSeconds = try root.integer("outbox_seconds", in: range)
         sessionsSeconds = try root.integer("sessions_seconds", in: range)
+        accessLogsDays = try root.int("access_logs_days", in: 1...3650)
         auditEventsYears = try root.int("audit_events_years", in: 1...50)
         try root.finish()
     }

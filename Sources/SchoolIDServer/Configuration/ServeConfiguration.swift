@@ -37,6 +37,9 @@ public struct ServeConfiguration: Sendable {
     /// Development only: every message goes to `data/outbox.log` and the console instead
     /// of a gateway (see `FileChannel`); needs a loopback ``host`` (``checkDemo()``).
     public var demo = false
+    /// Where the access log goes as one file per UTC day, destroyed after
+    /// `access_logs_days` (`AccessLogDirectory`); `nil`: standard error with the rest.
+    public var accessLogDirectory: String?
 
     /// The defaults.
     public init() {}
@@ -54,7 +57,7 @@ public struct ServeConfiguration: Sendable {
         ("smtp_security", "SCHOOLID_SMTP_SECURITY"), ("smtp_username", "SCHOOLID_SMTP_USERNAME"),
         ("smtp_password", "SCHOOLID_SMTP_PASSWORD"), ("smtp_from", "SCHOOLID_SMTP_FROM"),
         ("smtp_ca_file", "SCHOOLID_SMTP_CA_FILE"),
-        ("demo", "SCHOOLID_DEMO"),
+        ("demo", "SCHOOLID_DEMO"), ("access_log_dir", "SCHOOLID_ACCESS_LOG_DIR"),
     ]
 
     /// A configuration error naming its source: `config.json: /port: …` or `SCHOOLID_PORT: …`.
@@ -124,6 +127,9 @@ public struct ServeConfiguration: Sendable {
         case "reactors": reactors = try number(1...64)
         case "tls_certificate": tlsCertificate = text
         case "tls_private_key": tlsPrivateKey = text
+        case "access_log_dir":
+            guard !text.isEmpty else { throw Invalid(description: "\(source): must name a directory") }
+            accessLogDirectory = text
         case "sms_gateway_url": smsGatewayURL = try Self.gatewayURL(text, source: source)
         case "sms_gateway_token":
             guard !text.isEmpty, !text.contains(where: { $0.isWhitespace || $0.isNewline }) else {

@@ -52,6 +52,9 @@ enum ServeCommand: Command {
       --smtp-password P     prefer SCHOOLID_SMTP_PASSWORD (flags show in the process list)
       --smtp-from ADDRESS   the sender address (required with --smtp-host)
       --smtp-ca-file PEM    trust anchors for the relay's certificate (default: the system's)
+      --access-log-dir DIR  write the access log as one file per UTC day (access-YYYY-MM-DD.jsonl)
+                            in DIR, destroyed after access_logs_days of retention.json; without
+                            it access lines go to standard error with the rest of the log
       --demo                DEVELOPMENT ONLY: write every SMS and email, codes in clear, to
                             DATA/outbox.log and the console instead of a gateway; refused
                             unless --host is loopback (127.0.0.0/8 or ::1) and without a gateway or SMTP relay
@@ -69,7 +72,8 @@ enum ServeCommand: Command {
                             ("--sms-gateway-body-template", "sms_gateway_body_template"),
                             ("--smtp-host", "smtp_host"), ("--smtp-port", "smtp_port"), ("--smtp-security", "smtp_security"),
                             ("--smtp-username", "smtp_username"), ("--smtp-password", "smtp_password"),
-                            ("--smtp-from", "smtp_from"), ("--smtp-ca-file", "smtp_ca_file")] {
+                            ("--smtp-from", "smtp_from"), ("--smtp-ca-file", "smtp_ca_file"),
+                            ("--access-log-dir", "access_log_dir")] {
             if let value = try arguments.option(flag) { try configuration.set(key, value, source: flag) }
         }
         if arguments.flag("--demo") { try configuration.set("demo", "1", source: "--demo") }

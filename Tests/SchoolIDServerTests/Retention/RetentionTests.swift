@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SchoolIDBase
 import SchoolIDCore
@@ -134,6 +135,38 @@ import SchoolIDTesting
             "what=audit_events why=retention.audit_events_years age_seconds=\(age) count=1",
             "what=audit_events why=retention.audit_events_years age_seconds=\(age) count=\(older)",
         ])
+        try await server.stop()
+    }
+
+    @Test("access-log day files are written per UTC day and destroyed access_logs_days after their day ended")
+    func accessLogDaysPurgedAtTheirAge() async throws {
+        let server = try await TestServer { $0.accessLogDirectory = $0.data + "/access" }
+        let environment = server.application.environment
+        let directory = server.directory.file("data/access")
+        let first = server.clock.now()
+        let firstFile = AccessLogDirectory.fileName(for: first)
+        _ = try await APIClient(server).get("/healthz")
+        let line = try String(contentsOfFile: directory + "/" + firstFile, encoding: .utf8)
+        #expect(line.contains("\"route\":\"/healthz\"") && line.contains("\"client\":\"127.0.0.1\""))
+        #expect(!server.logs.lines.contains { $0.contains("\"route\":\"/healthz\"") })
+        let dayEnd = try #require(AccessLogDirectory.dayStart(of: firstFile)).adding(seconds: 86_400)
+        server.clock.set(dayEnd)
+        _ = try await APIClient(server).get("/healthz")
+        let files = { Set(try FileManager.default.contentsOfDirectory(atPath: directory)) }
+        #expect(try files() == [firstFile, AccessLogDirectory.fileName(for: dayEnd)])
+
+        let age = Int64(environment.policies.retention.accessLogsDays) * 86_400
+        server.clock.set(dayEnd.adding(seconds: age - 1))
+        await server.application.collectGarbageOnce()
+        #expect(try files().contains(firstFile))
+        server.clock.set(dayEnd.adding(seconds: age))
+        await server.application.collectGarbageOnce()
+        #expect(try files() == [AccessLogDirectory.fileName(for: dayEnd)])
+        let details = try await environment.storage.read { tx in
+            try tx.audit.events(AuditQuery(limit: 1000)).filter { $0.action == .dataDestroyed }.map(\.detail)
+        }
+        #expect(details.contains(
+            "what=access_logs why=retention.access_logs_days age_days=\(environment.policies.retention.accessLogsDays) count=1"))
         try await server.stop()
     }
 
