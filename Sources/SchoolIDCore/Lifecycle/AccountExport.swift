@@ -20,8 +20,8 @@ struct AccountExport {
         return (.object(root), children.count)
     }
 
-    /// One person's sections; `own` adds what only the account holder sees of themself
-    /// (password metadata, factors, sessions, staff roles).
+    /// One person's sections; `own` adds the sessions, which a child's document leaves
+    /// out (issue 8: a guardian sees the child's data, not where the child is signed in).
     func person(_ accountID: Account.ID, own: Bool) throws -> [String: JSONValue] {
         guard let account = try tx.accounts.account(accountID) else { throw DomainError(.notFound) }
         let key = try ownerKeys.key(for: accountID.rawValue, in: tx.ownerKeys)
@@ -43,7 +43,10 @@ struct AccountExport {
             "link_codes": .array(try tx.guardianLinks.codes(ofStudent: accountID).map(Self.linkCode)),
             "trusted_invitations": .array(try trustedInvitations(of: accountID)),
         ]
-        if own { try addOwnSections(of: account, to: &sections) }
+        try addAccessSections(of: account, to: &sections)
+        if own {
+            sections["sessions"] = .array(try tx.sessions.allSessions(of: accountID).map(Self.session))
+        }
         return sections
     }
 
@@ -62,7 +65,9 @@ struct AccountExport {
         ])
     }
 
-    private func addOwnSections(of account: Account, to sections: inout [String: JSONValue]) throws {
+    /// Password metadata, second factors and recovery codes (never a secret or hash),
+    /// staff memberships and classes taught.
+    private func addAccessSections(of account: Account, to sections: inout [String: JSONValue]) throws {
         let id = account.id
         sections["password"] = try tx.credentials.password(of: id).map { password in
             .object(["kind": .string(password.kind.rawValue), "issued_at": Self.time(password.issuedAt),
@@ -76,15 +81,6 @@ struct AccountExport {
         sections["recovery_codes"] = .array(try tx.secondFactors.recoveryCodes(of: id).map { code in
             .object(["slot": .integer(Int64(code.slot)), "used_at": Self.time(code.usedAt)])
         })
-        sections["sessions"] = .array(try tx.sessions.allSessions(of: id).map { session in
-            .object(["id": .string(session.handle), "purpose": .string(session.purpose.rawValue),
-                     "created_at": Self.time(session.createdAt), "last_seen_at": Self.time(session.lastSeenAt),
-                     "idle_expires_at": Self.time(session.idleExpiresAt),
-                     "absolute_expires_at": Self.time(session.absoluteExpiresAt),
-                     "revoked_at": Self.time(session.revokedAt), "authenticated_at": Self.time(session.authenticatedAt),
-                     "amr": .array(session.amr.map(JSONValue.string)),
-                     "second_factor_at": Self.time(session.secondFactorAt)])
-        })
         sections["staff_memberships"] = .array(try tx.accounts.memberships(of: id).map { membership in
             var entry = try school(membership.schoolID)
             entry["role"] = .string(membership.role.rawValue)
@@ -95,6 +91,15 @@ struct AccountExport {
         sections["classes_taught"] = .array(try tx.classes.classes(taughtBy: id).map { classID in
             .object(try schoolClass(classID))
         })
+    }
+
+    /// A session by its public handle (`ses_…`), never its token or hash.
+    private static func session(_ session: Session) -> JSONValue {
+        .object(["id": .string(session.handle), "purpose": .string(session.purpose.rawValue),
+                 "created_at": time(session.createdAt), "last_seen_at": time(session.lastSeenAt),
+                 "idle_expires_at": time(session.idleExpiresAt), "absolute_expires_at": time(session.absoluteExpiresAt),
+                 "revoked_at": time(session.revokedAt), "authenticated_at": time(session.authenticatedAt),
+                 "amr": .array(session.amr.map(JSONValue.string)), "second_factor_at": time(session.secondFactorAt)])
     }
 
     private func enrolment(_ enrolment: Enrolment) throws -> JSONValue {

@@ -11,8 +11,7 @@ import SchoolIDJOSE
 /// use, never codes), `sessions` (public ids, never tokens), `guardian_links`,
 /// `link_codes`, `trusted_invitations` (sent, received and about the account, with the
 /// invitee as stored), `staff_memberships`, `classes_taught`, `enrolments`), `children`
-/// (for each actively linked child the same person sections without sessions, password
-/// or factors), and `audit_events` (the last ``auditWindowSeconds`` where the account or
+/// (for each actively linked child the same person sections without `sessions`), and `audit_events` (the last ``auditWindowSeconds`` where the account or
 /// a listed child is actor or target). Which database column lands where is the
 /// registry `PersonalDataColumns` in `SchoolIDStore`.
 ///

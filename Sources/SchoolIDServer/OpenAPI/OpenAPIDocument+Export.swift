@@ -8,7 +8,7 @@ extension OpenAPIDocument {
       "summary": "Everything SchoolID holds about the caller and each actively linked child, as one JSON document (GDPR Art. 15 and 20, 152-FZ art. 14): values opened from their sealed form, never a secret (no password or code hashes, TOTP seeds or session tokens). Needs a second factor proven in this session within `step_up_seconds` when step-up is enforced. Never cached (`Cache-Control: no-store`). Audited as `account.exported`.",
       "responses": {
         "200": {
-          "description": "The export. Times are Unix seconds; absent values are `null`. `children` holds, per child, the person sections without sessions, password or factors; `audit_events` covers the last 180 days where the account or a listed child is actor or target.",
+          "description": "The export. Times are Unix seconds; absent values are `null`. `children` holds, per actively linked child, the same person sections without `sessions`; `audit_events` covers the last 180 days where the account or a listed child is actor or target.",
           "content": { "application/json": { "schema": {
             "type": "object",
             "required": ["format_version", "generated_at", "account", "contacts", "snils", "password", "second_factors", "recovery_codes", "sessions", "guardian_links", "link_codes", "trusted_invitations", "staff_memberships", "classes_taught", "enrolments", "children", "audit_events"],
