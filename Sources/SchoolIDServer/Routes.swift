@@ -58,6 +58,9 @@ public enum Routes {
     public static let mySNILS = "/v1/me/snils"
     public static let accountSNILS = "/v1/accounts/:account_id/snils"
 
+    // JSON API: personal data (issue 8)
+    public static let myExport = "/v1/me/export"
+
     // JSON API: trusted persons (issue 7)
     public static let childInvitations = "/v1/me/children/:account_id/invitations"
     public static let sentInvitations = "/v1/me/invitations/sent"
@@ -134,6 +137,8 @@ public enum Routes {
     public static let trustedDeclinePage = "/account/trusted-persons/:invitation_id/decline"
     public static let trustedRevokePage = "/account/trusted-persons/:invitation_id/revoke"
     public static let trustedApprovePage = "/account/trusted-persons/:invitation_id/approve"
+    public static let exportPage = "/account/export"
+    public static let exportDownloadPage = "/account/export.json"
     public static let teacherLinkCode = "/teacher/students/:account_id/link-code"
     public static let teacherGuardianProposal = "/teacher/students/:account_id/guardian-proposal"
 

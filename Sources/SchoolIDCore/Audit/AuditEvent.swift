@@ -137,6 +137,8 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// The garbage collector destroyed rows past their retention age (what, why, how
     /// many; never the data).
     case dataDestroyed = "data_destroyed"
+    /// An account holder took the export of their data (issue 8, GDPR Art. 15).
+    case accountExported = "account.exported"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -11,6 +11,10 @@ public protocol GuardianLinkReader {
     /// The student's links in every state, oldest first.
     /// - Throws: a backend error.
     func links(ofStudent studentID: Account.ID) throws -> [GuardianLink]
+    /// The link codes issued for the student (used, expired and open, until retention
+    /// deletes them), oldest first.
+    /// - Throws: a backend error.
+    func codes(ofStudent studentID: Account.ID) throws -> [LinkCode]
 }
 
 /// Reads and changes guardian links and link codes.

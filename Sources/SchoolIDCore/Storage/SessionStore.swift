@@ -9,6 +9,11 @@ public protocol SessionReader {
     /// tickets) usable at `time`, newest first: what "my sessions" lists.
     /// - Throws: a backend error.
     func sessions(of accountID: Account.ID, usableAt time: UnixTime) throws -> [Session]
+    /// Every row the store holds for the account: sessions and tickets, usable, expired
+    /// or revoked (until retention deletes them), newest first: what an export lists
+    /// (GDPR Art. 15).
+    /// - Throws: a backend error.
+    func allSessions(of accountID: Account.ID) throws -> [Session]
 }
 
 /// Reads and changes sessions and password-change tickets.

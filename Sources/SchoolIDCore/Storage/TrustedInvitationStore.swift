@@ -14,6 +14,9 @@ public protocol TrustedInvitationReader {
     /// Invitations for the student, oldest first.
     /// - Throws: a backend error.
     func invitations(ofStudent studentID: Account.ID) throws -> [TrustedInvitation]
+    /// Invitations the guardian sent (any state, any child), oldest first.
+    /// - Throws: a backend error.
+    func invitations(ofGuardian guardianID: Account.ID) throws -> [TrustedInvitation]
     /// The approvals an invitation needs (none when the policy did not require them).
     /// - Throws: a backend error.
     func approvals(of id: TrustedInvitation.ID) throws -> [TrustedApproval]

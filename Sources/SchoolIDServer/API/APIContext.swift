@@ -24,6 +24,7 @@ struct APIContext: Sendable {
     var recovery: RecoveryService { RecoveryService(environment: environment) }
     var secondFactors: SecondFactorService { SecondFactorService(environment: environment) }
     var snils: SNILSService { SNILSService(environment: environment) }
+    var export: AccountExportService { AccountExportService(environment: environment) }
     var trustedAccess: TrustedAccessService { TrustedAccessService(environment: environment, attempts: attempts) }
     var stepUp: StepUpService { StepUpService(environment: environment, attempts: attempts) }
     var guardianship: GuardianshipService {

@@ -6,7 +6,7 @@ extension OpenAPIDocument {
 
     /// Every area's path members.
     static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths, secondFactorLoginPaths,
-                             factorManagementPaths, snilsPaths, guardianshipPaths, trustedAccessPaths]
+                             factorManagementPaths, snilsPaths, exportPaths, guardianshipPaths, trustedAccessPaths]
 
     /// Operations, access, directory, credentials and audit.
     static let corePaths = #"""

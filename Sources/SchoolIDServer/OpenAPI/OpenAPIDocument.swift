@@ -47,6 +47,7 @@ public enum OpenAPIDocument {
     { "name": "recovery", "description": "Forgotten login or password, through verified contacts." },
     { "name": "security", "description": "The account's own contacts and sessions." },
     { "name": "second-factors", "description": "Two-step login, TOTP enrolment, recovery codes, managing factors and step-up." },
+    { "name": "personal-data", "description": "The account holder's own data: the export of everything held about them and their children." },
     { "name": "snils", "description": "An account's SNILS: declared by the person, verified by staff who saw the document." },
     { "name": "guardians", "description": "Guardians linking children, proposals, link codes and the access view." },
     { "name": "trusted-persons", "description": "Guardians inviting trusted persons to see one child's chosen services." }

@@ -103,6 +103,7 @@ struct LoginPages: Sendable {
             \(console)<p><a href="\(Routes.passwordChangePage)">\(text(.changePasswordLink))</a></p>
             <p><a href="\(Routes.securityPage)">\(SecurityPageText.link.text(in: language))</a></p>
             <p><a href="\(Routes.secondFactorsPage)">\(FactorPageText.link.text(in: language))</a></p>
+            <p><a href="\(Routes.exportPage)">\(ExportPageText.link.text(in: language))</a></p>
             \(family)\(Self.logoutForm(token, language))
             """
         return Page.render(title: text(.accountTitle), language: language, body: body)

@@ -75,6 +75,9 @@ struct PageRoutes: Sendable {
         add(&router, .POST, Routes.recoverPasswordFlowPage) { try await recovery.submitFlow($0) }
         registerFactorPages(in: &router)
         registerFamilyPages(in: &router)
+        let export = ExportPages(context: context)
+        add(&router, .GET, Routes.exportPage) { try await export.overview($0) }
+        add(&router, .GET, Routes.exportDownloadPage) { try await export.download($0) }
     }
 
     /// `/account/children`, `/account/trusted-persons` and the teacher console's family actions.

@@ -40,6 +40,12 @@ struct SQLiteGuardianLinkStore: GuardianLinkStore {
             """, [studentID.rawValue]).map(Self.link)
     }
 
+    func codes(ofStudent studentID: Account.ID) throws -> [LinkCode] {
+        try connection.query("""
+            SELECT \(Self.codeColumns) FROM link_codes WHERE student_id = ? ORDER BY created_at, id
+            """, [studentID.rawValue]).map(Self.code)
+    }
+
     func insert(_ link: GuardianLink) throws {
         try connection.mappingConstraints {
             try connection.execute("""

@@ -53,6 +53,12 @@ struct SQLiteSessionStore: SessionStore {
             """, [accountID.rawValue, time]).map { try Record(row: $0).session }
     }
 
+    func allSessions(of accountID: Account.ID) throws -> [Session] {
+        try connection.query("""
+            SELECT \(Record.columns) FROM sessions WHERE account_id = ? ORDER BY created_at DESC, token_hash
+            """, [accountID.rawValue]).map { try Record(row: $0).session }
+    }
+
     func insert(_ session: Session) throws {
         try connection.mappingConstraints {
             try connection.execute("INSERT INTO sessions (\(Record.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -51,6 +51,10 @@ struct SQLiteTrustedInvitationStore: TrustedInvitationStore {
         try select("student_id = ?", studentID.rawValue)
     }
 
+    func invitations(ofGuardian guardianID: Account.ID) throws -> [TrustedInvitation] {
+        try select("guardian_id = ?", guardianID.rawValue)
+    }
+
     func approvals(of id: TrustedInvitation.ID) throws -> [TrustedApproval] {
         try connection.query("""
             SELECT invitation_id, guardian_id, approved_at FROM trusted_approvals WHERE invitation_id = ?
