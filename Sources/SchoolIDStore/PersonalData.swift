@@ -255,5 +255,9 @@ public enum PersonalDataColumns {
             "changed_in_pass": .notPersonal("a key rotation"), "finished_at": .notPersonal("a key rotation"),
             "updated_at": .notPersonal("a key rotation"),
         ]),
+        Table("audit_purges", subject: nil, [
+            "id": .notPersonal("the retention mark"), "through_sequence": .notPersonal("the retention mark"),
+            "released_before": .notPersonal("the retention mark"),
+        ]),
     ]
 }

@@ -96,7 +96,7 @@ import Testing
             let refused = try await admin.get(Routes.myExport)
             #expect(refused.status == 403 && refused.errorCode == "step_up_required", "\(refused.text)")
             var page = APIClient(server)
-            page.cookie = try #require(admin.bearer)
+            page.cookie = admin.bearer
             let redirected = try await page.get(Routes.exportDownloadPage)
             #expect(redirected.status == 303)
             #expect(redirected.header("Location") == "\(Routes.stepUpPage)?return_to=\(Routes.exportDownloadPage)")
