@@ -106,6 +106,7 @@ public final class ServerApplication: Sendable {
         RecoveryRoutes(context: api).register(in: &router)
         DirectoryRoutes(context: api).register(in: &router)
         SNILSRoutes(context: api).register(in: &router)
+        AccountDeletionRoutes(context: api).register(in: &router)
         TrustedAccessRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)
         GuardianshipRoutes(context: api).register(in: &router)

@@ -29,5 +29,6 @@ import Testing
         check(FactorPageText.self)
         check(StepUpPageText.self)
         check(FamilyPageText.self)
+        check(DeletionPageText.self)
     }
 }

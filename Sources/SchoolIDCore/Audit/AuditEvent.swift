@@ -137,6 +137,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// The garbage collector destroyed rows past their retention age (what, why, how
     /// many; never the data).
     case dataDestroyed = "data_destroyed"
+    /// An account was deleted: its personal data crypto-shredded, its row kept as a
+    /// tombstone (what was removed and how many, never the values).
+    case accountDeleted = "account.deleted"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.
