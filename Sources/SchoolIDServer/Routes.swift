@@ -49,6 +49,8 @@ public enum Routes {
     public static let classTeachers = "/v1/classes/:class_id/teachers"
     public static let classStudents = "/v1/classes/:class_id/students"
     public static let enrolmentEnd = "/v1/enrolments/:enrolment_id/end"
+    /// `DELETE`: a student's account (issue 8).
+    public static let account = "/v1/accounts/:account_id"
     public static let accountDisable = "/v1/accounts/:account_id/disable"
     public static let accountUnlock = "/v1/accounts/:account_id/unlock"
     public static let accountAssistedReset = "/v1/accounts/:account_id/assisted-reset"
@@ -110,6 +112,8 @@ public enum Routes {
     public static let registerCodePage = "/register/:registration_id"
     public static let teacherReissue = "/teacher/students/:account_id/temporary-password"
     public static let securityPage = "/account/security"
+    /// Deleting one's own account (issue 8).
+    public static let accountDeletePage = "/account/delete"
     public static let securitySessionRevoke = "/account/security/sessions/:session_id/revoke"
     public static let securityRevokeOthers = "/account/security/sessions/revoke-others"
     public static let securityPhonePage = "/account/security/phone"

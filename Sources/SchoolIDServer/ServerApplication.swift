@@ -109,6 +109,7 @@ public final class ServerApplication: Sendable {
         DirectoryRoutes(context: api).register(in: &router)
         SNILSRoutes(context: api).register(in: &router)
         ExportRoutes(context: api).register(in: &router)
+        AccountDeletionRoutes(context: api).register(in: &router)
         TrustedAccessRoutes(context: api).register(in: &router)
         CredentialRoutes(context: api).register(in: &router)
         GuardianshipRoutes(context: api).register(in: &router)

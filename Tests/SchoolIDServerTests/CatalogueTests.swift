@@ -30,5 +30,6 @@ import Testing
         check(StepUpPageText.self)
         check(FamilyPageText.self)
         check(ExportPageText.self)
+        check(DeletionPageText.self)
     }
 }

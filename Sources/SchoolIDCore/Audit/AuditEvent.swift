@@ -139,6 +139,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case dataDestroyed = "data_destroyed"
     /// An account holder took the export of their data (issue 8, GDPR Art. 15).
     case accountExported = "account.exported"
+    /// An account was deleted: its personal data crypto-shredded, its row kept as a
+    /// tombstone (what was removed and how many, never the values).
+    case accountDeleted = "account.deleted"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -26,6 +26,10 @@ public struct Account: Hashable, Sendable {
     public enum Status: String, Hashable, Sendable, CaseIterable {
         case active
         case disabled
+        /// Deleted: a tombstone (no login, empty profile, owner key destroyed) that
+        /// every lookup treats as absent; kept so audit events and receipts still
+        /// name a pseudonymous id.
+        case deleted
     }
 
     public var id: ID

@@ -69,6 +69,8 @@ extension ErrorCode {
         case .recoveryFlowNotFound: "Запрос на восстановление не найден или его срок истёк. Начните заново."
         case .sessionNotFound: "Сеанс не найден."
         case .contactUnchanged: "Этот номер или адрес уже указан в вашей учётной записи."
+        case .accountDeletionNotAllowed:
+            "Эту учётную запись нельзя удалить здесь. Учётные записи сотрудников закрывает школа, учеников — администратор школы."
         case .stepUpRequired:
             "Для этого действия подтвердите вход ещё раз: введите код из приложения-аутентификатора или код из SMS."
         case .secondFactorRequired: "Пароль верный. Теперь введите код второго фактора."
@@ -200,6 +202,8 @@ extension ErrorCode {
         case .recoveryFlowNotFound: "Recovery request not found or expired. Please start again."
         case .sessionNotFound: "Session not found."
         case .contactUnchanged: "This number or address is already on your account."
+        case .accountDeletionNotAllowed:
+            "This account cannot be deleted here. Staff accounts are closed by the school, student accounts by the school admin."
         case .stepUpRequired:
             "This action needs a fresh confirmation: enter a code from your authenticator app or an SMS code, then try again."
         case .secondFactorRequired: "The password is right. Now enter your second-factor code."

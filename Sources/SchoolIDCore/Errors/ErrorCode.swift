@@ -134,6 +134,10 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     /// The action needs a second factor proven within `step_up_seconds`
     /// (`second_factor.json`): prove a factor (or an SMS code) again and retry.
     case stepUpRequired = "step_up_required"
+    /// The account may not be deleted this way: staff (and platform admins) are ended
+    /// by their school or the operator, and only a student's school admin (or a
+    /// platform admin) deletes a student.
+    case accountDeletionNotAllowed = "account_deletion_not_allowed"
     /// The password was right; the login continues with the second-factor code.
     case secondFactorRequired = "second_factor_required"
     /// Staff must enrol a second factor before anything else.

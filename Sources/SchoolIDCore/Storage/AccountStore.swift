@@ -8,7 +8,8 @@ public protocol AccountReader {
     /// The account with this login, or `nil`.
     /// - Throws: a backend error.
     func account(login: Login) throws -> Account?
-    /// Whether a login was ever used (logins are never reused, even after deletion).
+    /// Whether a login was ever used (never reused, except an adult's chosen login
+    /// released by account deletion).
     /// - Throws: a backend error.
     func isLoginTaken(_ login: Login) throws -> Bool
     /// The account's staff memberships, ended ones included.
@@ -54,4 +55,20 @@ public protocol AccountStore: AccountReader {
     /// Ends an active enrolment.
     /// - Throws: ``StoreError/notFound`` when there is no such active enrolment.
     func endEnrolment(_ id: Enrolment.ID, at time: UnixTime) throws
+    /// Turns the account into a deletion tombstone: status `deleted`, no login,
+    /// empty profile, failure counters, lock and second-factor flag cleared. The row
+    /// stays so audit events and links keep naming a pseudonymous id.
+    /// - Parameters:
+    ///   - releasingLogin: also frees the login in `used_logins` so it may be chosen
+    ///     again (adults' chosen logins; students' pattern logins stay reserved).
+    ///   - time: the new `updatedAt`.
+    /// - Throws: ``StoreError/notFound``.
+    /// - Returns: the tombstone.
+    @discardableResult
+    func tombstone(_ id: Account.ID, releasingLogin: Bool, at time: UnixTime) throws -> Account
+    /// Ends every active staff membership of the account.
+    /// - Throws: a backend error.
+    /// - Returns: how many were ended.
+    @discardableResult
+    func endMemberships(of accountID: Account.ID, at time: UnixTime) throws -> Int
 }

@@ -75,4 +75,15 @@ public protocol ChallengeStore: ChallengeReader {
     /// - Returns: how many were deleted.
     @discardableResult
     func deleteExpiredChallenges(before time: UnixTime) throws -> Int
+    /// Deletes the challenges of the account and those sent to any of `destinations`
+    /// (challenge blind indexes), consumed or not (account deletion).
+    /// - Throws: a backend error.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    func deleteChallenges(of accountID: Account.ID, destinations: [[UInt8]]) throws -> Int
+    /// Deletes the code-send records to any of `destinations` (account deletion).
+    /// - Throws: a backend error.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    func deleteSends(toDestinations destinations: [[UInt8]]) throws -> Int
 }

@@ -26,4 +26,9 @@ public protocol ContactChangeStore: ContactChangeReader {
     /// - Returns: how many were deleted.
     @discardableResult
     func deleteExpired(before time: UnixTime) throws -> Int
+    /// Deletes every pending contact change of the account (account deletion).
+    /// - Throws: a backend error.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    func deleteAll(of accountID: Account.ID) throws -> Int
 }

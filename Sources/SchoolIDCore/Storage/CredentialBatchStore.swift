@@ -11,6 +11,9 @@ public protocol CredentialBatchReader {
     /// Batches holding sealed data whose `purgeAt` is at or before `time`.
     /// - Throws: a backend error.
     func batchesToPurge(at time: UnixTime) throws -> [CredentialBatch.ID]
+    /// The class's batches that still hold a sealed roster or result (not purged).
+    /// - Throws: a backend error.
+    func unpurgedBatches(ofClass classID: SchoolClass.ID) throws -> [CredentialBatch.ID]
 }
 
 /// Reads and changes credential batches.

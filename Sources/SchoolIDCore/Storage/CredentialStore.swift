@@ -33,4 +33,9 @@ public protocol CredentialStore: CredentialReader {
     /// - Returns: how many were deleted.
     @discardableResult
     func deleteFailureCounters(before time: UnixTime) throws -> Int
+    /// Deletes the account's password credential (account deletion).
+    /// - Throws: a backend error.
+    /// - Returns: whether there was one.
+    @discardableResult
+    func deletePassword(of accountID: Account.ID) throws -> Bool
 }

@@ -45,4 +45,10 @@ public protocol GuardianLinkStore: GuardianLinkReader {
     /// - Returns: how many were deleted.
     @discardableResult
     func deleteUsedOrExpiredCodes(before time: UnixTime) throws -> Int
+    /// Deletes the link codes for the account (as student) or issued by it, used or
+    /// not (account deletion).
+    /// - Throws: a backend error.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    func deleteCodes(involving accountID: Account.ID) throws -> Int
 }

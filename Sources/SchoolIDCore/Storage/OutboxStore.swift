@@ -9,6 +9,10 @@ public protocol OutboxReader {
     /// (by `createdAt`) first, at most `limit`.
     /// - Throws: a backend error.
     func due(at time: UnixTime, channels: Set<OutboxMessage.Channel>, limit: Int) throws -> [OutboxMessage]
+    /// Every message (any status) with an id after `id` (all when `nil`), in id order,
+    /// at most `limit`: a scan of the table, which retention keeps short.
+    /// - Throws: a backend error.
+    func messages(after id: OutboxMessage.ID?, limit: Int) throws -> [OutboxMessage]
 }
 
 extension OutboxReader {
@@ -38,4 +42,9 @@ public protocol OutboxStore: OutboxReader {
     /// - Returns: how many were deleted.
     @discardableResult
     func deleteFinished(before time: UnixTime) throws -> Int
+    /// Deletes one message (account deletion: its destination was the account's).
+    /// - Throws: a backend error.
+    /// - Returns: whether it existed.
+    @discardableResult
+    func delete(_ id: OutboxMessage.ID) throws -> Bool
 }

@@ -23,4 +23,9 @@ public protocol RecoveryFlowStore: RecoveryFlowReader {
     /// - Returns: how many were deleted.
     @discardableResult
     func deleteExpired(before time: UnixTime) throws -> Int
+    /// Deletes every recovery flow of the account (account deletion).
+    /// - Throws: a backend error.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    func deleteAll(of accountID: Account.ID) throws -> Int
 }

@@ -28,4 +28,10 @@ public protocol RegistrationStore: RegistrationReader {
     /// - Returns: how many were deleted.
     @discardableResult
     func deleteExpired(before time: UnixTime) throws -> Int
+    /// Deletes the registrations that created the account and the pending ones for
+    /// any of `phoneIndexes` (contact blind indexes) (account deletion).
+    /// - Throws: a backend error.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    func deleteAll(of accountID: Account.ID, phoneIndexes: [[UInt8]]) throws -> Int
 }

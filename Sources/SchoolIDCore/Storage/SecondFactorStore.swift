@@ -38,4 +38,9 @@ public protocol SecondFactorStore: SecondFactorReader {
     /// - Throws: a backend error.
     /// - Returns: whether this call used it.
     func markRecoveryCodeUsed(of accountID: Account.ID, slot: Int, at time: UnixTime) throws -> Bool
+    /// Deletes every second factor and recovery code of the account (account deletion).
+    /// - Throws: a backend error.
+    /// - Returns: how many rows were deleted.
+    @discardableResult
+    func deleteAll(of accountID: Account.ID) throws -> Int
 }

@@ -26,6 +26,16 @@ public protocol Storage: Sendable {
     /// - Throws: what `body` throws, `CancellationError`, or a backend error.
     /// - Returns: what `body` returned.
     func read<T: Sendable>(_ body: @escaping @Sendable (any ReadTransaction) throws -> T) async throws -> T
+
+    /// Removes old page images that committed deletions left behind in the backend's
+    /// logs, so deleted personal data cannot be read back from the files (152-FZ
+    /// art. 21 destruction; GDPR Art. 17). SQLite: `PRAGMA wal_checkpoint(TRUNCATE)`
+    /// on the writer, which copies the WAL into the database file (where
+    /// `secure_delete` has zeroed freed cells) and truncates the WAL to zero bytes.
+    ///
+    /// Call after the unit that deleted the data has committed.
+    /// - Throws: a backend error, or a busy error when readers kept the log in use.
+    func scrub() async throws
 }
 
 /// The stores available inside ``Storage/write(_:)``. Later issues add one property

@@ -52,4 +52,12 @@ public protocol TrustedInvitationStore: TrustedInvitationReader {
     /// - Returns: how many invitations were deleted.
     @discardableResult
     func deleteLapsedOrDeclined(before time: UnixTime) throws -> Int
+    /// Deletes, in any state, the invitations the account made, received or is the
+    /// student of, and those whose match index is one of `matchIndexes`, with their
+    /// approvals; and the account's own approvals of other invitations (a deleted
+    /// guardian no longer has a say) (account deletion).
+    /// - Throws: a backend error.
+    /// - Returns: how many invitations were deleted.
+    @discardableResult
+    func deleteAll(involving accountID: Account.ID, matchIndexes: [[UInt8]]) throws -> Int
 }

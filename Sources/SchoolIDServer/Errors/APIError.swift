@@ -34,7 +34,8 @@ extension ErrorCode {
         switch self {
         case .permissionDenied, .schoolNotAssigned, .classNotAssigned, .csrfTokenInvalid, .originNotAllowed,
              .accountDisabled, .accountLocked, .temporaryPasswordExpired, .stepUpRequired,
-             .secondFactorEnrolmentRequired, .secondFactorDisabled, .acceptanceCodeInvalid: .forbidden
+             .secondFactorEnrolmentRequired, .secondFactorDisabled, .acceptanceCodeInvalid,
+             .accountDeletionNotAllowed: .forbidden
         case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid, .secondFactorRequired: .unauthorized
         case .retryLater, .codeResendTooSoon, .smsBudgetExhausted: .tooManyRequests
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,

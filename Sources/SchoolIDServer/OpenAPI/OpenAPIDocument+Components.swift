@@ -148,7 +148,7 @@ extension OpenAPIDocument {
         "school_not_assigned", "class_not_assigned", "school_not_found", "class_not_found",
         "account_not_found", "enrolment_not_found", "credential_batch_not_found",
         "registration_not_found", "recovery_flow_not_found", "session_not_found", "contact_unchanged",
-        "step_up_required", "second_factor_required", "second_factor_enrolment_required", "second_factor_disabled",
+        "step_up_required", "account_deletion_not_allowed", "second_factor_required", "second_factor_enrolment_required", "second_factor_disabled",
         "second_factor_required_by_policy", "phone_not_verified",
         "credential_batch_not_finished", "credential_batch_gone", "school_code_taken",
         "class_already_exists", "login_taken", "membership_exists", "enrolment_exists",

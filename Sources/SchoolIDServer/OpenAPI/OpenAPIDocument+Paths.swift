@@ -6,7 +6,8 @@ extension OpenAPIDocument {
 
     /// Every area's path members.
     static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths, secondFactorLoginPaths,
-                             factorManagementPaths, snilsPaths, exportPaths, guardianshipPaths, trustedAccessPaths]
+                             factorManagementPaths, snilsPaths, exportPaths, guardianshipPaths, trustedAccessPaths,
+                             accountDeletionPaths]
 
     /// Operations, access, directory, credentials and audit.
     static let corePaths = #"""
@@ -152,7 +153,8 @@ extension OpenAPIDocument {
         "401": { "$ref": "#/components/responses/Unauthorized" },
         "403": { "$ref": "#/components/responses/Forbidden" }
       }
-    }
+    },
+    "delete": \#(deleteMeOperation)
   },
   "/v1/schools": {
     "get": {

@@ -66,6 +66,11 @@ struct PageRoutes: Sendable {
             try await security.startChange($0, kind: .email)
         }
         add(&router, .POST, Routes.securityConfirmPage) { try await security.confirm($0) }
+        let deletion = AccountDeletionPages(context: context)
+        add(&router, .GET, Routes.accountDeletePage) { try await deletion.form($0) }
+        add(&router, .POST, Routes.accountDeletePage, stepUpReturn: .page(Routes.accountDeletePage)) {
+            try await deletion.submit($0)
+        }
         add(&router, .GET, Routes.recoverPage) { try await recovery.choose($0) }
         add(&router, .GET, Routes.recoverLoginPage) { try await recovery.loginForm($0) }
         add(&router, .POST, Routes.recoverLoginPage) { try await recovery.submitLogin($0) }

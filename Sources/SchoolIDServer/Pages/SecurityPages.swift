@@ -45,6 +45,7 @@ struct SecurityPages: Sendable {
             <h2>\(text(.contactsHeading))</h2>
             <ul>\(contactLines)</ul>
             <p><a href="\(Routes.secondFactorsPage)">\(FactorPageText.link.text(in: language))</a></p>
+            <p><a href="\(Routes.accountDeletePage)">\(DeletionPageText.link.text(in: language))</a></p>
             <p><a href="\(Routes.accountPage)">\(PageText.accountTitle.text(in: language))</a></p>
             """
         return Page.render(title: text(.title), language: language, body: body)

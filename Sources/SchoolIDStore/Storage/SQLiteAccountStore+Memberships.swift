@@ -108,4 +108,10 @@ extension SQLiteAccountStore {
         try connection.execute("UPDATE enrolments SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL", [id.rawValue, time])
         guard connection.changes == 1 else { throw StoreError.notFound }
     }
+
+    func endMemberships(of accountID: Account.ID, at time: UnixTime) throws -> Int {
+        try connection.execute("UPDATE staff_memberships SET ended_at = ?2 WHERE account_id = ?1 AND ended_at IS NULL",
+                               [accountID.rawValue, time])
+        return connection.changes
+    }
 }

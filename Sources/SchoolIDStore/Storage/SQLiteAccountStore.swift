@@ -83,4 +83,22 @@ struct SQLiteAccountStore: AccountStore {
     private func reserve(_ login: Login, at time: UnixTime) throws {
         try connection.execute("INSERT INTO used_logins (login, used_at) VALUES (?, ?)", [login.rawValue, time])
     }
+
+    /// The login column goes first (it references `used_logins`), then the released
+    /// login's row; one savepoint.
+    func tombstone(_ id: Account.ID, releasingLogin: Bool, at time: UnixTime) throws -> Account {
+        guard let stored = try account(id) else { throw StoreError.notFound }
+        try connection.inSavepoint {
+            try connection.execute("""
+                UPDATE accounts SET login = NULL, status = ?2, profile = ?3, consecutive_failures = 0, locked_at = NULL,
+                    has_second_factor = 0, updated_at = ?4
+                WHERE id = ?1
+                """, [id.rawValue, Account.Status.deleted.rawValue, [UInt8](), time])
+            if releasingLogin, let login = stored.login {
+                try connection.execute("DELETE FROM used_logins WHERE login = ?", [login.rawValue])
+            }
+        }
+        guard let tombstone = try account(id) else { throw StoreError.notFound }
+        return tombstone
+    }
 }

@@ -129,4 +129,23 @@ struct SQLiteChallengeStore: ChallengeStore {
         guard let row = try connection.queryFirst(sql, [key, since]) else { return 0 }
         return try row.get(0)
     }
+
+    func deleteChallenges(of accountID: Account.ID, destinations: [[UInt8]]) throws -> Int {
+        try connection.execute("DELETE FROM challenges WHERE account_id = ?", [accountID.rawValue])
+        var count = connection.changes
+        for index in destinations {
+            try connection.execute("DELETE FROM challenges WHERE destination_index = ?", [index])
+            count += connection.changes
+        }
+        return count
+    }
+
+    func deleteSends(toDestinations destinations: [[UInt8]]) throws -> Int {
+        var count = 0
+        for index in destinations {
+            try connection.execute("DELETE FROM otp_sends WHERE destination_index = ?", [index])
+            count += connection.changes
+        }
+        return count
+    }
 }

@@ -40,4 +40,9 @@ struct SQLiteContactChangeStore: ContactChangeStore {
         try connection.execute("DELETE FROM contact_changes WHERE expires_at < ?", [time])
         return connection.changes
     }
+
+    func deleteAll(of accountID: Account.ID) throws -> Int {
+        try connection.execute("DELETE FROM contact_changes WHERE account_id = ?", [accountID.rawValue])
+        return connection.changes
+    }
 }

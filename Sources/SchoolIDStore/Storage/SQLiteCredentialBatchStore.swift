@@ -101,4 +101,11 @@ struct SQLiteCredentialBatchStore: CredentialBatchStore {
             RETURNING \(Record.columns)
             """, [id.rawValue, time]).map { try Record(row: $0).batch }
     }
+
+    func unpurgedBatches(ofClass classID: SchoolClass.ID) throws -> [CredentialBatch.ID] {
+        try connection.query("""
+            SELECT id FROM credential_batches
+            WHERE class_id = ? AND (sealed_roster IS NOT NULL OR sealed_result IS NOT NULL) ORDER BY created_at, id
+            """, [classID.rawValue]).map { try $0.value(0) }
+    }
 }

@@ -88,4 +88,9 @@ struct SQLiteCredentialStore: CredentialStore {
         try connection.execute("DELETE FROM failure_counters WHERE last_failure_at < ?", [time])
         return connection.changes
     }
+
+    func deletePassword(of accountID: Account.ID) throws -> Bool {
+        try connection.execute("DELETE FROM password_credentials WHERE account_id = ?", [accountID.rawValue])
+        return connection.changes > 0
+    }
 }

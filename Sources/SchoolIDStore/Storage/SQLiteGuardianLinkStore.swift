@@ -90,4 +90,9 @@ struct SQLiteGuardianLinkStore: GuardianLinkStore {
         try connection.execute("DELETE FROM link_codes WHERE used_at < ?1 OR expires_at < ?1", [time])
         return connection.changes
     }
+
+    func deleteCodes(involving accountID: Account.ID) throws -> Int {
+        try connection.execute("DELETE FROM link_codes WHERE student_id = ?1 OR issued_by = ?1", [accountID.rawValue])
+        return connection.changes
+    }
 }

@@ -70,4 +70,16 @@ struct SQLiteOutboxStore: OutboxStore {
         try connection.execute("DELETE FROM outbox WHERE status <> 'pending' AND coalesce(sent_at, created_at) < ?", [time])
         return connection.changes
     }
+
+    func messages(after id: OutboxMessage.ID?, limit: Int) throws -> [OutboxMessage] {
+        guard limit > 0 else { return [] }
+        return try connection.query("""
+            SELECT \(Record.columns) FROM outbox WHERE id > ? ORDER BY id LIMIT ?
+            """, [id?.rawValue ?? "", limit]).map { try Record(row: $0).message }
+    }
+
+    func delete(_ id: OutboxMessage.ID) throws -> Bool {
+        try connection.execute("DELETE FROM outbox WHERE id = ?", [id.rawValue])
+        return connection.changes > 0
+    }
 }

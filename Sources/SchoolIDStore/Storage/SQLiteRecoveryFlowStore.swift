@@ -41,4 +41,9 @@ struct SQLiteRecoveryFlowStore: RecoveryFlowStore {
         try connection.execute("DELETE FROM recovery_flows WHERE expires_at < ?", [time])
         return connection.changes
     }
+
+    func deleteAll(of accountID: Account.ID) throws -> Int {
+        try connection.execute("DELETE FROM recovery_flows WHERE account_id = ?", [accountID.rawValue])
+        return connection.changes
+    }
 }

@@ -59,4 +59,14 @@ struct SQLiteRegistrationStore: RegistrationStore {
         try connection.execute("DELETE FROM registrations WHERE expires_at < ?", [time])
         return connection.changes
     }
+
+    func deleteAll(of accountID: Account.ID, phoneIndexes: [[UInt8]]) throws -> Int {
+        try connection.execute("DELETE FROM registrations WHERE account_id = ?", [accountID.rawValue])
+        var count = connection.changes
+        for index in phoneIndexes {
+            try connection.execute("DELETE FROM registrations WHERE phone_index = ?", [index])
+            count += connection.changes
+        }
+        return count
+    }
 }

@@ -77,4 +77,11 @@ struct SQLiteSecondFactorStore: SecondFactorStore {
             """, [time, accountID.rawValue, slot])
         return connection.changes > 0
     }
+
+    func deleteAll(of accountID: Account.ID) throws -> Int {
+        try connection.execute("DELETE FROM second_factors WHERE account_id = ?", [accountID.rawValue])
+        let factors = connection.changes
+        try connection.execute("DELETE FROM recovery_codes WHERE account_id = ?", [accountID.rawValue])
+        return factors + connection.changes
+    }
 }

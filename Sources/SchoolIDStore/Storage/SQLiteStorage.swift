@@ -96,6 +96,10 @@ public final class SQLiteStorage: Storage {
         try await readers.withReader { reader in try await reader.backup(to: destination) }
     }
 
+    public func scrub() async throws {
+        try await writer.checkpointTruncatingWAL()
+    }
+
     /// Closes every connection; later calls throw ``SQLiteError`` `.misuse`.
     public func close() async {
         await writer.close()

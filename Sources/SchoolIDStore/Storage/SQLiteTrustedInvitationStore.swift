@@ -127,4 +127,20 @@ struct SQLiteTrustedInvitationStore: TrustedInvitationStore {
         try connection.execute("DELETE FROM trusted_invitations WHERE \(condition)", [time])
         return connection.changes
     }
+
+    func deleteAll(involving accountID: Account.ID, matchIndexes: [[UInt8]]) throws -> Int {
+        var count = 0
+        let conditions: [(String, any SQLiteValueConvertible)] =
+            [("guardian_id = ?1 OR invitee_id = ?1 OR student_id = ?1", accountID.rawValue)]
+            + matchIndexes.map { ("match_index = ?1", $0) }
+        for (condition, argument) in conditions {
+            try connection.execute("""
+                DELETE FROM trusted_approvals WHERE invitation_id IN (SELECT id FROM trusted_invitations WHERE \(condition))
+                """, [argument])
+            try connection.execute("DELETE FROM trusted_invitations WHERE \(condition)", [argument])
+            count += connection.changes
+        }
+        try connection.execute("DELETE FROM trusted_approvals WHERE guardian_id = ?", [accountID.rawValue])
+        return count
+    }
 }
