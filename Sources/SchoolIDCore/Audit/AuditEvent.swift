@@ -137,6 +137,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// The garbage collector destroyed rows past their retention age (what, why, how
     /// many; never the data).
     case dataDestroyed = "data_destroyed"
+    /// An adult consented to the processing of their own or, as legal representative,
+    /// a child's personal data (152-FZ art. 9).
+    case consentGiven = "consent.given"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

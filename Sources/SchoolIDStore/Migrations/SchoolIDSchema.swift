@@ -16,6 +16,7 @@ public enum SchoolIDSchema {
         guardianship,
         keyRotations,
         trustedAccess,
+        consents,
     ]
 
     /// `0001-foundation`: per-owner data keys.
