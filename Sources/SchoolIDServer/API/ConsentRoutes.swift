@@ -26,7 +26,7 @@ struct ConsentRoutes: Sendable {
         enum CodingKeys: String, CodingKey { case version, language, operatorName = "operator", text }
     }
 
-    /// The current text in the request's language (`?lang=` or `Accept-Language`).
+    /// The current text in the request's language (`Accept-Language`).
     private func text(_ request: Request) async throws -> Response {
         let policy = context.environment.policies.consent
         let language = request.pageLanguage

@@ -6,7 +6,7 @@ extension OpenAPIDocument {
     "get": {
       "tags": ["consent"],
       "operationId": "getConsentText",
-      "summary": "The current consent text (`consent.json` `current_text_version`) in the request's language.",
+      "summary": "The current consent text (`consent.json` `current_text_version`) in the request's language (`Accept-Language`; Russian by default).",
       "security": [],
       "responses": {
         "200": { "description": "The text.", "content": { "application/json": { "schema": { "type": "object", "required": ["version", "language", "operator", "text"], "properties": { "version": { "type": "integer" }, "language": { "type": "string", "enum": ["ru", "en"] }, "operator": { "type": "string" }, "text": { "type": "string" } } } } } }
