@@ -158,4 +158,34 @@ import Testing
         #expect(recorded.string("session_token") == nil)
         #expect(rows.map(\.textVersion) == [1, 1])
     }
+
+    @Test("a guardian with TOTP passes the second step first; the session opened by consent keeps amr pwd+otp and acr 2")
+    func secondFactorThenConsent() async throws {
+        let policies = try ConsentPolicyDirectory(version: 2)
+        defer { policies.remove() }
+        let server = try await TestServer { $0.policies = policies.path }
+        let environment = server.application.environment
+        let adult = try await AdultAccount.create(in: environment, login: "totp.mother", password: Self.password,
+                                                  consentVersion: 1)
+        let session = try await environment.storage.write { tx in
+            try SessionService(environment: environment).open(for: adult, purpose: .session, at: environment.clock.now(),
+                                                              policy: environment.policies.sessions, in: tx)
+        }
+        let anonymous = APIClient(server)
+        let (_, secret) = try await TOTPEnrolmentSteps.enrol(anonymous.with(bearer: session.token.value.unredacted),
+                                                             on: server)
+        server.clock.advance(seconds: 30)
+        let login = try await anonymous.post("/v1/login", json: ["login": "totp.mother", "password": Self.password])
+        #expect(login.string("status") == "second_factor_required", "\(login.text)")
+        let second = try await anonymous.post(Routes.loginSecondFactor, json: [
+            "second_factor_ticket": try #require(login.string("second_factor_ticket")),
+            "code": TOTPEnrolmentSteps.code(secret, server)])
+        #expect(second.status == 200 && second.string("status") == "consent_required", "\(second.text)")
+        let ticket = anonymous.with(bearer: try #require(second.string("consent_ticket")))
+        let accepted = try await ticket.post("/v1/me/consents", json: ["version": 2])
+        #expect(accepted.string("status") == "logged_in", "\(accepted.text)")
+        let me = try await anonymous.with(bearer: try #require(accepted.string("session_token"))).get("/v1/me")
+        try await server.stop()
+        #expect(me.json["amr"] as? [String] == ["pwd", "otp"] && me.string("acr") == "2", "\(me.text)")
+    }
 }
