@@ -90,12 +90,17 @@ public struct ConsentService: Sendable {
     /// - Parameters:
     ///   - version: the text version the person read; must be the current one.
     ///   - channel: `web` for pages, `api` for `/v1/…`.
-    /// - Throws: `DomainError(.consentOutdated)` for another version,
-    ///   `DomainError(.unauthorized)` when the ticket was used concurrently, a store error.
+    /// - Throws: `DomainError(.permissionDenied)` for a student (their legal
+    ///   representatives consent for them), `DomainError(.consentOutdated)` for another
+    ///   version, `DomainError(.unauthorized)` when the ticket was used concurrently, a
+    ///   store error.
     /// - Returns: the new session when a ticket was consumed, else `nil`.
     public func accept(actor: Actor, version: Int, channel: ConsentRecord.Channel, context: RequestContext)
         async throws -> IssuedSession?
     {
+        guard actor.account.category == .adult else {
+            throw DomainError(.permissionDenied, detail: "a student's consent is given by their legal representatives")
+        }
         guard version == environment.policies.consent.currentTextVersion else { throw DomainError(.consentOutdated) }
         let now = environment.clock.now()
         let account = actor.account

@@ -40,6 +40,7 @@ extension OpenAPIDocument {
         },
         "400": { "$ref": "#/components/responses/BadRequest" },
         "401": { "$ref": "#/components/responses/Unauthorized" },
+        "403": { "description": "`permission_denied` for a student account.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "409": { "description": "`consent_outdated`", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
       }
     }
