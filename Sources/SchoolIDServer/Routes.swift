@@ -12,6 +12,10 @@ public enum Routes {
     public static let passwordChange = "/v1/password/change"
     public static let me = "/v1/me"
 
+    // Consent (issue 8)
+    public static let consent = "/v1/consent"
+    public static let myConsents = "/v1/me/consents"
+
     // JSON API: the second login step and TOTP enrolment (issue 6)
     public static let loginSecondFactor = "/v1/login/second-factor"
     public static let loginSecondFactorSMS = "/v1/login/second-factor/sms"
@@ -108,6 +112,8 @@ public enum Routes {
     public static let batchSlipsPage = "/teacher/batches/:batch_id/slips"
     public static let batchCSVPage = "/teacher/batches/:batch_id/credentials.csv"
     public static let accountPage = "/account"
+    public static let consentPage = "/consent"
+    public static let accountConsentPage = "/account/consent"
     public static let registerPage = "/register"
     public static let registerCodePage = "/register/:registration_id"
     public static let teacherReissue = "/teacher/students/:account_id/temporary-password"

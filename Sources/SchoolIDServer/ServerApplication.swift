@@ -115,6 +115,7 @@ public final class ServerApplication: Sendable {
         GuardianshipRoutes(context: api).register(in: &router)
         AuditRoutes(context: api).register(in: &router)
         RegistrationRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
+        ConsentRoutes(context: api).register(in: &router)
         OpenAPIRoutes().register(in: &router)
         PageRoutes(context: api, scheme: secure ? "https" : "http", publicBaseURL: configuration.issuer)
             .register(in: &router)

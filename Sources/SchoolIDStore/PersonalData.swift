@@ -156,6 +156,12 @@ public enum PersonalDataColumns {
     ]
 
     private static let family: [Table] = [
+        Table("consents", subject: "subject_id = ?1 OR given_by = ?1", [
+            "id": .exported("consents.id"), "subject_id": .exported("consents.subject_id"),
+            "given_by": .exported("consents.given_by"), "basis": .exported("consents.basis"),
+            "text_version": .exported("consents.text_version"), "channel": .exported("consents.channel"),
+            "given_at": .exported("consents.given_at"),
+        ]),
         Table("guardian_links", subject: "guardian_id = ?1 OR student_id = ?1", [
             "id": .exported("guardian_links.id"), "guardian_id": .exported("guardian_links.guardian_id"),
             "student_id": .exported("guardian_links.student_id"), "relation": .exported("guardian_links.relation"),
@@ -219,6 +225,7 @@ public enum PersonalDataColumns {
             "details": .withheld("the sign-up form, sealed; the account's profile and contacts hold it after sign-up"),
             "password_hash": secret, "phone_index": blindIndex, "decoy": flow, "created_at": flow, "expires_at": flow,
             "phone_verified_at": flow, "completed_at": flow, "account_id": flow, "email_challenge_id": flow,
+            "consent_version": flow, "consent_channel": flow,
         ]),
         Table("recovery_flows", subject: ownColumn, [
             "id": flow, "account_id": flow, "sms_challenge_id": flow, "email_challenge_id": flow, "created_at": flow,

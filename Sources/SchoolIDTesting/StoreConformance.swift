@@ -36,7 +36,7 @@ public enum StoreConformance {
         schoolCases + classCases + accountCases + membershipCases + credentialCases + sessionCases + auditCases
             + batchCases + challengeCases + outboxCases + contactCases + registrationCases + recoveryCases
             + contactChangeCases + secondFactorCases + snilsCases + guardianLinkCases + trustedInvitationCases
-            + exportCases + deletionCases + unitCases
+            + exportCases + deletionCases + consentCases + unitCases
     }
 
     /// Runs every case, each on a storage of its own.

@@ -25,7 +25,7 @@ import Testing
         let first = try await Server.launch(cli, arguments)
         let response = try await APIClient(port: first.port).post("/v1/registrations", json: [
             "last_name": "Иванова", "first_name": "Мария", "phone": "+79161234567",
-            "password": "correct horse battery staple",
+            "password": "correct horse battery staple", "consent_version": 1,
         ])
         #expect(response.status == 201, "\(response.json)")
         first.kill()

@@ -39,7 +39,7 @@ import Testing
         let api = APIClient(port: server.port)
         let started = try await api.post("/v1/registrations", json: [
             "last_name": "Петрова", "first_name": "Анна", "phone": Self.phone, "login": "petrova.anna",
-            "password": "correct horse battery staple 42",
+            "password": "correct horse battery staple 42", "consent_version": 1,
         ])
         let id = try #require(started.string("registration_id"), "\(started.text)")
         let code = try #require(DeliveryWorld.code(in: try await Self.sms(gateway, index: 0).text))

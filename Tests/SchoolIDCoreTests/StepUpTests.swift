@@ -92,7 +92,7 @@ import Testing
         let session = Session(tokenHash: [1], accountID: Self.actor(secondFactorAt: nil).account.id, purpose: .session,
                               createdAt: Self.login, idleExpiresAt: Self.login, absoluteExpiresAt: Self.login)
         #expect(session.amr == ["pwd"] && session.acr == Session.singleFactorACR && session.secondFactorAt == nil)
-        #expect(Session.Purpose.allCases.filter(\.isTicket) == [.passwordChange, .secondFactor, .factorEnrolment])
+        #expect(Session.Purpose.allCases.filter(\.isTicket) == [.passwordChange, .secondFactor, .factorEnrolment, .consent])
         #expect(Session.Purpose.secondFactor.rawValue == "second_factor")
         #expect(Session.Purpose.factorEnrolment.rawValue == "factor_enrolment")
     }

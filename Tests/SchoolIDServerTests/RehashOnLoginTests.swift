@@ -25,6 +25,8 @@ import Testing
             try tx.accounts.insert(Account(id: id, category: .adult, login: Login(parsing: "ivanova"),
                                            profile: profile.sealed(for: id, under: key), createdAt: now))
             try tx.credentials.setPassword(PasswordCredential(accountID: id, hash: old, kind: .permanent, issuedAt: now))
+            try tx.consents.insert(ConsentRecord(id: .random(using: SeededRandomSource(seed: 9)), subjectID: id,
+                                                 givenBy: id, basis: .own, textVersion: 1, channel: .api, givenAt: now))
         }
         let body = Data(#"{"login":"ivanova","password":"a long enough passphrase"}"#.utf8)
         let first = try await fetch(server.url(Routes.login), method: "POST",

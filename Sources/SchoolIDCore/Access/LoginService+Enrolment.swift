@@ -15,10 +15,10 @@ extension LoginService {
     ///   ``SecondFactorService/confirmTOTP(actor:code:context:)``);
     ///   `DomainError(.unauthorized)` when the ticket was used concurrently; hashing or
     ///   store errors.
-    /// - Returns: the recovery codes to show once, and the new session when a ticket
-    ///   was consumed.
+    /// - Returns: the recovery codes to show once, and where the login goes when a ticket
+    ///   was consumed (a session, or a consent ticket).
     public func confirmEnrolment(actor: Actor, code: String, context: RequestContext) async throws
-        -> (recoveryCodes: [String], session: IssuedSession?)
+        -> (recoveryCodes: [String], outcome: LoginOutcome?)
     {
         let codes = try await SecondFactorService(environment: environment).confirmTOTP(actor: actor, code: code,
                                                                                        context: context)

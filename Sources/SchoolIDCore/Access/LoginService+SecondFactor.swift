@@ -57,9 +57,10 @@ extension LoginService {
     /// - Throws: `DomainError(.unauthorized)` for an unknown, used or expired ticket;
     ///   `DomainError(.invalidCredentials)` for a wrong code; `.accountLocked` /
     ///   `.accountDisabled`; ``ThrottleError`` when throttled; hashing or store errors.
-    /// - Returns: the new session.
+    /// - Returns: the new session, or a consent ticket when the person must first accept
+    ///   the current consent text (``LoginOutcome/consentRequired(_:_:version:)``).
     public func completeSecondFactor(ticket: SessionToken, proof: SecondFactorProof, context: RequestContext)
-        async throws -> IssuedSession
+        async throws -> LoginOutcome
     {
         try attempts.takeAddressAttempt(context.clientAddress)
         let now = environment.clock.now()
@@ -78,17 +79,17 @@ extension LoginService {
         if account.status == .disabled { throw DomainError(.accountDisabled) }
         if account.lockedAt != nil { throw DomainError(.accountLocked) }
         let factors = SecondFactorService(environment: environment)
-        let issued: IssuedSession?
+        let issued: LoginOutcome?
         switch proof {
         case .totp(let code):
-            issued = try await environment.storage.write { [self] tx -> IssuedSession? in
+            issued = try await environment.storage.write { [self] tx -> LoginOutcome? in
                 guard try factors.verifyTOTP(accountID: account.id, code: code, context: context, now: now, in: tx)
                 else { return nil }
                 return try openVerified(account, consuming: ticketHash, key: key, detail: "password + totp",
                                         context: context, now: now, in: tx)
             }
         case .sms(let challengeID, let code):
-            issued = try await environment.storage.write { [self] tx -> IssuedSession? in
+            issued = try await environment.storage.write { [self] tx -> LoginOutcome? in
                 // Another account's or another purpose's challenge is refused without
                 // spending its attempts (its own flow still owns it).
                 guard environment.policies.secondFactor.smsFactorEnabled,
@@ -119,29 +120,31 @@ extension LoginService {
     }
 
     /// Consumes a ticket (second-factor or enrolment) and opens the session it leads
-    /// to, with the second factor recorded: `amr` `["pwd", method]`, `acr` `"2"`.
+    /// to, with the second factor recorded: `amr` `["pwd", method]`, `acr` `"2"` — or,
+    /// when the person must first accept the current consent text, a consent ticket
+    /// carrying that proof.
     /// - Throws: `DomainError(.unauthorized)` when the ticket was used concurrently; a
     ///   store error.
     func openVerified(_ account: Account, consuming ticketHash: [UInt8], key: [UInt8]?,
                       method: Session.Method = .otp, detail: String,
-                      context: RequestContext, now: UnixTime, in tx: any WriteTransaction) throws -> IssuedSession
+                      context: RequestContext, now: UnixTime, in tx: any WriteTransaction) throws -> LoginOutcome
     {
         guard try tx.sessions.revoke(tokenHash: ticketHash, at: now) != nil else { throw DomainError(.unauthorized) }
         if let key { try tx.credentials.clearFailures(key) }
         if account.consecutiveFailures > 0 {
             try tx.accounts.update(account.id) { $0.consecutiveFailures = 0; $0.updatedAt = now }
         }
-        let opened = try sessions.open(for: account.id, purpose: .session, at: now,
-                                       policy: environment.policies.sessions, in: tx)
-        try tx.sessions.recordSecondFactor(tokenHash: opened.session.tokenHash, method: method, at: now)
-        var session = opened.session
-        session.amr = [Session.Method.password.rawValue, method.rawValue]
-        session.secondFactorAt = now
+        // The proof of this login, handed to the session (or consent ticket) it opens.
+        let proof = Session(tokenHash: [], accountID: account.id, purpose: .session, createdAt: now, idleExpiresAt: now,
+                            absoluteExpiresAt: now, amr: [Session.Method.password.rawValue, method.rawValue],
+                            secondFactorAt: now)
+        let outcome = try ConsentService(environment: environment).gate(account, proof: proof, now: now, in: tx)
+        let consent = if case .consentRequired = outcome { "; consent to the current text required" } else { "" }
         try tx.audit.append(AuditEvent(at: now, action: .loginSucceeded, actorID: account.id, targetID: account.id,
                                        schoolID: try AuditEvent.school(of: account.id, accounts: tx.accounts,
                                                                        classes: tx.classes),
                                        clientAddress: context.clientAddress, requestID: context.requestID,
-                                       detail: detail))
-        return IssuedSession(token: opened.token, session: session)
+                                       detail: detail + consent))
+        return outcome
     }
 }

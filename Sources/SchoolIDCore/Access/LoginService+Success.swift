@@ -62,9 +62,13 @@ extension LoginService {
                 try event(.loginSucceeded, pending.detail)
                 return pending.outcome
             }
-            let session = try sessions.open(for: account.id, purpose: .session, at: now, policy: policies.sessions, in: tx)
-            try event(.loginSucceeded, "password")
-            return .loggedIn(session, account)
+            let outcome = try ConsentService(environment: environment).gate(account, proof: nil, now: now, in: tx)
+            if case .consentRequired = outcome {
+                try event(.loginSucceeded, "password verified; consent to the current text required")
+            } else {
+                try event(.loginSucceeded, "password")
+            }
+            return outcome
         }
     }
 

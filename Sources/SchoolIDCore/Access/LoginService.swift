@@ -14,6 +14,11 @@ public enum LoginOutcome: Sendable {
     /// ticket (purpose ``Session/Purpose/factorEnrolment``) good only for enrolling
     /// one; confirming it opens the session.
     case enrolmentRequired(IssuedSession, Account)
+    /// The password (and second factor, if any) were right, but the adult has not
+    /// accepted the current consent text (`consent.json` `current_text_version`,
+    /// 152-FZ art. 9): a ticket (purpose ``Session/Purpose/consent``) good only for
+    /// giving consent to `version`, which then opens the session.
+    case consentRequired(IssuedSession, Account, version: Int)
 }
 
 /// A kind of proof the second login step accepts, spelled as on the wire.

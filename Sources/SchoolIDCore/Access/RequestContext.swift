@@ -4,10 +4,14 @@ public struct RequestContext: Sendable, Hashable {
     public var clientAddress: String
     /// The request id, shared with the access log.
     public var requestID: String
+    /// Whether the request came through a page (`web`) or the JSON API (`api`), as
+    /// recorded with a consent given in it.
+    public var channel: ConsentRecord.Channel
 
-    public init(clientAddress: String, requestID: String) {
+    public init(clientAddress: String, requestID: String, channel: ConsentRecord.Channel = .api) {
         self.clientAddress = clientAddress
         self.requestID = requestID
+        self.channel = channel
     }
 
     /// The context of a command-line action.

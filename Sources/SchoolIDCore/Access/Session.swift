@@ -18,6 +18,12 @@ public struct Session: Hashable, Sendable {
         /// has none logs in (a factor is mandatory for staff, enrolled before anything
         /// else).
         case factorEnrolment = "factor_enrolment"
+        /// Good only for reading the consent text and giving consent
+        /// (`POST /v1/me/consents`): issued instead of a session when a guardian's
+        /// latest own consent is older than the current text version (issue 8). It
+        /// carries the login's proof (`amr`, second factor), which the session it
+        /// leads to keeps.
+        case consent
 
         /// Whether this is a short-lived ticket (lifetime `password_change_ticket_seconds`)
         /// rather than a logged-in session.

@@ -142,6 +142,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// An account was deleted: its personal data crypto-shredded, its row kept as a
     /// tombstone (what was removed and how many, never the values).
     case accountDeleted = "account.deleted"
+    /// An adult consented to the processing of their own or, as legal representative,
+    /// a child's personal data (152-FZ art. 9).
+    case consentGiven = "consent.given"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -45,8 +45,7 @@ public struct PasswordChangeService: Sendable {
         let newHash = try await checkedHash(newPassword, for: actor, replacing: credential)
         return try await replace(actor, credential, with: newHash, consuming: ticketHash, context: context) { tx, now in
             if let step = try login.secondStep(actor.account, now: now, in: tx) { return step.outcome }
-            return .loggedIn(try sessions.open(for: actor.account.id, purpose: .session, at: now,
-                                               policy: environment.policies.sessions, in: tx), actor.account)
+            return try ConsentService(environment: environment).gate(actor.account, proof: nil, now: now, in: tx)
         }
     }
 

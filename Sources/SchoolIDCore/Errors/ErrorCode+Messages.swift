@@ -102,6 +102,8 @@ extension ErrorCode {
         case .linkCodeInvalid: "Код привязки неверен, уже использован или истёк. Попросите в школе новый."
         case .childHasContacts:
             "У ребёнка есть подтверждённый телефон или почта: он может восстановить пароль сам или обратиться в школу."
+        case .consentRequired: "Нужно согласие на обработку персональных данных. Прочитайте его и подтвердите."
+        case .consentOutdated: "Текст согласия изменился. Прочитайте новую версию и подтвердите её."
         case .invitationNotFound: "Приглашение не найдено."
         case .invitationNotPending: "Приглашение уже принято, отклонено или отозвано, либо доступ закончился."
         case .invitationLapsed: "Срок принятия приглашения истёк. Попросите пригласить вас снова."
@@ -234,6 +236,8 @@ extension ErrorCode {
         case .linkCodeInvalid: "The link code is wrong, used or expired. Ask the school for a new one."
         case .childHasContacts:
             "The child has a verified phone or email: they can recover the password themselves or ask the school."
+        case .consentRequired: "Consent to the processing of personal data is required. Read it and accept it."
+        case .consentOutdated: "The consent text has changed. Read the new version and accept it."
         case .invitationNotFound: "No such invitation."
         case .invitationNotPending: "The invitation was already accepted, declined or revoked, or the access is over."
         case .invitationLapsed: "The invitation was not accepted in time. Ask to be invited again."

@@ -193,6 +193,12 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     /// The child has a verified phone or email and resets their own password.
     case childHasContacts = "child_has_contacts"
 
+    // Consent (issue 8)
+    /// The consent to the processing of personal data was not given (no `consent_version`).
+    case consentRequired = "consent_required"
+    /// The consent given names a text version that is not the current one.
+    case consentOutdated = "consent_outdated"
+
     // Trusted persons (issue 7)
     /// No invitation with this id that the person may see or act on.
     case invitationNotFound = "invitation_not_found"

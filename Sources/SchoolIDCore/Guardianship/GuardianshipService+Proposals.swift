@@ -128,7 +128,12 @@ extension GuardianshipService {
             let pupil = try Self.pupil(link.studentID, accounts: tx.accounts, classes: tx.classes)
             try audit(action, updated, actorID: guardianID, schoolID: pupil.schoolClass.schoolID,
                       detail: "proposed by \(link.proposedBy?.rawValue ?? "cli")", context: context, now: now, in: tx)
-            if state == .active { try notifyLinked(updated, pupil: pupil, now: now, in: tx) }
+            if state == .active {
+                try notifyLinked(updated, pupil: pupil, now: now, in: tx)
+                try ConsentService(environment: environment)
+                    .recordForChild(updated.studentID, guardian: guardianID, channel: context.channel, context: context,
+                                    now: now, in: tx)
+            }
             return updated
         }
     }

@@ -66,7 +66,8 @@ public final class GuardianshipService: Sendable {
 
     /// Adds `link` inside a unit: refuses a pair that already has an open link and a
     /// child at the guardian limit, then audits `action` and, for an active link, tells
-    /// the class teacher and the other guardians.
+    /// the class teacher and the other guardians. A link the guardian made active
+    /// themself (a claim) records their consent for the child as legal representative.
     /// - Throws: `DomainError(.guardianLinkExists)`, `.guardianLimitReached`, a store error.
     func add(_ link: GuardianLink, pupil: Pupil, action: AuditAction, actorID: Account.ID?, detail: String,
              context: RequestContext, now: UnixTime, in tx: any WriteTransaction) throws
@@ -80,6 +81,11 @@ public final class GuardianshipService: Sendable {
         try audit(action, link, actorID: actorID, schoolID: pupil.schoolClass.schoolID,
                   detail: "\(link.relation.rawValue); \(detail)", context: context, now: now, in: tx)
         if link.state == .active { try notifyLinked(link, pupil: pupil, now: now, in: tx) }
+        if link.state == .active, actorID == link.guardianID {
+            try ConsentService(environment: environment)
+                .recordForChild(link.studentID, guardian: link.guardianID, channel: context.channel, context: context,
+                                now: now, in: tx)
+        }
     }
 
     /// Appends an audit event about `link` (target: the student; the guardian is in the detail).

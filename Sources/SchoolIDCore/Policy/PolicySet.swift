@@ -31,13 +31,15 @@ public struct PolicySet: Hashable, Sendable {
     public let guardianship: GuardianshipPolicy
     /// `retention.json`.
     public let retention: RetentionPolicy
+    /// `consent.json` (+ the consent texts it names).
+    public let consent: ConsentPolicy
 
     /// The policy files a directory must hold, in load order.
     public static let fileNames = [
         PasswordPolicy.fileName, CredentialsPolicy.fileName, OTPPolicy.fileName, LockoutPolicy.fileName,
         SessionPolicy.fileName, TokenPolicy.fileName, InvitationPolicy.fileName, RolePolicy.fileName,
         CalendarPolicy.fileName, RegistrationPolicy.fileName, SecondFactorPolicy.fileName,
-        GuardianshipPolicy.fileName, RetentionPolicy.fileName,
+        GuardianshipPolicy.fileName, RetentionPolicy.fileName, ConsentPolicy.fileName,
     ]
 
     /// Loads and validates every policy file in `directory`. Fails on the first error,
@@ -58,7 +60,8 @@ public struct PolicySet: Hashable, Sendable {
             registration: RegistrationPolicy(document(RegistrationPolicy.fileName, in: directory)),
             secondFactor: SecondFactorPolicy(document(SecondFactorPolicy.fileName, in: directory)),
             guardianship: GuardianshipPolicy(document(GuardianshipPolicy.fileName, in: directory)),
-            retention: RetentionPolicy(document(RetentionPolicy.fileName, in: directory)))
+            retention: RetentionPolicy(document(RetentionPolicy.fileName, in: directory)),
+            consent: ConsentPolicy(document(ConsentPolicy.fileName, in: directory), directory: directory))
     }
 
     /// Reads and parses one file.

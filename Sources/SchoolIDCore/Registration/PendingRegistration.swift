@@ -47,11 +47,18 @@ public struct PendingRegistration: Hashable, Sendable {
     public var accountID: Account.ID?
     /// The email-verification challenge sent when the account was created, if any.
     public var emailChallengeID: Challenge.ID?
+    /// The consent text version accepted at start (`nil` on rows from before consents).
+    public var consentVersion: Int?
+    /// The channel of the start request, recorded with the account's own consent.
+    public var consentChannel: ConsentRecord.Channel?
 
     public init(id: ID, challengeID: Challenge.ID, details: [UInt8], passwordHash: String, phoneIndex: [UInt8],
                 decoy: Bool, createdAt: UnixTime, expiresAt: UnixTime, phoneVerifiedAt: UnixTime? = nil,
-                completedAt: UnixTime? = nil, accountID: Account.ID? = nil, emailChallengeID: Challenge.ID? = nil)
+                completedAt: UnixTime? = nil, accountID: Account.ID? = nil, emailChallengeID: Challenge.ID? = nil,
+                consentVersion: Int? = nil, consentChannel: ConsentRecord.Channel? = nil)
     {
+        self.consentVersion = consentVersion
+        self.consentChannel = consentChannel
         self.id = id
         self.challengeID = challengeID
         self.details = details

@@ -105,6 +105,11 @@ extension RegistrationService {
         guard try tx.registrations.complete(registration.id, accountID: accountID, emailChallengeID: emailChallenge,
                                             at: now, keepUntil: now.adding(seconds: ttl))
         else { throw DomainError(.codeInvalid) }
+        if let version = registration.consentVersion {
+            try ConsentService(environment: environment)
+                .recordOwn(accountID, version: version, channel: registration.consentChannel ?? .api, context: context,
+                           now: now, in: tx)
+        }
         let session = try SessionService(environment: environment)
             .open(for: accountID, purpose: .session, at: now, policy: environment.policies.sessions, in: tx)
         _ = try tx.audit.append(AuditEvent(at: now, action: .registrationCompleted, actorID: accountID,

@@ -47,15 +47,24 @@ public struct RegistrationService: Sendable {
     ///   - email: optional; an address that already belongs to someone is silently not used.
     ///   - login: optional; only its syntax is checked here, its availability at confirmation.
     ///   - locale: the language of the account's messages.
-    /// - Throws: `DomainError` (name, phone, email, login and password-policy codes,
-    ///   `.phoneNotAllowed`) before anything is written; ``ThrottleError`` from the code
-    ///   quotas; the hashing pool's saturation error.
+    ///   - consentVersion: the consent text version the registrant accepted (152-FZ
+    ///     art. 9); recorded as the account's own consent at confirmation.
+    ///   - channel: `api` for `/v1/registrations`, `web` for the registration page.
+    /// - Throws: `DomainError(.consentRequired)` without a consent, `.consentOutdated` for
+    ///   another version than the current one; `DomainError` (name, phone, email, login
+    ///   and password-policy codes, `.phoneNotAllowed`) before anything is written;
+    ///   ``ThrottleError`` from the code quotas; the hashing pool's saturation error.
     /// - Returns: the ticket.
     public func start(lastName: String, firstName: String, patronymic: String?, phone phoneText: String,
                       email emailText: String?, password passwordText: String, login loginText: String?,
-                      locale: MessageLanguage, context: RequestContext) async throws -> RegistrationTicket
+                      locale: MessageLanguage, consentVersion: Int?, channel: ConsentRecord.Channel,
+                      context: RequestContext) async throws -> RegistrationTicket
     {
-        try await environment.evenly {
+        guard let consentVersion else { throw DomainError(.consentRequired) }
+        guard consentVersion == environment.policies.consent.currentTextVersion else {
+            throw DomainError(.consentOutdated)
+        }
+        return try await environment.evenly {
             let policies = environment.policies
             let profile = try AccountProfile(lastName: lastName, firstName: firstName, patronymic: patronymic.nonEmpty,
                                              birthDate: nil)
@@ -70,7 +79,7 @@ public struct RegistrationService: Sendable {
             let now = environment.clock.now()
             return try await environment.storage.write { [self] tx in
                 try begin(profile: profile, phone: phone, email: email, login: login, locale: locale, hash: hash,
-                          context: context, now: now, in: tx)
+                          consent: (consentVersion, channel), context: context, now: now, in: tx)
             }
         }
     }
@@ -103,8 +112,8 @@ public struct RegistrationService: Sendable {
 
     /// The start's one unit: owner lookups, challenge, messages, the sealed row, audit.
     private func begin(profile: AccountProfile, phone: PhoneNumber, email: Email?, login: Login?,
-                       locale: MessageLanguage, hash: String, context: RequestContext, now: UnixTime,
-                       in tx: any WriteTransaction) throws -> RegistrationTicket
+                       locale: MessageLanguage, hash: String, consent: (version: Int, channel: ConsentRecord.Channel),
+                       context: RequestContext, now: UnixTime, in tx: any WriteTransaction) throws -> RegistrationTicket
     {
         let policies = environment.policies
         let keys = environment.dataKeys
@@ -123,7 +132,8 @@ public struct RegistrationService: Sendable {
             id: id, challengeID: challenge.id,
             details: try details.sealed(for: id, under: SealingKey(key: dataKey, version: version)),
             passwordHash: hash, phoneIndex: phoneIndex, decoy: owner != nil, createdAt: now,
-            expiresAt: now.adding(seconds: policies.registration.pendingSeconds))
+            expiresAt: now.adding(seconds: policies.registration.pendingSeconds),
+            consentVersion: consent.version, consentChannel: consent.channel)
         try tx.registrations.insert(registration)
         _ = try tx.audit.append(AuditEvent(at: now, action: .registrationStarted, targetID: owner?.accountID,
                                            clientAddress: context.clientAddress, requestID: context.requestID,

@@ -65,6 +65,8 @@ public protocol WriteTransaction {
     var snils: any SNILSStore { get }
     /// Trusted-person invitations and grants (issue 7).
     var trustedInvitations: any TrustedInvitationStore { get }
+    /// Consents to the processing of personal data (issue 8).
+    var consents: any ConsentStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -91,4 +93,5 @@ public protocol ReadTransaction {
     var guardianLinks: any GuardianLinkReader { get }
     var snils: any SNILSReader { get }
     var trustedInvitations: any TrustedInvitationReader { get }
+    var consents: any ConsentReader { get }
 }

@@ -23,6 +23,7 @@ struct APIContext: Sendable {
     var contacts: ContactService { ContactService(environment: environment, attempts: attempts) }
     var recovery: RecoveryService { RecoveryService(environment: environment) }
     var secondFactors: SecondFactorService { SecondFactorService(environment: environment) }
+    var consent: ConsentService { ConsentService(environment: environment) }
     var snils: SNILSService { SNILSService(environment: environment) }
     var export: AccountExportService { AccountExportService(environment: environment) }
     var trustedAccess: TrustedAccessService { TrustedAccessService(environment: environment, attempts: attempts) }
@@ -33,7 +34,8 @@ struct APIContext: Sendable {
 
     /// The request's context for throttling and audit.
     static func requestContext(_ request: Request) -> RequestContext {
-        RequestContext(clientAddress: request.remoteAddress, requestID: request.requestID)
+        RequestContext(clientAddress: request.remoteAddress, requestID: request.requestID,
+                       channel: request.path.hasPrefix("/v1/") ? .api : .web)
     }
 
     /// The response headers that open a browser session.

@@ -41,13 +41,14 @@ struct AccessRoutes: Sendable {
     private func login(_ request: Request) async throws -> Response {
         try requireSameOrigin(request)
         let body = try JSONBody.decode(LoginBody.self, from: request)
-        return answer(try await context.login.login(body.login, password: body.password,
-                                                    context: APIContext.requestContext(request)))
+        return Self.answer(try await context.login.login(body.login, password: body.password,
+                                                         context: APIContext.requestContext(request)),
+                           context: context)
     }
 
     /// The answer to a login step: the session (with its cookie), or the ticket of the
     /// step that must come first.
-    private func answer(_ outcome: LoginOutcome) -> Response {
+    static func answer(_ outcome: LoginOutcome, context: APIContext) -> Response {
         switch outcome {
         case .loggedIn(let issued, _):
             return .json(SessionBody.session(issued), headers: context.sessionHeaders(issued))
@@ -65,6 +66,24 @@ struct AccessRoutes: Sendable {
                                                 accountID: account.id.rawValue, secondFactorTicket: nil,
                                                 enrolmentTicket: ticket.token.value.unredacted, methods: nil,
                                                 expiresAt: ticket.session.absoluteExpiresAt.seconds))
+        case .consentRequired(let ticket, let account, let version):
+            return .json(ConsentTicketBody(accountID: account.id.rawValue, consentTicket: ticket.token.value.unredacted,
+                                           consentVersion: version,
+                                           expiresAt: ticket.session.absoluteExpiresAt.seconds))
+        }
+    }
+
+    /// The login answer when the current consent text must be accepted first (no
+    /// session yet): `POST /v1/me/consents` with the ticket as Bearer opens it.
+    struct ConsentTicketBody: Encodable {
+        var status = ErrorCode.consentRequired.rawValue
+        let accountID: String
+        let consentTicket: String
+        let consentVersion: Int
+        let expiresAt: Int64
+        enum CodingKeys: String, CodingKey {
+            case status, accountID = "account_id", consentTicket = "consent_ticket", consentVersion = "consent_version"
+            case expiresAt = "expires_at"
         }
     }
 
@@ -115,8 +134,10 @@ struct AccessRoutes: Sendable {
         let requestContext = APIContext.requestContext(request)
         let body = try JSONBody.decode(ChangeBody.self, from: request)
         if let ticket = body.changeTicket {
-            return answer(try await context.passwordChange.change(ticket: SessionToken(presented: ticket),
-                                                                  newPassword: body.newPassword, context: requestContext))
+            return Self.answer(try await context.passwordChange.change(ticket: SessionToken(presented: ticket),
+                                                                       newPassword: body.newPassword,
+                                                                       context: requestContext),
+                               context: context)
         }
         let actor = try await context.authenticator.apiActor(request)
         guard let current = body.currentPassword else { throw APIError(.invalidJSON, field: "current_password") }

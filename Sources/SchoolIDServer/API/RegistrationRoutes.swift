@@ -30,8 +30,10 @@ struct RegistrationRoutes: Sendable {
         let password: String
         let login: String?
         let locale: String?
+        let consentVersion: Int?
         enum CodingKeys: String, CodingKey {
             case lastName = "last_name", firstName = "first_name", patronymic, phone, email, password, login, locale
+            case consentVersion = "consent_version"
         }
     }
 
@@ -85,7 +87,7 @@ struct RegistrationRoutes: Sendable {
         let ticket = try await context.registration.start(
             lastName: body.lastName, firstName: body.firstName, patronymic: body.patronymic, phone: body.phone,
             email: body.email, password: body.password, login: body.login, locale: locale,
-            context: APIContext.requestContext(request))
+            consentVersion: body.consentVersion, channel: .api, context: APIContext.requestContext(request))
         return .json(TicketBody(ticket), status: .created)
     }
 

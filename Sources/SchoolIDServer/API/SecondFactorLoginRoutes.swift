@@ -40,10 +40,10 @@ struct SecondFactorLoginRoutes: Sendable {
             proof = .sms(challengeID: try Challenge.ID(parsing: text), code: code)
         default: throw APIError(.invalidJSON, field: "code")
         }
-        let issued = try await context.login.completeSecondFactor(
+        let outcome = try await context.login.completeSecondFactor(
             ticket: SessionToken(presented: body.secondFactorTicket), proof: proof,
             context: APIContext.requestContext(request))
-        return .json(AccessRoutes.SessionBody.session(issued), headers: context.sessionHeaders(issued))
+        return AccessRoutes.answer(outcome, context: context)
     }
 
     private struct TicketBody: Decodable {
@@ -102,14 +102,34 @@ struct SecondFactorLoginRoutes: Sendable {
         }
     }
 
+    /// Enrolled at login, but the current consent text must be accepted before the session.
+    private struct ConsentAfterEnrolmentBody: Encodable {
+        var status = ErrorCode.consentRequired.rawValue
+        let recoveryCodes: [String]
+        let accountID: String
+        let consentTicket: String
+        let consentVersion: Int
+        let expiresAt: Int64
+        enum CodingKeys: String, CodingKey {
+            case status, recoveryCodes = "recovery_codes", accountID = "account_id", consentTicket = "consent_ticket"
+            case consentVersion = "consent_version", expiresAt = "expires_at"
+        }
+    }
+
     /// With an enrolment ticket the answer also logs the person in (`status`
     /// `logged_in` with a session); with a session it is `status` `enrolled`.
     private func confirmTOTP(_ request: Request) async throws -> Response {
         let actor = try await context.authenticator.enrolmentActor(request)
         let body = try JSONBody.decode(ConfirmBody.self, from: request)
-        let (codes, issued) = try await context.login.confirmEnrolment(actor: actor, code: body.code,
-                                                                       context: APIContext.requestContext(request))
-        guard let issued else {
+        let (codes, outcome) = try await context.login.confirmEnrolment(actor: actor, code: body.code,
+                                                                        context: APIContext.requestContext(request))
+        if case .consentRequired(let ticket, let account, let version)? = outcome {
+            return .json(ConsentAfterEnrolmentBody(recoveryCodes: codes, accountID: account.id.rawValue,
+                                                   consentTicket: ticket.token.value.unredacted, consentVersion: version,
+                                                   expiresAt: ticket.session.absoluteExpiresAt.seconds),
+                         headers: Self.noStore)
+        }
+        guard case .loggedIn(let issued, _)? = outcome else {
             return .json(ConfirmedBody(status: "enrolled", recoveryCodes: codes, accountID: actor.account.id.rawValue,
                                        sessionToken: nil, csrfToken: nil, expiresAt: nil, amr: nil),
                          headers: Self.noStore)

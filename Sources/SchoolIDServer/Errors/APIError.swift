@@ -43,7 +43,7 @@ extension ErrorCode {
              .guardianNotFound, .guardianLinkNotFound, .invitationNotFound: .notFound
         case .contactUnchanged, .secondFactorRequiredByPolicy, .phoneNotVerified, .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
              .credentialBatchNotFinished, .accountNotStudent, .guardianLinkExists, .guardianLinkNotPending,
-             .guardianLimitReached, .childHasContacts, .snilsTaken, .invitationNotPending: .conflict
+             .guardianLimitReached, .childHasContacts, .snilsTaken, .invitationNotPending, .consentOutdated: .conflict
         case .credentialBatchGone, .codeExpired, .codeExhausted, .invitationLapsed: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout

@@ -155,7 +155,8 @@ extension OpenAPIDocument {
         "account_not_student", "text_invalid", "time_zone_invalid", "grade_invalid",
         "class_letter_invalid", "school_year_invalid", "role_invalid",
         "guardian_not_found", "guardian_link_not_found", "guardian_link_exists", "guardian_link_not_pending",
-        "guardian_limit_reached", "link_code_invalid", "child_has_contacts", "invitation_not_found", "invitation_not_pending",
+        "guardian_limit_reached", "link_code_invalid", "child_has_contacts", "consent_required", "consent_outdated",
+        "invitation_not_found", "invitation_not_pending",
         "invitation_lapsed", "acceptance_code_invalid", "invitee_invalid", "bad_request", "bad_request_line",
         "bare_line_feed", "uri_too_long", "header_too_large", "too_many_headers", "invalid_header_name",
         "invalid_header_value", "whitespace_before_colon", "obsolete_line_folding", "missing_host",
@@ -222,6 +223,7 @@ extension OpenAPIDocument {
         "expires_at": { "$ref": "#/components/schemas/UnixTime" }
       }
     },
+    "ConsentRequired": \#(consentRequiredSchema),
     "SecondFactorRequired": {
       "type": "object",
       "description": "The password verified and the account has a second factor: no session yet; present a code with `POST /v1/login/second-factor`.",

@@ -7,7 +7,7 @@ extension OpenAPIDocument {
     /// Every area's path members.
     static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths, secondFactorLoginPaths,
                              factorManagementPaths, snilsPaths, exportPaths, guardianshipPaths, trustedAccessPaths,
-                             accountDeletionPaths]
+                             accountDeletionPaths, consentPaths]
 
     /// Operations, access, directory, credentials and audit.
     static let corePaths = #"""
@@ -81,13 +81,14 @@ extension OpenAPIDocument {
       },
       "responses": {
         "200": {
-          "description": "A session; a change ticket when the password is temporary; a second-factor ticket when the account has a second factor; an enrolment ticket when its roles require a factor and none is enrolled.",
+          "description": "A session; a change ticket when the password is temporary; a second-factor ticket when the account has a second factor; an enrolment ticket when its roles require a factor and none is enrolled; a consent ticket when an adult has not accepted the current consent text.",
           "headers": { "Set-Cookie": { "$ref": "#/components/headers/SetSessionCookie" } },
           "content": {
             "application/json": {
               "schema": { "oneOf": [
                 { "$ref": "#/components/schemas/LoggedIn" }, { "$ref": "#/components/schemas/PasswordChangeRequired" },
-                { "$ref": "#/components/schemas/SecondFactorRequired" }, { "$ref": "#/components/schemas/SecondFactorEnrolmentRequired" }
+                { "$ref": "#/components/schemas/SecondFactorRequired" }, { "$ref": "#/components/schemas/SecondFactorEnrolmentRequired" },
+                { "$ref": "#/components/schemas/ConsentRequired" }
               ] }
             }
           }
@@ -131,7 +132,7 @@ extension OpenAPIDocument {
           "headers": { "Set-Cookie": { "$ref": "#/components/headers/SetSessionCookie" } },
           "content": { "application/json": { "schema": { "oneOf": [
             { "$ref": "#/components/schemas/LoggedIn" }, { "$ref": "#/components/schemas/SecondFactorRequired" },
-            { "$ref": "#/components/schemas/SecondFactorEnrolmentRequired" }
+            { "$ref": "#/components/schemas/SecondFactorEnrolmentRequired" }, { "$ref": "#/components/schemas/ConsentRequired" }
           ] } } }
         },
         "400": { "$ref": "#/components/responses/BadRequest" },

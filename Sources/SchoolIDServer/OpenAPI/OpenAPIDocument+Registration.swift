@@ -12,7 +12,7 @@ extension OpenAPIDocument {
         "required": true,
         "content": { "application/json": { "schema": {
           "type": "object",
-          "required": ["last_name", "first_name", "phone", "password"],
+          "required": ["last_name", "first_name", "phone", "password", "consent_version"],
           "additionalProperties": false,
           "properties": {
             "last_name": { "type": "string" },
@@ -22,13 +22,15 @@ extension OpenAPIDocument {
             "email": { "type": "string", "format": "email" },
             "password": { "type": "string", "format": "password" },
             "login": { "type": "string", "description": "Optional; generated (`p` + 7 digits) when absent at confirmation too." },
-            "locale": { "type": "string", "enum": ["ru", "en"], "description": "Language of the account's messages; `Accept-Language` when absent." }
+            "locale": { "type": "string", "enum": ["ru", "en"], "description": "Language of the account's messages; `Accept-Language` when absent." },
+            "consent_version": { "type": "integer", "description": "The version of the consent text (`GET /v1/consent`) the registrant accepted; recorded as the account's own consent at confirmation. Missing: `400 consent_required`; not the current one: `409 consent_outdated`." }
           }
         } } }
       },
       "responses": {
         "201": { "description": "The registration.", "content": { "application/json": { "schema": { "type": "object", "required": ["registration_id", "expires_at", "resend_after"], "properties": { "registration_id": { "type": "string" }, "expires_at": { "type": "integer", "format": "int64" }, "resend_after": { "type": "integer", "format": "int64" } } } } } },
-        "400": { "description": "A name, phone (`phone_not_allowed`), email, login syntax or password-policy code.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "400": { "description": "`consent_required`, a name, phone (`phone_not_allowed`), email, login syntax or password-policy code.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "409": { "description": "`consent_outdated`", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "403": { "description": "`origin_not_allowed`", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "415": { "$ref": "#/components/responses/UnsupportedMediaType" },
         "429": { "$ref": "#/components/responses/TooManyRequests" },

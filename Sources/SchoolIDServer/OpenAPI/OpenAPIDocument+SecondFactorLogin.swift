@@ -23,9 +23,9 @@ extension OpenAPIDocument {
       },
       "responses": {
         "200": {
-          "description": "Logged in.",
+          "description": "Logged in, or a consent ticket when an adult has not accepted the current consent text.",
           "headers": { "Set-Cookie": { "$ref": "#/components/headers/SetSessionCookie" } },
-          "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LoggedIn" } } }
+          "content": { "application/json": { "schema": { "oneOf": [{ "$ref": "#/components/schemas/LoggedIn" }, { "$ref": "#/components/schemas/ConsentRequired" }] } } }
         },
         "400": { "$ref": "#/components/responses/BadRequest" },
         "401": { "description": "`unauthorized` (unknown, used or expired ticket) or `invalid_credentials` (wrong or replayed code).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },

@@ -50,7 +50,8 @@ public enum OpenAPIDocument {
     { "name": "personal-data", "description": "The account holder's own data: the export of everything held about them and their children." },
     { "name": "snils", "description": "An account's SNILS: declared by the person, verified by staff who saw the document." },
     { "name": "guardians", "description": "Guardians linking children, proposals, link codes and the access view." },
-    { "name": "trusted-persons", "description": "Guardians inviting trusted persons to see one child's chosen services." }
+    { "name": "trusted-persons", "description": "Guardians inviting trusted persons to see one child's chosen services." },
+    { "name": "consent", "description": "Consent to the processing of personal data (152-FZ art. 9): the text, the consents given, renewal." }
   ],
   "paths": \#(paths),
   "components": \#(components)

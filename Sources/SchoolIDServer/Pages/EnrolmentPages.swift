@@ -44,9 +44,9 @@ struct EnrolmentPages: Sendable {
             return render(language, enrolment: nil, error: .originNotAllowed, status: .forbidden)
         }
         let codes: [String]
-        let issued: IssuedSession?
+        let outcome: LoginOutcome?
         do {
-            (codes, issued) = try await context.login.confirmEnrolment(actor: actor, code: fields["code"] ?? "",
+            (codes, outcome) = try await context.login.confirmEnrolment(actor: actor, code: fields["code"] ?? "",
                                                                        context: APIContext.requestContext(request))
         } catch let error as DomainError where error.code == .unauthorized {
             return toLogin()
@@ -56,11 +56,21 @@ struct EnrolmentPages: Sendable {
             return render(language, enrolment: nil, error: error.code, status: .tooManyRequests,
                           headers: PageRoutes.retryAfter(error.retryAfterSeconds))
         }
-        // An enrolment ticket always yields a session; without one the login starts again.
-        guard let issued else { return toLogin() }
-        var headers = context.sessionHeaders(issued)
+        // An enrolment ticket always yields a session (or a consent ticket); without one
+        // the login starts again.
+        var headers: HTTPHeaders
+        let next: String
+        switch outcome {
+        case .loggedIn(let issued, _)?:
+            (headers, next) = (context.sessionHeaders(issued), Routes.accountPage)
+        case .consentRequired(let ticket, _, _)?:
+            headers = HTTPHeaders()
+            headers.add(TicketCookie(kind: .consent, secure: context.cookie.secure).set(ticket))
+            next = Routes.consentPage
+        default: return toLogin()
+        }
         headers.add(ticketCookie.cleared())
-        return RecoveryCodeSheet.response(codes, language: language, continueTo: Routes.accountPage, headers: headers)
+        return RecoveryCodeSheet.response(codes, language: language, continueTo: next, headers: headers)
     }
 
     /// The account of a usable enrolment ticket the browser holds, if any.

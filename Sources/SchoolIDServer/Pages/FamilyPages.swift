@@ -125,6 +125,7 @@ struct FamilyPages: Sendable {
         return """
             <h2>\(text(.linkHeading))</h2>
             <p>\(text(.linkExplanation))</p>
+            <p><small>\(ConsentPageText.linkingNotice.text(in: language)) <a href="\(Routes.accountConsentPage)">\(ConsentPageText.textLink.text(in: language))</a></small></p>
             <h3>\(text(.slipHeading))</h3>
             \(Form.render(action: Routes.childrenClaimPage, csrfToken: token.csrfToken, fields: slip,
                           submitLabel: text(.linkSubmit)))

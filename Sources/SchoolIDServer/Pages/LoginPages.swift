@@ -66,6 +66,8 @@ struct LoginPages: Sendable {
             (ticket, kind, path) = (issued, .secondStep, Routes.loginSecondFactorPage)
         case .enrolmentRequired(let issued, _):
             (ticket, kind, path) = (issued, .enrolment, Routes.loginEnrolPage)
+        case .consentRequired(let issued, _, _):
+            (ticket, kind, path) = (issued, .consent, Routes.consentPage)
         }
         var headers = HTTPHeaders()
         headers.add(TicketCookie(kind: kind, secure: context.cookie.secure).set(ticket))
@@ -95,6 +97,7 @@ struct LoginPages: Sendable {
         let family: HTML = actor.account.category == .adult ? """
             <p><a href="\(Routes.childrenPage)">\(FamilyPageText.childrenLink.text(in: language))</a></p>
             <p><a href="\(Routes.trustedPersonsPage)">\(FamilyPageText.trustedLink.text(in: language))</a></p>
+            <p><a href="\(Routes.accountConsentPage)">\(ConsentPageText.accountLink.text(in: language))</a></p>
 
             """ : .empty
         let body: HTML = """

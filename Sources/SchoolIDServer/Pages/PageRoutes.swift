@@ -78,6 +78,11 @@ struct PageRoutes: Sendable {
         add(&router, .POST, Routes.recoverPasswordPage) { try await recovery.submitPassword($0) }
         add(&router, .GET, Routes.recoverPasswordFlowPage) { try await recovery.flowForm($0) }
         add(&router, .POST, Routes.recoverPasswordFlowPage) { try await recovery.submitFlow($0) }
+        let consent = ConsentPages(context: context, scheme: scheme)
+        add(&router, .GET, Routes.consentPage) { try await consent.form($0) }
+        add(&router, .POST, Routes.consentPage) { try await consent.submit($0) }
+        add(&router, .GET, Routes.accountConsentPage) { try await consent.account($0) }
+        add(&router, .POST, Routes.accountConsentPage) { try await consent.accountSubmit($0) }
         registerFactorPages(in: &router)
         registerFamilyPages(in: &router)
         let export = ExportPages(context: context)

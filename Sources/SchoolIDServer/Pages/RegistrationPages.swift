@@ -43,6 +43,7 @@ struct RegistrationPages: Sendable {
                 lastName: fields["last_name"] ?? "", firstName: fields["first_name"] ?? "",
                 patronymic: fields["patronymic"], phone: fields["phone"] ?? "", email: fields["email"],
                 password: password, login: fields["login"], locale: language,
+                consentVersion: fields["consent_version"].flatMap { Int($0) }, channel: .web,
                 context: APIContext.requestContext(request))
             return PageResponse.redirect(to: Routes.path(Routes.registerCodePage, "registration_id", ticket.id.rawValue))
         } catch let error as DomainError {
@@ -110,6 +111,7 @@ struct RegistrationPages: Sendable {
             <p><small>\(text(.loginHint))</small></p>
             \(Form.field(name: "password", label: text(.passwordField), type: "password", autocomplete: "new-password"))\
             \(Form.field(name: "password_repeat", label: text(.repeatPasswordField), type: "password", autocomplete: "new-password"))
+            \(consentBlock(language))
             """
         let problem = message ?? error?.message(in: language)
         let body: HTML = """
@@ -121,6 +123,18 @@ struct RegistrationPages: Sendable {
             """
         return page(text(.registerTitle), language: language, body: body, status: status, headers: headers,
                     cookie: cookie)
+    }
+
+    /// The consent text (folded) and the required checkbox whose value is the text's version.
+    private func consentBlock(_ language: MessageLanguage) -> HTML {
+        let policy = context.environment.policies.consent
+        let text = { (key: ConsentPageText) in key.text(in: language) }
+        return """
+            <details><summary>\(text(.textSummary))</summary>
+            \(ConsentPages.textBlock(policy, language: language))</details>
+            <p><label><input type="checkbox" name="consent_version" value="\(policy.currentTextVersion)" required> \(text(.registrationCheckbox))</label></p>
+
+            """
     }
 
     /// The code page: code and optional new login, and a resend button.

@@ -85,11 +85,11 @@ struct SecondFactorPages: Sendable {
             case .recoveryCode: proof = .recoveryCode(code)
             case .sms(let id): proof = .sms(challengeID: id, code: code)
             }
-            let issued = try await context.login.completeSecondFactor(ticket: pending.ticket, proof: proof,
-                                                                      context: requestContext)
-            var headers = context.sessionHeaders(issued)
-            headers.add(ticketCookie.cleared())
-            return PageResponse.redirect(to: Routes.home, headers: headers)
+            let outcome = try await context.login.completeSecondFactor(ticket: pending.ticket, proof: proof,
+                                                                       context: requestContext)
+            var response = LoginPages.next(outcome, context: context)
+            response.headers.add(ticketCookie.cleared())
+            return response
         } catch let error as DomainError where error.code == .unauthorized {
             return toLogin()
         } catch let error as DomainError where error.code == .invalidCredentials {

@@ -14,6 +14,8 @@ struct TicketCookie: Sendable {
         case secondStep
         /// A ``Session/Purpose/factorEnrolment`` ticket, for `/login/enrol`.
         case enrolment
+        /// A ``Session/Purpose/consent`` ticket, for `/consent`.
+        case consent
 
         /// The cookie name.
         var name: String {
@@ -21,6 +23,7 @@ struct TicketCookie: Sendable {
             case .passwordChange: "schoolid_change_ticket"
             case .secondStep: "schoolid_second_factor_ticket"
             case .enrolment: "schoolid_enrolment_ticket"
+            case .consent: "schoolid_consent_ticket"
             }
         }
 
@@ -30,6 +33,7 @@ struct TicketCookie: Sendable {
             case .passwordChange: Routes.passwordChangePage
             case .secondStep: Routes.loginSecondFactorPage
             case .enrolment: Routes.loginEnrolPage
+            case .consent: Routes.consentPage
             }
         }
     }

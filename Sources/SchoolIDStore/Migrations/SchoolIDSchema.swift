@@ -16,6 +16,7 @@ public enum SchoolIDSchema {
         guardianship,
         keyRotations,
         trustedAccess,
+        consents,
         auditRetention,
     ]
 

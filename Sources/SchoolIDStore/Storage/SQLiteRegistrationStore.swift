@@ -7,7 +7,7 @@ struct SQLiteRegistrationStore: RegistrationStore {
 
     private static let columns = """
         id, challenge_id, details, password_hash, phone_index, decoy, created_at, expires_at, phone_verified_at, \
-        completed_at, account_id, email_challenge_id
+        completed_at, account_id, email_challenge_id, consent_version, consent_channel
         """
 
     private static func registration(_ row: SQLiteRow) throws -> PendingRegistration {
@@ -15,7 +15,8 @@ struct SQLiteRegistrationStore: RegistrationStore {
             id: try row.value(0), challengeID: try row.value(1), details: try row.get(2), passwordHash: try row.get(3),
             phoneIndex: try row.get(4), decoy: try row.get(5), createdAt: try row.get(6),
             expiresAt: try row.get(7), phoneVerifiedAt: try row.get(8), completedAt: try row.get(9),
-            accountID: try row.optionalValue(10), emailChallengeID: try row.optionalValue(11))
+            accountID: try row.optionalValue(10), emailChallengeID: try row.optionalValue(11),
+            consentVersion: try row.get(12), consentChannel: try row.optionalValue(13))
     }
 
     func registration(_ id: PendingRegistration.ID) throws -> PendingRegistration? {
@@ -26,12 +27,13 @@ struct SQLiteRegistrationStore: RegistrationStore {
     func insert(_ registration: PendingRegistration) throws {
         try connection.mappingConstraints {
             try connection.execute("""
-                INSERT INTO registrations (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO registrations (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [registration.id.rawValue, registration.challengeID.rawValue, registration.details,
                       registration.passwordHash, registration.phoneIndex, registration.decoy,
                       registration.createdAt, registration.expiresAt, registration.phoneVerifiedAt,
                       registration.completedAt, registration.accountID?.rawValue,
-                      registration.emailChallengeID?.rawValue])
+                      registration.emailChallengeID?.rawValue, registration.consentVersion,
+                      registration.consentChannel?.rawValue])
         }
     }
 

@@ -30,6 +30,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var keyRotation: any KeyRotationStore { SQLiteKeyRotationStore(connection: connection) }
     public var snils: any SNILSStore { SQLiteSNILSStore(connection: connection) }
     public var trustedInvitations: any TrustedInvitationStore { SQLiteTrustedInvitationStore(connection: connection) }
+    public var consents: any ConsentStore { SQLiteConsentStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -57,4 +58,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var guardianLinks: any GuardianLinkReader { SQLiteGuardianLinkStore(connection: connection) }
     public var snils: any SNILSReader { SQLiteSNILSStore(connection: connection) }
     public var trustedInvitations: any TrustedInvitationReader { SQLiteTrustedInvitationStore(connection: connection) }
+    public var consents: any ConsentReader { SQLiteConsentStore(connection: connection) }
 }

@@ -116,6 +116,24 @@ CREATE TABLE classes (
     UNIQUE (id, school_id)
 ) STRICT;
 
+-- table consents
+CREATE TABLE consents (
+    id TEXT PRIMARY KEY NOT NULL,
+    subject_id TEXT NOT NULL REFERENCES accounts (id),
+    given_by TEXT NOT NULL REFERENCES accounts (id),
+    basis TEXT NOT NULL CHECK (basis IN ('own', 'legal_representative')),
+    text_version INTEGER NOT NULL CHECK (text_version > 0),
+    channel TEXT NOT NULL CHECK (channel IN ('web', 'api')),
+    given_at INTEGER NOT NULL,
+    CHECK (basis <> 'own' OR subject_id = given_by)
+) STRICT;
+
+-- index consents_by_giver
+CREATE INDEX consents_by_giver ON consents (given_by, given_at);
+
+-- index consents_by_subject
+CREATE INDEX consents_by_subject ON consents (subject_id, given_at);
+
 -- table contact_changes
 CREATE TABLE contact_changes (
     challenge_id TEXT PRIMARY KEY NOT NULL,
@@ -352,7 +370,7 @@ CREATE TABLE registrations (
     phone_verified_at INTEGER,
     completed_at INTEGER,
     account_id TEXT REFERENCES accounts (id),
-    email_challenge_id TEXT,
+    email_challenge_id TEXT, consent_version INTEGER, consent_channel TEXT CHECK (consent_channel IN ('web', 'api')),
     CHECK (completed_at IS NULL OR (phone_verified_at IS NOT NULL AND account_id IS NOT NULL))
 ) STRICT;
 
@@ -448,6 +466,9 @@ CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verifi
 -- (automatic)
 
 -- index sqlite_autoindex_classes_3
+-- (automatic)
+
+-- index sqlite_autoindex_consents_1
 -- (automatic)
 
 -- index sqlite_autoindex_credential_batches_1

@@ -23,16 +23,16 @@ import Testing
     struct Probe: Sendable, CustomTestStringConvertible {
         let name: String
         let path: String
-        let known: [String: String]
-        let unknown: [String: String]
+        let known: [String: any Sendable]
+        let unknown: [String: any Sendable]
         var status = 202
         var testDescription: String { name }
     }
 
     /// A registration body with `phone` and, when given, `email`.
-    static func registration(phone: String, email: String? = nil) -> [String: String] {
-        var body = ["last_name": "Сидорова", "first_name": "Ольга", "phone": phone,
-                    "password": "quiet-Orchard-violin-42"]
+    static func registration(phone: String, email: String? = nil) -> [String: any Sendable] {
+        var body: [String: any Sendable] = ["last_name": "Сидорова", "first_name": "Ольга", "phone": phone,
+                                            "password": "quiet-Orchard-violin-42", "consent_version": 1]
         body["email"] = email
         return body
     }

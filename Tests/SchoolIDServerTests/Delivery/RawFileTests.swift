@@ -16,7 +16,7 @@ import Testing
             let client = APIClient(world.server)
             let started = try await client.post("/v1/registrations", json: [
                 "last_name": "Иванова", "first_name": "Мария", "phone": phone, "email": email,
-                "password": "correct horse battery staple", "login": "ivanova.m",
+                "password": "correct horse battery staple", "login": "ivanova.m", "consent_version": 1,
             ])
             #expect(started.status == 201, "\(started.json)")
             let id = try #require(started.string("registration_id"))

@@ -79,7 +79,8 @@ import Testing
                 accounts.append(try await fixture.guardian(login: login, phone: phone, email: email))
             }
             let registration = try await fixture.client.post("/v1/registrations", json: [
-                "last_name": "Кузнецова", "first_name": "Мария", "phone": "+79031112233", "password": "river-Candle-orbit-42"])
+                "last_name": "Кузнецова", "first_name": "Мария", "phone": "+79031112233", "password": "river-Candle-orbit-42",
+                "consent_version": 1])
             try #require(registration.status == 201, "\(registration.text)")
             let keys = try Self.rotate(.index, fixture)
             #expect(fixture.environment.dataKeys.indexKeys.count == 2)

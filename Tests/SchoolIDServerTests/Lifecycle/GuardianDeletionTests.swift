@@ -68,7 +68,7 @@ import Testing
         let client = APIClient(world.server)
         let started = try await client.post("/v1/registrations", json: [
             "last_name": "Иванова", "first_name": "Мария", "phone": phone, "email": email,
-            "password": "correct horse battery staple", "login": login,
+            "password": "correct horse battery staple", "login": login, "consent_version": 1,
         ])
         try #require(started.status == 201, "\(started.text)")
         let id = try #require(started.string("registration_id"))

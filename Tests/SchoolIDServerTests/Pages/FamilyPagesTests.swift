@@ -87,6 +87,7 @@ import Testing
             let bySlip = try await Self.submit(browser, from: "/account/children", to: "/account/children/claim", [
                 ("login", slipped.login), ("password", slipped.password), ("relation", "mother")])
             #expect(bySlip.status == 303 && bySlip.header("Location") == "/account/children")
+            fixture.server.clock.advance(seconds: 1)  // links list by creation time, then by (random) id
             let linked = try await Self.submit(browser, from: "/account/children", to: "/account/children/claim", [
                 ("link_code", code.lowercased()), ("relation", "legal_representative")])
             #expect(linked.status == 303)

@@ -41,7 +41,7 @@ import Testing
         let fixture = try await PageFixture.start()
         let browser = Browser(port: fixture.server.port)
         var fields = [("last_name", "Иванова"), ("first_name", "Мария"), ("phone", "+79161234567"),
-                      ("password", "correct horse battery staple 42")]
+                      ("password", "correct horse battery staple 42"), ("consent_version", "1")]
         let page = try await browser.get("/register")
         let mismatch = try await browser.post("/register", form: [("csrf_token", try #require(Browser.csrfToken(in: page)))]
             + fields + [("password_repeat", "something else entirely 42")])

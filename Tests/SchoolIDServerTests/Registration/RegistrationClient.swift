@@ -14,7 +14,7 @@ struct RegistrationClient {
         async throws -> APIResponse
     {
         var body: [String: Any] = ["last_name": "Иванова", "first_name": "Мария", "patronymic": "Петровна",
-                                   "phone": phone, "password": password]
+                                   "phone": phone, "password": password, "consent_version": 1]
         if let email { body["email"] = email }
         if let login { body["login"] = login }
         return try await api.post("/v1/registrations", json: body)

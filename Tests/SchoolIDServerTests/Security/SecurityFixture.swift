@@ -36,6 +36,9 @@ struct SecurityPerson: Sendable {
             try tx.accounts.insert(account)
             try tx.credentials.setPassword(PasswordCredential(accountID: id, hash: hash, kind: .permanent,
                                                               issuedAt: created))
+            try tx.consents.insert(ConsentRecord(id: .random(using: environment.random), subjectID: id, givenBy: id,
+                                                 basis: .own, textVersion: environment.policies.consent.currentTextVersion,
+                                                 channel: .api, givenAt: created))
             return account
         }
         let anonymous = APIClient(world.server)
