@@ -25,9 +25,9 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // Linux headers Glibc does not export (epoll, eventfd) for SchoolIDNet's reactor.
+        // Linux headers Glibc does not export (epoll, eventfd, GNU posix_spawn actions).
         .systemLibrary(name: "CSchoolIDLinux"),
-        .target(name: "SchoolIDBase", swiftSettings: strict),
+        .target(name: "SchoolIDBase", dependencies: ["CSchoolIDLinux"], swiftSettings: strict),
         .target(name: "SchoolIDCrypto", dependencies: ["SchoolIDBase", "CSchoolIDOpenSSL"], swiftSettings: strict),
         .target(name: "SchoolIDJOSE", dependencies: ["SchoolIDBase", "SchoolIDCrypto"], swiftSettings: strict),
         .target(name: "SchoolIDCore", dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE"], swiftSettings: strict),

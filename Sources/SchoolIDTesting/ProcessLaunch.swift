@@ -1,11 +1,11 @@
 import Foundation
+import SchoolIDBase
 import Synchronization
 
-/// Serialises what touches the process environment: launching a child (`Process.run()`
-/// and `posix_spawn` copy `environ`) and changing it (`setenv`). A `setenv` while
-/// another thread copied the environment crashed the test process, so every test that
-/// launches a child or changes a variable goes through this lock; waiting for a child
-/// needs no lock.
+/// Serialises what touches the process environment: launching a child (`posix_spawn`
+/// copies `environ`) and changing it (`setenv`). A `setenv` while another thread copied
+/// the environment crashed the test process, so every test that launches a child or
+/// changes a variable goes through this lock; waiting for a child needs no lock.
 public enum ProcessLaunch {
     private static let lock = Mutex(())
 
@@ -14,9 +14,16 @@ public enum ProcessLaunch {
         try lock.withLock { _ in try body() }
     }
 
-    /// Runs `process.run()` under the lock.
-    /// - Throws: what `Process.run()` throws.
-    public static func run(_ process: Process) throws {
-        try exclusive { try process.run() }
+    /// ``ChildProcess/spawn(_:stdin:stdout:stderr:directory:environment:)`` under the lock.
+    /// - Throws: what the spawn throws.
+    /// - Returns: the child's pid.
+    public static func spawn(_ arguments: [String], stdout: ChildProcess.Stream = .inherit,
+                             stderr: ChildProcess.Stream = .null, directory: String? = nil,
+                             environment: [String: String]? = nil) throws -> pid_t
+    {
+        try exclusive {
+            try ChildProcess.spawn(arguments, stdout: stdout, stderr: stderr, directory: directory,
+                                   environment: environment)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SchoolIDBase
 import SchoolIDTesting
 import Testing
 
@@ -35,20 +36,21 @@ struct CLI {
         }
     }
 
+    /// Standard output and error go to files (a pipe the child fills while the parent
+    /// waits on the other one would deadlock), read once the child exited.
     private func runBlocking(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try ProcessLaunch.run(process)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let output = try TemporaryDirectory(prefix: "schoolid-cli-output")
+        defer { output.remove() }
+        let (stdout, stderr) = (output.file("stdout"), output.file("stderr"))
+        let pid = try ProcessLaunch.spawn([Self.executable] + arguments, stdout: .file(stdout), stderr: .file(stderr),
+                                          directory: directory.path)
+        let status: Int32
+        switch ChildProcess.Termination(waitStatus: ChildProcess.wait(pid)) {
+        case .exited(let code): status = code
+        case .signalled(let signal): status = 128 + signal
+        }
+        return Result(status: status, stdout: try String(contentsOfFile: stdout, encoding: .utf8),
+                      stderr: try String(contentsOfFile: stderr, encoding: .utf8))
     }
 }
 

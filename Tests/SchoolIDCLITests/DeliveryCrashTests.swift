@@ -1,4 +1,5 @@
 import Foundation
+import SchoolIDBase
 import SchoolIDTesting
 import Testing
 
@@ -55,26 +56,42 @@ import Testing
             }
         }
 
-        let process = Process()
+        let pid: pid_t
         let port: Int
+        /// The read end of the child's standard output, open while it runs (a closed pipe
+        /// would kill it with SIGPIPE at its next line).
+        private let output: Int32
+        private var reaped = false
 
         init(_ cli: CLI, _ arguments: [String]) throws {
-            process.executableURL = URL(fileURLWithPath: CLI.executable)
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: cli.directory.path)
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try ProcessLaunch.run(process)
+            let out = try ChildProcess.pipe()
+            let spawned = Swift.Result {
+                try ProcessLaunch.spawn([CLI.executable] + arguments, stdout: .descriptor(out.write),
+                                        directory: cli.directory.path)
+            }
+            close(out.write)
+            output = out.read
+            do {
+                pid = try spawned.get()
+            } catch {
+                close(output)
+                throw error
+            }
             var line = [UInt8]()
-            while let byte = try out.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") {
+            var byte: UInt8 = 0
+            while true {
+                let count = read(output, &byte, 1)
+                if count < 0 && errno == EINTR { continue }
+                if count != 1 || byte == UInt8(ascii: "\n") { break }
                 line.append(byte)
             }
             let text = String(decoding: line, as: UTF8.self)
             guard let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
                   let port = Int(text[range].split(separator: ":").last ?? "")
             else {
-                process.terminate()
+                Foundation.kill(pid, SIGKILL)
+                ChildProcess.wait(pid)
+                close(output)
                 throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no URL in \(text)"])
             }
             self.port = port
@@ -82,9 +99,11 @@ import Testing
 
         /// SIGKILL, then reap.
         func kill() {
-            guard process.isRunning else { return }
-            Foundation.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            guard !reaped else { return }
+            reaped = true
+            Foundation.kill(pid, SIGKILL)
+            ChildProcess.wait(pid)
+            close(output)
         }
     }
 }

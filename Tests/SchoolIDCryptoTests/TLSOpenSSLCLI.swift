@@ -2,19 +2,10 @@ import Foundation
 import SchoolIDBase
 import Synchronization
 
-/// Held while descriptors are created without `O_CLOEXEC` (Glibc's `pipe2`/`accept4`
-/// are not visible to Swift) and while children are spawned, so no child inherits a
-/// descriptor before it is marked close-on-exec.
+/// Held while descriptors are created without `O_CLOEXEC` (Glibc's `accept4` is not
+/// visible to Swift) and while children are spawned, so no child inherits a descriptor
+/// before it is marked close-on-exec.
 let descriptorCreationLock = Mutex<Void>(())
-
-/// `pipe(2)` with both ends close-on-exec; call under ``descriptorCreationLock``.
-func closeOnExecPipe() throws -> (read: Int32, write: Int32) {
-    var ends: [Int32] = [-1, -1]
-    guard pipe(&ends) == 0 else { throw TLSTestError.errno("pipe") }
-    _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
-    _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
-    return (ends[0], ends[1])
-}
 
 /// An `openssl` CLI child (`s_client`) with its standard input and output on pipes.
 ///
@@ -39,9 +30,9 @@ final class OpenSSLCLI {
     }
 
     private static func spawn(_ arguments: [String]) throws -> (pid_t, input: Int32, output: Int32) {
-        let stdinPipe = try closeOnExecPipe()
+        let stdinPipe = try ChildProcess.pipe()
         let stdoutPipe: (read: Int32, write: Int32)
-        do { stdoutPipe = try closeOnExecPipe() } catch {
+        do { stdoutPipe = try ChildProcess.pipe() } catch {
             close(stdinPipe.read); close(stdinPipe.write)
             throw error
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SchoolIDBase
 import SchoolIDStore
 import SchoolIDTesting
 import Synchronization
@@ -45,20 +46,18 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("killed.sqlite")
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        child.arguments = ["--testing-library", "swift-testing", "--filter", "CrashTests/childWriter"]
-        child.environment = ProcessInfo.processInfo.environment.merging([Self.childVariable: path]) { $1 }
-        let output = Pipe()
-        child.standardOutput = output
-        child.standardError = FileHandle.nullDevice
-        try ProcessLaunch.run(child)
+        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let output = try ChildProcess.pipe()
+        let spawned = Result {
+            try ProcessLaunch.spawn([executable, "--testing-library", "swift-testing", "--filter", "CrashTests/childWriter"],
+                                    stdout: .descriptor(output.write),
+                                    environment: ProcessInfo.processInfo.environment.merging([Self.childVariable: path]) { $1 })
+        }
+        close(output.write)
+        let child = try spawned.get()
 
-        let acknowledged = await Self.readAcknowledgements(from: output.fileHandleForReading,
-                                                           killing: child.processIdentifier)
-        child.waitUntilExit()
-        #expect(child.terminationReason == .uncaughtSignal)
-        #expect(child.terminationStatus == SIGKILL)
+        let acknowledged = await Self.readAcknowledgements(from: output.read, killing: child)
+        #expect(ChildProcess.Termination(waitStatus: ChildProcess.wait(child)) == .signalled(SIGKILL))
         #expect(acknowledged.count >= Self.acknowledgementsBeforeKill)
 
         let reopened = try await SQLiteStorage(path: path, migrations: testMigrations)
@@ -70,14 +69,19 @@ import Testing
 
     /// Reads acknowledged ids on a dedicated thread (the read blocks), sends SIGKILL once
     /// enough arrived, and keeps reading to EOF: ids printed before death count too.
-    static func readAcknowledgements(from handle: FileHandle, killing pid: Int32) async -> Set<Int64> {
+    static func readAcknowledgements(from descriptor: Int32, killing pid: Int32) async -> Set<Int64> {
         await withCheckedContinuation { continuation in
             Thread {
+                defer { close(descriptor) }
                 var acknowledged = Set<Int64>()
                 var buffer = ""
                 var killed = false
-                while case let data = handle.availableData, !data.isEmpty {
-                    buffer += String(decoding: data, as: UTF8.self)
+                var chunk = [UInt8](repeating: 0, count: 4096)
+                while true {
+                    let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0 else { break }
+                    buffer += String(decoding: chunk[..<count], as: UTF8.self)
                     while let newline = buffer.firstIndex(of: "\n") {
                         let line = buffer[..<newline]
                         buffer = String(buffer[buffer.index(after: newline)...])
