@@ -74,16 +74,18 @@ struct AccessRoutes: Sendable {
     }
 
     /// The login answer when the current consent text must be accepted first (no
-    /// session yet): `POST /v1/me/consents` with the ticket as Bearer opens it.
+    /// session yet): `POST /v1/me/consents` with the ticket as Bearer opens it. After a
+    /// second factor enrolled at login it also carries the new recovery codes.
     struct ConsentTicketBody: Encodable {
         var status = ErrorCode.consentRequired.rawValue
+        var recoveryCodes: [String]?
         let accountID: String
         let consentTicket: String
         let consentVersion: Int
         let expiresAt: Int64
         enum CodingKeys: String, CodingKey {
-            case status, accountID = "account_id", consentTicket = "consent_ticket", consentVersion = "consent_version"
-            case expiresAt = "expires_at"
+            case status, recoveryCodes = "recovery_codes", accountID = "account_id", consentTicket = "consent_ticket"
+            case consentVersion = "consent_version", expiresAt = "expires_at"
         }
     }
 

@@ -102,20 +102,6 @@ struct SecondFactorLoginRoutes: Sendable {
         }
     }
 
-    /// Enrolled at login, but the current consent text must be accepted before the session.
-    private struct ConsentAfterEnrolmentBody: Encodable {
-        var status = ErrorCode.consentRequired.rawValue
-        let recoveryCodes: [String]
-        let accountID: String
-        let consentTicket: String
-        let consentVersion: Int
-        let expiresAt: Int64
-        enum CodingKeys: String, CodingKey {
-            case status, recoveryCodes = "recovery_codes", accountID = "account_id", consentTicket = "consent_ticket"
-            case consentVersion = "consent_version", expiresAt = "expires_at"
-        }
-    }
-
     /// With an enrolment ticket the answer also logs the person in (`status`
     /// `logged_in` with a session); with a session it is `status` `enrolled`.
     private func confirmTOTP(_ request: Request) async throws -> Response {
@@ -124,9 +110,10 @@ struct SecondFactorLoginRoutes: Sendable {
         let (codes, outcome) = try await context.login.confirmEnrolment(actor: actor, code: body.code,
                                                                         context: APIContext.requestContext(request))
         if case .consentRequired(let ticket, let account, let version)? = outcome {
-            return .json(ConsentAfterEnrolmentBody(recoveryCodes: codes, accountID: account.id.rawValue,
-                                                   consentTicket: ticket.token.value.unredacted, consentVersion: version,
-                                                   expiresAt: ticket.session.absoluteExpiresAt.seconds),
+            return .json(AccessRoutes.ConsentTicketBody(recoveryCodes: codes, accountID: account.id.rawValue,
+                                                        consentTicket: ticket.token.value.unredacted,
+                                                        consentVersion: version,
+                                                        expiresAt: ticket.session.absoluteExpiresAt.seconds),
                          headers: Self.noStore)
         }
         guard case .loggedIn(let issued, _)? = outcome else {

@@ -47,24 +47,8 @@ extension RawFileTests {
             while try await !storage.read({ tx in try tx.outbox.due(at: later, limit: 1) }).isEmpty {
                 try await Task.sleep(for: .milliseconds(50))
             }
-            let backup = world.server.directory.file("family-backup.sqlite")
-            try await storage.backup(to: backup)
-
-            let data = world.server.directory.file("data")
-            let files = try FileManager.default.subpathsOfDirectory(atPath: data).filter {
-                var directory: ObjCBool = false
-                return FileManager.default.fileExists(atPath: data + "/" + $0, isDirectory: &directory) && !directory.boolValue
-            }.map { data + "/" + $0 } + [backup]
-            #expect(files.contains { $0.hasSuffix("schoolid.sqlite-wal") })
-            let secrets = Self.familySecrets(codes: codes)
-            for file in files {
-                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-                for secret in secrets {
-                    #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) in \(file)")
-                    #expect(bytes.range(of: Data(secret.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) == nil,
-                            "\(secret) as UTF-16 in \(file)")
-                }
-            }
+            let files = try await RawFileTests.rawFiles(of: world.server, backup: "family-backup.sqlite")
+            try RawFileTests.expectAbsent(Self.familySecrets(codes: codes), from: files)
         }
     }
 

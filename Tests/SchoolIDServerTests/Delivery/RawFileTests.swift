@@ -32,24 +32,10 @@ import Testing
                 try await Task.sleep(for: .milliseconds(50))
             }
 
-            let data = world.server.directory.file("data")
-            let backup = world.server.directory.file("raw-backup.sqlite")
-            try await world.server.application.storage.backup(to: backup)
-            let files = try FileManager.default.subpathsOfDirectory(atPath: data).filter {
-                var directory: ObjCBool = false
-                return FileManager.default.fileExists(atPath: data + "/" + $0, isDirectory: &directory) && !directory.boolValue
-            }
-            #expect(files.contains("schoolid.sqlite") && files.contains("schoolid.sqlite-wal"))
+            let files = try await Self.rawFiles(of: world.server, backup: "raw-backup.sqlite")
             let secrets = [phone, String(phone.dropFirst()), String(phone.dropFirst(2)), "8" + phone.dropFirst(2), email,
                            "Иванова", "Мария", smsCode, emailCode] + snils
-            for file in files.map({ data + "/" + $0 }) + [backup] {
-                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-                for secret in secrets {
-                    #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) in \(file)")
-                    #expect(bytes.range(of: Data(secret.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) == nil,
-                            "\(secret) as UTF-16 in \(file)")
-                }
-            }
+            try Self.expectAbsent(secrets, from: files)
             let log = world.server.logs.lines.joined(separator: "\n")
             for secret in secrets { #expect(!log.contains(secret), "\(secret) in the log") }
         }
@@ -78,6 +64,37 @@ import Testing
         return numbers.flatMap { number in
             [number, number.filter(\.isNumber), number.replacingOccurrences(of: "-", with: " "),
              String(number.filter(\.isNumber).prefix(9))]
+        }
+    }
+}
+
+extension RawFileTests {
+    /// Every file under the server's `data/` (the database and its WAL among them) and
+    /// a backup taken now under `backup` in the server's directory.
+    static func rawFiles(of server: TestServer, backup name: String) async throws -> [String] {
+        let data = server.directory.file("data")
+        let backup = server.directory.file(name)
+        try await server.application.storage.backup(to: backup)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: data).filter {
+            var directory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: data + "/" + $0, isDirectory: &directory) && !directory.boolValue
+        }.map { data + "/" + $0 }
+        #expect(files.contains { $0.hasSuffix("schoolid.sqlite") } && files.contains { $0.hasSuffix("schoolid.sqlite-wal") })
+        return files + [backup]
+    }
+
+    /// Expects none of `values` (as UTF-8 or UTF-16LE) and none of `traces` (raw bytes) in any of `files`.
+    static func expectAbsent(_ values: [String], traces: [[UInt8]] = [], from files: [String]) throws {
+        for file in files {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+            for value in values {
+                #expect(bytes.range(of: Data(value.utf8)) == nil, "\(value) in \(file)")
+                #expect(bytes.range(of: Data(value.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) == nil,
+                        "\(value) as UTF-16 in \(file)")
+            }
+            for (offset, trace) in traces.enumerated() {
+                #expect(bytes.range(of: Data(trace)) == nil, "stored trace \(offset) in \(file)")
+            }
         }
     }
 }

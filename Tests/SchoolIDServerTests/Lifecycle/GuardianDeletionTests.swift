@@ -180,25 +180,8 @@ import Testing
 
     /// Neither the values nor the stored traces are in data/ or a backup taken now.
     static func checkFiles(_ world: DeliveryWorld, values: [String], traces: StoredTraces) async throws {
-        let data = world.server.directory.file("data")
-        let backup = world.server.directory.file("deletion-backup.sqlite")
-        try await world.server.application.storage.backup(to: backup)
-        let files = try FileManager.default.subpathsOfDirectory(atPath: data).filter {
-            var directory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: data + "/" + $0, isDirectory: &directory) && !directory.boolValue
-        }.map { data + "/" + $0 } + [backup]
-        #expect(files.contains { $0.hasSuffix("schoolid.sqlite-wal") })
-        let byteTraces = [traces.wrappedKey, traces.ownerKey, traces.profile] + traces.sealedValues + traces.indexes
-        for file in files {
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-            for value in values {
-                #expect(bytes.range(of: Data(value.utf8)) == nil, "\(value) in \(file)")
-                #expect(bytes.range(of: Data(value.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) == nil,
-                        "\(value) as UTF-16 in \(file)")
-            }
-            for (offset, trace) in byteTraces.enumerated() {
-                #expect(bytes.range(of: Data(trace)) == nil, "stored trace \(offset) in \(file)")
-            }
-        }
+        let files = try await RawFileTests.rawFiles(of: world.server, backup: "deletion-backup.sqlite")
+        try RawFileTests.expectAbsent(values, traces: [traces.wrappedKey, traces.ownerKey, traces.profile]
+            + traces.sealedValues + traces.indexes, from: files)
     }
 }
