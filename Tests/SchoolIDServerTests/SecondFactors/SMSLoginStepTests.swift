@@ -33,7 +33,8 @@ import Testing
             #expect(wrong.status == 401 && wrong.errorCode == "invalid_credentials")
             let done = try await fixture.client.post(Routes.loginSecondFactor, json: body(code))
             #expect(done.status == 200 && done.json["amr"] == nil, "\(done.text)")
-            let me = try await fixture.client.with(bearer: try #require(done.string("session_token"))).get(Routes.me)
+            let token: String = try #require(done.string("session_token"))
+            let me = try await fixture.client.with(bearer: token).get(Routes.me)
             #expect(me.json["amr"] as? [String] == ["pwd", "sms"] && me.string("acr") == "2")
         }
     }
