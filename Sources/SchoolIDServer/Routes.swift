@@ -48,6 +48,11 @@ public enum Routes {
 
     // JSON API: directory
     public static let schools = "/v1/schools"
+    /// OAuth clients (diary services), platform admins with step-up (issue 9).
+    public static let clients = "/v1/clients"
+    public static let client = "/v1/clients/:client_id"
+    public static let clientRotateSecret = "/v1/clients/:client_id/rotate-secret"
+    public static let clientDisable = "/v1/clients/:client_id/disable"
     public static let schoolClasses = "/v1/schools/:school_id/classes"
     public static let schoolStaff = "/v1/schools/:school_id/staff"
     public static let classTeachers = "/v1/classes/:class_id/teachers"

@@ -116,6 +116,7 @@ public final class ServerApplication: Sendable {
         AuditRoutes(context: api).register(in: &router)
         RegistrationRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
         ConsentRoutes(context: api).register(in: &router)
+        ClientRoutes(context: api).register(in: &router)
         OpenAPIRoutes().register(in: &router)
         PageRoutes(context: api, scheme: secure ? "https" : "http", publicBaseURL: configuration.issuer)
             .register(in: &router)

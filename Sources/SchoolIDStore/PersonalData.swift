@@ -253,6 +253,21 @@ public enum PersonalDataColumns {
     ]
 
     private static let system: [Table] = [
+        Table("oauth_clients", subject: nil, [
+            "id": .notPersonal("a client"), "name": .notPersonal("a client"), "type": .notPersonal("a client"),
+            "redirect_uris": .notPersonal("a client"), "post_logout_redirect_uris": .notPersonal("a client"),
+            "grants": .notPersonal("a client"), "scopes": .notPersonal("a client"),
+            "audience": .notPersonal("a client"), "first_party": .notPersonal("a client"),
+            "access_token_algorithm": .notPersonal("a client"), "id_token_algorithm": .notPersonal("a client"),
+            "subject_type": .notPersonal("a client"), "status": .notPersonal("a client"),
+            "secret_hash": .notPersonal("a client's secret digest"),
+            "previous_secret_hash": .notPersonal("a client's secret digest"),
+            "previous_secret_expires_at": .notPersonal("a client"), "created_at": .notPersonal("a client"),
+            "disabled_at": .notPersonal("a client"),
+        ]),
+        Table("oauth_client_schools", subject: nil, [
+            "client_id": .notPersonal("a client"), "school_id": .notPersonal("a client's school"),
+        ]),
         Table("schema_migrations", subject: nil, [
             "id": .notPersonal("a migration"), "applied_at": .notPersonal("a migration"),
         ]),

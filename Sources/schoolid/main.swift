@@ -10,6 +10,7 @@ let commands: [any Command.Type] = [
     AccountCommand.self,
     ClassCommand.self,
     AuditCommand.self,
+    ClientCommand.self,
     KeysCommand.self,
     PoliciesCommand.self,
     BackupCommand.self,

@@ -145,6 +145,12 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// An adult consented to the processing of their own or, as legal representative,
     /// a child's personal data (152-FZ art. 9).
     case consentGiven = "consent.given"
+    /// An OAuth client (diary service) was registered (its id in the detail).
+    case clientCreated = "client.created"
+    /// A client's secret was replaced; the previous one works until the grace ends.
+    case clientSecretRotated = "client.secret_rotated"
+    /// A client was disabled: it can no longer authenticate or get tokens.
+    case clientDisabled = "client.disabled"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

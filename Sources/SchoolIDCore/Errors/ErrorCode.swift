@@ -211,6 +211,14 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     /// An invitation names the person by last name plus exactly one of phone or SNILS.
     case inviteeInvalid = "invitee_invalid"
 
+    // OAuth clients (issue 9)
+    /// No OAuth client with this id.
+    case clientNotFound = "client_not_found"
+    /// A client registration breaks a rule (id syntax, redirect URI, grant, scope, algorithm).
+    case clientInvalid = "client_invalid"
+    /// A client with this id is already registered.
+    case clientExists = "client_exists"
+
     // HTTP transport and service (rendered by the server's one error shape)
     /// The request is malformed.
     case badRequest = "bad_request"

@@ -39,6 +39,9 @@ public struct TokenPolicy: Hashable, Sendable {
     /// How long a retired token key stays in the JWKS, seconds; at least the longest
     /// token lifetime, so no verifier meets an unknown `kid`.
     public let retiredTokenKeyRetentionSeconds: Int64
+    /// How long a client's previous secret keeps working after `rotate-secret`, seconds
+    /// (0–7 days), so a diary service can deploy the new one without downtime.
+    public let clientSecretGraceSeconds: Int64
 
     /// Whether a client may be configured with `algorithm`.
     public func allows(_ algorithm: JWSAlgorithm) -> Bool { allowedAlgorithms.contains(algorithm) }
@@ -76,6 +79,7 @@ extension TokenPolicy {
         if retiredTokenKeyRetentionSeconds < max(accessTokenSeconds, idTokenSeconds) {
             throw root.error("retired_token_key_retention_seconds", "must be at least the longest token lifetime")
         }
+        clientSecretGraceSeconds = try root.integer("client_secret_grace_seconds", in: 0...604_800)
         try root.finish()
     }
 

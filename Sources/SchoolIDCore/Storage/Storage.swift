@@ -67,6 +67,8 @@ public protocol WriteTransaction {
     var trustedInvitations: any TrustedInvitationStore { get }
     /// Consents to the processing of personal data (issue 8).
     var consents: any ConsentStore { get }
+    /// OAuth clients, the diary services (issue 9).
+    var clients: any ClientStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -94,4 +96,5 @@ public protocol ReadTransaction {
     var snils: any SNILSReader { get }
     var trustedInvitations: any TrustedInvitationReader { get }
     var consents: any ConsentReader { get }
+    var clients: any ClientReader { get }
 }

@@ -15,6 +15,7 @@ struct APIContext: Sendable {
     var passwordChange: PasswordChangeService { PasswordChangeService(environment: environment, attempts: attempts) }
     var sessions: SessionService { authenticator.sessions }
     var directory: DirectoryService { DirectoryService(environment: environment) }
+    var clients: ClientService { ClientService(environment: environment) }
     var batches: CredentialBatchService { CredentialBatchService(environment: environment) }
     var cookie: SessionCookie { authenticator.cookie }
     var registration: RegistrationService {

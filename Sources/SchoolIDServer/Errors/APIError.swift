@@ -40,10 +40,11 @@ extension ErrorCode {
         case .retryLater, .codeResendTooSoon, .smsBudgetExhausted: .tooManyRequests
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
              .credentialBatchNotFound, .registrationNotFound, .recoveryFlowNotFound, .sessionNotFound,
-             .guardianNotFound, .guardianLinkNotFound, .invitationNotFound: .notFound
+             .guardianNotFound, .guardianLinkNotFound, .invitationNotFound, .clientNotFound: .notFound
         case .contactUnchanged, .secondFactorRequiredByPolicy, .phoneNotVerified, .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
              .credentialBatchNotFinished, .accountNotStudent, .guardianLinkExists, .guardianLinkNotPending,
-             .guardianLimitReached, .childHasContacts, .snilsTaken, .invitationNotPending, .consentOutdated: .conflict
+             .guardianLimitReached, .childHasContacts, .snilsTaken, .invitationNotPending, .consentOutdated,
+             .clientExists: .conflict
         case .credentialBatchGone, .codeExpired, .codeExhausted, .invitationLapsed: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout

@@ -51,7 +51,8 @@ public enum OpenAPIDocument {
     { "name": "snils", "description": "An account's SNILS: declared by the person, verified by staff who saw the document." },
     { "name": "guardians", "description": "Guardians linking children, proposals, link codes and the access view." },
     { "name": "trusted-persons", "description": "Guardians inviting trusted persons to see one child's chosen services." },
-    { "name": "consent", "description": "Consent to the processing of personal data (152-FZ art. 9): the text, the consents given, renewal." }
+    { "name": "consent", "description": "Consent to the processing of personal data (152-FZ art. 9): the text, the consents given, renewal." },
+    { "name": "clients", "description": "OAuth clients (diary services): registration, secret rotation, disabling." }
   ],
   "paths": \#(paths),
   "components": \#(components)

@@ -48,6 +48,9 @@ struct Installation {
     /// The directory services, acting for the operator.
     var directory: DirectoryService { DirectoryService(environment: environment) }
 
+    /// The OAuth client registry, acting for the operator.
+    var clients: ClientService { ClientService(environment: environment) }
+
     /// A context for one command's actions: client `cli` and a fresh random request id.
     func requestContext() -> RequestContext {
         .commandLine(requestID: environment.random.token(bytes: 12))

@@ -273,6 +273,41 @@ CREATE TABLE link_codes (
 -- index link_codes_by_student
 CREATE INDEX link_codes_by_student ON link_codes (student_id);
 
+-- table oauth_client_schools
+CREATE TABLE oauth_client_schools (
+    client_id TEXT NOT NULL REFERENCES oauth_clients (id),
+    school_id TEXT NOT NULL REFERENCES schools (id),
+    PRIMARY KEY (client_id, school_id)
+) STRICT, WITHOUT ROWID;
+
+-- index oauth_client_schools_by_school
+CREATE INDEX oauth_client_schools_by_school ON oauth_client_schools (school_id);
+
+-- table oauth_clients
+CREATE TABLE oauth_clients (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('confidential', 'public')),
+    redirect_uris TEXT NOT NULL,
+    post_logout_redirect_uris TEXT NOT NULL,
+    grants TEXT NOT NULL,
+    scopes TEXT NOT NULL,
+    audience TEXT NOT NULL,
+    first_party INTEGER NOT NULL CHECK (first_party IN (0, 1)),
+    access_token_algorithm TEXT NOT NULL CHECK (access_token_algorithm IN ('ES256', 'EdDSA', 'RS256')),
+    id_token_algorithm TEXT NOT NULL CHECK (id_token_algorithm IN ('ES256', 'EdDSA', 'RS256')),
+    subject_type TEXT NOT NULL CHECK (subject_type = 'public'),
+    status TEXT NOT NULL CHECK (status IN ('active', 'disabled')),
+    secret_hash BLOB CHECK (length(secret_hash) = 32),
+    previous_secret_hash BLOB CHECK (length(previous_secret_hash) = 32),
+    previous_secret_expires_at INTEGER,
+    created_at INTEGER NOT NULL,
+    disabled_at INTEGER,
+    CHECK ((type = 'public') = (secret_hash IS NULL)),
+    CHECK ((previous_secret_hash IS NULL) = (previous_secret_expires_at IS NULL)),
+    CHECK ((status = 'disabled') = (disabled_at IS NOT NULL))
+) STRICT;
+
 -- table otp_sends
 CREATE TABLE otp_sends (
     destination_index BLOB NOT NULL,
@@ -490,6 +525,9 @@ CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verifi
 -- (automatic)
 
 -- index sqlite_autoindex_link_codes_2
+-- (automatic)
+
+-- index sqlite_autoindex_oauth_clients_1
 -- (automatic)
 
 -- index sqlite_autoindex_outbox_1
