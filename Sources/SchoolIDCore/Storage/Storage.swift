@@ -67,6 +67,10 @@ public protocol WriteTransaction {
     var trustedInvitations: any TrustedInvitationStore { get }
     /// Consents to the processing of personal data (issue 8).
     var consents: any ConsentStore { get }
+    /// OAuth authorization codes, by hash (issue 9).
+    var authorizationCodes: any AuthorizationCodeStore { get }
+    /// OAuth refresh tokens, by hash, in families (issue 9).
+    var refreshTokens: any RefreshTokenStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -94,4 +98,6 @@ public protocol ReadTransaction {
     var snils: any SNILSReader { get }
     var trustedInvitations: any TrustedInvitationReader { get }
     var consents: any ConsentReader { get }
+    var authorizationCodes: any AuthorizationCodeReader { get }
+    var refreshTokens: any RefreshTokenReader { get }
 }

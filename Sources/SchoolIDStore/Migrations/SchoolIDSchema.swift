@@ -18,6 +18,7 @@ public enum SchoolIDSchema {
         trustedAccess,
         consents,
         auditRetention,
+        oauthGrants,
     ]
 
     /// `0001-foundation`: per-owner data keys.
