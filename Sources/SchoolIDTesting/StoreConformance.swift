@@ -36,7 +36,7 @@ public enum StoreConformance {
         schoolCases + classCases + accountCases + membershipCases + credentialCases + sessionCases + auditCases
             + batchCases + challengeCases + outboxCases + contactCases + registrationCases + recoveryCases
             + contactChangeCases + secondFactorCases + snilsCases + guardianLinkCases + trustedInvitationCases
-            + exportCases + deletionCases + consentCases + unitCases
+            + exportCases + deletionCases + consentCases + oauthGrantCases + unitCases
     }
 
     /// Runs every case, each on a storage of its own.
