@@ -8,7 +8,8 @@ public struct StudentClaim: Codable, Hashable, Sendable {
     public var id: String
     /// `self`, `guardian` or `trusted`.
     public var relation: String
-    /// The granted services' wire names, sorted.
+    /// The granted services' wire names, sorted by name (`attendance`, `diary`,
+    /// `nutrition`), so any reader can reproduce the order.
     public var services: [String]
     /// The guardian link id, the trusted invitation id, or (for `self`) the account id.
     public var grant: String
@@ -23,7 +24,7 @@ public struct StudentClaim: Codable, Hashable, Sendable {
     /// The claim of one access-decision grant.
     public init(_ grant: AccessGrant) {
         self.init(id: grant.studentID.rawValue, relation: grant.via.rawValue,
-                  services: grant.services.sorted().map(\.rawValue), grant: grant.grantID)
+                  services: grant.services.map(\.rawValue).sorted(), grant: grant.grantID)
     }
 }
 
