@@ -58,7 +58,7 @@ public struct TokenIssuer: Sendable {
     {
         var claims = baseClaims(subject: actor.account.id.rawValue, audience: audience, clientID: clientID,
                                 scopes: scopes, at: now)
-        if let session { try addSession(session, to: &claims) }
+        if let session { addSession(session, to: &claims) }
         let view = try AccessDecision.view(for: actor, at: now, in: tx)
         let students = view.students.prefix(policy.maxStudentsPerToken).map(StudentClaim.init)
         if !students.isEmpty { try claims.setClaim("students", Array(students)) }
@@ -95,7 +95,7 @@ public struct TokenIssuer: Sendable {
         var claims = JWTClaims(issuer: issuer, subject: actor.account.id.rawValue, audience: [clientID],
                                expiresAt: now.adding(seconds: policy.idTokenSeconds), issuedAt: now,
                                jwtID: random.token(bytes: 16))
-        try addSession(session, to: &claims)
+        addSession(session, to: &claims)
         if let nonce { try claims.setClaim("nonce", nonce) }
         if let accessToken { try claims.setClaim("at_hash", Self.accessTokenHash(accessToken, algorithm: algorithm)) }
         return try sign(claims, type: Self.idTokenType, algorithm: algorithm)
@@ -121,7 +121,7 @@ public struct TokenIssuer: Sendable {
                          extra: ["client_id": .string(clientID), "scope": .string(scope)])
     }
 
-    private func addSession(_ session: Session, to claims: inout JWTClaims) throws {
+    private func addSession(_ session: Session, to claims: inout JWTClaims) {
         claims.extra["sid"] = .string(session.handle)
         claims.extra["auth_time"] = .integer(session.authenticatedAt.seconds)
         claims.extra["amr"] = .array(session.amr.map { .string($0) })

@@ -74,10 +74,8 @@ import Testing
     func teacher() async throws {
         try await TokenWorld.run { world in
             let teacher = try await world.account(.adult)
-            let student = try await world.account(.student)
             let taught = Array(world.classes.prefix(2))
             try await world.staff(teacher, role: .teacher, teaching: taught)
-            _ = student
             let claims = try await world.verify(world.accessToken(for: teacher, session: world.session(of: teacher))).claims
             #expect(try claims.staff == [StaffClaim(school: world.school.id.rawValue, role: "teacher",
                                                     classes: taught.map(\.id.rawValue).sorted())])
