@@ -29,6 +29,20 @@ public final class ServerApplication: Sendable {
     public let routeTable: [Router.Registration]
     /// The day files of the access log, when `access_log_dir` is set.
     let accessLog: AccessLogDirectory?
+    /// The issuer resolved from the bound port (no `issuer` configured), set in
+    /// ``run(onListening:)`` before the first connection is accepted.
+    private let boundIssuer = Mutex<String?>(nil)
+    /// Whether `serve` speaks TLS (for the issuer derived from the listening address).
+    private let speaksTLS: Bool
+
+    /// The issuer every token and discovery document names: the configured `issuer`
+    /// when set, otherwise the URL `serve` listens on (scheme, host and bound port),
+    /// known once the socket is bound, before the first request is answered. Until then
+    /// it is derived from the configured port.
+    public var issuer: String {
+        if let configured = configuration.issuer { return configured }
+        return boundIssuer.withLock { $0 } ?? configuration.listeningIssuer(port: configuration.port, secure: speaksTLS)
+    }
 
     /// Prepares storage, keys, policies and routes; serves nothing until ``run(onListening:)``.
     /// - Parameters:
@@ -48,6 +62,7 @@ public final class ServerApplication: Sendable {
         self.logger = logger
         try configuration.checkDemo()
         let tls = try configuration.tlsContext()
+        speaksTLS = tls != nil
         if try StartupCheck.prepare(configuration, now: clock.now()) {
             logger.notice("initialised a new installation", ["data": .string(configuration.data), "keys": .string(configuration.keys)])
         }
@@ -149,7 +164,13 @@ public final class ServerApplication: Sendable {
         logger.info("open file limit", ["soft": .int(Int64(limits.soft)), "hard": .int(Int64(limits.hard))])
         do {
             try await withThrowingDiscardingTaskGroup { group in
-                group.addTask { try await self.http.run(onListening: onListening) }
+                group.addTask {
+                    try await self.http.run { port in
+                        let issuer = self.configuration.listeningIssuer(port: port, secure: self.speaksTLS)
+                        self.boundIssuer.withLock { $0 = issuer }
+                        onListening(port)
+                    }
+                }
                 group.addTask { await self.watchKeyring() }
                 group.addTask { await self.persistClock() }
                 group.addTask { await self.batchRunner.maintain() }

@@ -58,6 +58,8 @@ public enum PersonalDataColumns {
     private static let secret = Classification.withheld("a secret or its hash: exporting it would hand over a credential")
     private static let blindIndex = Classification.withheld("a keyed one-way index of a value the export holds in clear")
     private static let keyVersion = Classification.notPersonal("the version of the key that sealed or hashed the row")
+    private static let oauth = Classification.withheld(
+        "a diary service's sign-in state (codes live a minute, refresh tokens until their family ends), purged by retention")
 
     private static let directory: [Table] = [
         Table("accounts", subject: ownRow, [
@@ -124,6 +126,16 @@ public enum PersonalDataColumns {
             "absolute_expires_at": .exported("sessions.absolute_expires_at"),
             "revoked_at": .exported("sessions.revoked_at"), "authenticated_at": .exported("sessions.authenticated_at"),
             "amr": .exported("sessions.amr"), "second_factor_at": .exported("sessions.second_factor_at"),
+        ]),
+        Table("authorization_codes", subject: ownColumn, [
+            "code_hash": secret, "client_id": oauth, "account_id": oauth, "session_hash": secret,
+            "redirect_uri": oauth, "code_challenge": oauth, "scope": oauth, "nonce": oauth, "created_at": oauth,
+            "expires_at": oauth, "consumed_at": oauth, "family_id": oauth,
+        ]),
+        Table("refresh_tokens", subject: ownColumn, [
+            "token_hash": secret, "family_id": oauth, "client_id": oauth, "account_id": oauth, "session_hash": secret,
+            "scope": oauth, "created_at": oauth, "idle_expires_at": oauth, "absolute_expires_at": oauth,
+            "rotated_at": oauth, "revoked_at": oauth,
         ]),
         Table("second_factors", subject: ownColumn, [
             "account_id": .exported("account.id"), "kind": .exported("second_factors.kind"), "secret": secret,

@@ -27,11 +27,17 @@ public struct AccessGrant: Hashable, Sendable {
     public var studentID: Account.ID
     public var services: Set<Service>
     public var via: Via
+    /// What the access rests on, as a token's `grant` claim names it: the guardian
+    /// link id (``Via/guardian``), the trusted invitation id (``Via/trusted``) or the
+    /// student's own account id (``Via/self``). Introspection later checks that it is
+    /// still in force.
+    public var grantID: String
 
-    public init(studentID: Account.ID, services: Set<Service>, via: Via) {
+    public init(studentID: Account.ID, services: Set<Service>, via: Via, grantID: String) {
         self.studentID = studentID
         self.services = services
         self.via = via
+        self.grantID = grantID
     }
 }
 
@@ -68,7 +74,14 @@ public enum AccessDecision {
         var grants: [Account.ID: AccessGrant] = [:]
         func merge(_ grant: AccessGrant) {
             if var existing = grants[grant.studentID] {
-                if existing.via == .trusted, grant.via != .trusted { existing.via = grant.via }
+                // The stronger path names the grant; between equals the smaller id, so
+                // the choice does not depend on store order.
+                if existing.via == .trusted, grant.via != .trusted {
+                    existing.via = grant.via
+                    existing.grantID = grant.grantID
+                } else if existing.via == grant.via, grant.grantID < existing.grantID {
+                    existing.grantID = grant.grantID
+                }
                 existing.services.formUnion(grant.services)
                 grants[grant.studentID] = existing
             } else {
@@ -78,10 +91,12 @@ public enum AccessDecision {
         let account = actor.account
         guard account.status == .active else { return AccessView(students: [], classes: []) }
         if account.category == .student {
-            merge(AccessGrant(studentID: account.id, services: Set(Service.allCases), via: .self))
+            merge(AccessGrant(studentID: account.id, services: Set(Service.allCases), via: .self,
+                              grantID: account.id.rawValue))
         } else {
             for link in try tx.guardianLinks.links(ofGuardian: account.id) where link.state == .active {
-                merge(AccessGrant(studentID: link.studentID, services: Set(Service.allCases), via: .guardian))
+                merge(AccessGrant(studentID: link.studentID, services: Set(Service.allCases), via: .guardian,
+                                  grantID: link.id.rawValue))
             }
             try TrustedAccessService.activeGrants(of: account.id, at: now, in: tx).forEach(merge)
         }

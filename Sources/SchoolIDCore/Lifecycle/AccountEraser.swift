@@ -35,6 +35,7 @@ struct AccountEraser {
         func record(_ what: String, _ count: Int) { removed.append((what, count)) }
 
         record("sessions", try tx.sessions.revokeAll(of: id, except: nil, at: now))
+        record("refresh_tokens", try tx.refreshTokens.revokeAll(accountID: id, at: now))
         record("guardian_links", try endLinks())
         record("trusted_invitations", try tx.trustedInvitations.deleteAll(
             involving: id, matchIndexes: traces.matchIndexes.sorted { $0.lexicographicallyPrecedes($1) }))

@@ -95,8 +95,9 @@ public struct ClientService: Sendable {
         return IssuedClient(client: client, secret: secret)
     }
 
-    /// Disables a client: it can no longer authenticate or get tokens. Disabling a
-    /// disabled client changes nothing and is not audited again.
+    /// Disables a client: it can no longer authenticate or get tokens, and every refresh
+    /// token issued to it is revoked. Disabling a disabled client changes nothing and is
+    /// not audited again.
     /// - Throws: `DomainError` (authorisation, `.clientNotFound`).
     /// - Returns: the client as stored.
     public func disable(by principal: Principal, id: OAuthClient.ID, context: RequestContext) async throws
@@ -112,10 +113,9 @@ public struct ClientService: Sendable {
                 client.secret?.previous = nil
                 client.secret?.previousExpiresAt = nil
             }
-            // token step: the lead wires `try tx.refreshTokens.revokeAll(clientID: id)` here
-            // once the grant stores are merged, so a disabled client's refresh families die.
+            let revoked = try tx.refreshTokens.revokeAll(clientID: id.rawValue, at: now)
             try tx.audit.append(Self.event(.clientDisabled, client, by: principal, at: now, context: context,
-                                           detail: "client \(client.id)"))
+                                           detail: "client \(client.id); \(revoked) refresh tokens revoked"))
             return client
         }
     }

@@ -30,6 +30,11 @@ public struct RetentionPolicy: Hashable, Sendable {
     public let outboxSeconds: Int64
     /// Seconds a session (or its revocation tombstone) is kept after it expired or was revoked.
     public let sessionsSeconds: Int64
+    /// Seconds an authorization code (its hash and redemption tombstone) is kept after it expired.
+    public let oauthCodesSeconds: Int64
+    /// Seconds a refresh token (its hash and tombstones) is kept after it was revoked or
+    /// its family ended.
+    public let refreshTokensSeconds: Int64
     /// Days a day of access log (`serve --access-log-dir`) is kept after it ended (1–3650).
     public let accessLogsDays: Int
     /// Years an audit event is kept after it was recorded (1–50).
@@ -52,6 +57,8 @@ extension RetentionPolicy {
         sessionsSeconds = try root.integer("sessions_seconds", in: range)
         accessLogsDays = try root.int("access_logs_days", in: 1...3650)
         auditEventsYears = try root.int("audit_events_years", in: 1...50)
+        oauthCodesSeconds = try root.integer("oauth_codes_seconds", in: range)
+        refreshTokensSeconds = try root.integer("refresh_tokens_seconds", in: range)
         try root.finish()
     }
 }

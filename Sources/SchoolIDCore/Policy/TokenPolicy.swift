@@ -19,8 +19,18 @@ public struct TokenPolicy: Hashable, Sendable {
         public let acknowledgement: JWSAlgorithm
     }
 
-    /// Access token lifetime, seconds.
+    /// The default of ``maxStudentsPerToken`` when the file leaves it out.
+    public static let defaultMaxStudentsPerToken = 10
+    /// The longest access-token lifetime the file may set: 15 minutes (issue 9), since
+    /// it is also the revocation latency of every offline verifier.
+    public static let maximumAccessTokenSeconds: Int64 = 900
+
+    /// Access token lifetime, seconds (60–900).
     public let accessTokenSeconds: Int64
+    /// The most students one access token's `students` claim lists (1–50, default 10);
+    /// a person who may see more gets the first ones by id, and a diary service asks for
+    /// a per-child token (token exchange) for the others. Keeps every token under 4 KB.
+    public let maxStudentsPerToken: Int
     /// ID token lifetime, seconds.
     public let idTokenSeconds: Int64
     /// A refresh token unused this long expires, seconds.
@@ -52,7 +62,9 @@ extension TokenPolicy {
     /// - Throws: `PolicyError` naming the member and the rule.
     init(_ value: JSONValue) throws(PolicyError) {
         let root = try PolicyReader.document(file: Self.fileName, value: value)
-        accessTokenSeconds = try root.integer("access_token_seconds", in: 60...3_600)
+        accessTokenSeconds = try root.integer("access_token_seconds", in: 60...Self.maximumAccessTokenSeconds)
+        maxStudentsPerToken = root.has("max_students_per_token")
+            ? try root.int("max_students_per_token", in: 1...50) : Self.defaultMaxStudentsPerToken
         idTokenSeconds = try root.integer("id_token_seconds", in: 60...3_600)
         refreshTokenIdleSeconds = try root.integer("refresh_token_idle_seconds", in: 3_600...31_536_000)
         refreshTokenAbsoluteSeconds = try root.integer("refresh_token_absolute_seconds", in: 3_600...31_536_000)

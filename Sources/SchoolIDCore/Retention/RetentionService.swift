@@ -52,6 +52,10 @@ public struct RetentionService: Sendable {
         return [
             Rule(what: "sessions", why: "retention.sessions_seconds", ageSeconds: policy.sessionsSeconds) {
                 try $0.sessions.deleteExpired(before: $1) },
+            Rule(what: "oauth_codes", why: "retention.oauth_codes_seconds", ageSeconds: policy.oauthCodesSeconds) {
+                try $0.authorizationCodes.deleteExpired(before: $1) },
+            Rule(what: "refresh_tokens", why: "retention.refresh_tokens_seconds",
+                 ageSeconds: policy.refreshTokensSeconds) { try $0.refreshTokens.deleteExpired(before: $1) },
             Rule(what: "contact_changes", why: "retention.contact_changes_seconds",
                  ageSeconds: policy.contactChangesSeconds) { try $0.contactChanges.deleteExpired(before: $1) },
             Rule(what: "failure_counters", why: "lockout window", ageSeconds: window) {

@@ -69,6 +69,10 @@ public protocol WriteTransaction {
     var consents: any ConsentStore { get }
     /// OAuth clients, the diary services (issue 9).
     var clients: any ClientStore { get }
+    /// OAuth authorization codes, by hash (issue 9).
+    var authorizationCodes: any AuthorizationCodeStore { get }
+    /// OAuth refresh tokens, by hash, in families (issue 9).
+    var refreshTokens: any RefreshTokenStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -97,4 +101,6 @@ public protocol ReadTransaction {
     var trustedInvitations: any TrustedInvitationReader { get }
     var consents: any ConsentReader { get }
     var clients: any ClientReader { get }
+    var authorizationCodes: any AuthorizationCodeReader { get }
+    var refreshTokens: any RefreshTokenReader { get }
 }

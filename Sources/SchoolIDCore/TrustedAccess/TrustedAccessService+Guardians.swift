@@ -81,7 +81,8 @@ extension TrustedAccessService {
                       .contains(where: { $0.guardianID == invitation.guardianID && $0.state == .active }),
                   try tx.accounts.account(invitation.studentID)?.status == .active
             else { return nil }
-            return AccessGrant(studentID: invitation.studentID, services: invitation.services, via: .trusted)
+            return AccessGrant(studentID: invitation.studentID, services: invitation.services, via: .trusted,
+                               grantID: invitation.id.rawValue)
         }
     }
 

@@ -11,7 +11,9 @@ public struct ServeConfiguration: Sendable {
     public var data = "./data"
     public var keys = "./keys"
     public var policies = "./policies"
-    /// Public base URL behind a proxy; `nil` means the URL `serve` listens on.
+    /// Public base URL behind a proxy, validated and without a trailing `/`
+    /// (``validatedIssuer(_:source:)``); `nil` means the URL `serve` listens on
+    /// (``ServerApplication/issuer``).
     public var issuer: String?
     public var trustedProxies: [IPAddressRange] = []
     /// When set, `/metrics` answers non-loopback clients presenting this bearer token.
@@ -112,7 +114,7 @@ public struct ServeConfiguration: Sendable {
         case "data": data = text
         case "keys": keys = text
         case "policies": policies = text
-        case "issuer": issuer = text
+        case "issuer": issuer = try Self.validatedIssuer(text, source: source)
         case "trusted_proxies":
             trustedProxies = try text.split(separator: ",").map { item in
                 let cidr = item.trimmingCharacters(in: .whitespaces)

@@ -19,6 +19,7 @@ public enum SchoolIDSchema {
         consents,
         auditRetention,
         clients,
+        oauthGrants,
     ]
 
     /// `0001-foundation`: per-owner data keys.

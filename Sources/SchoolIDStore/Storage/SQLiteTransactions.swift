@@ -32,6 +32,8 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var trustedInvitations: any TrustedInvitationStore { SQLiteTrustedInvitationStore(connection: connection) }
     public var consents: any ConsentStore { SQLiteConsentStore(connection: connection) }
     public var clients: any ClientStore { SQLiteClientStore(connection: connection) }
+    public var authorizationCodes: any AuthorizationCodeStore { SQLiteAuthorizationCodeStore(connection: connection) }
+    public var refreshTokens: any RefreshTokenStore { SQLiteRefreshTokenStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -61,4 +63,6 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var trustedInvitations: any TrustedInvitationReader { SQLiteTrustedInvitationStore(connection: connection) }
     public var consents: any ConsentReader { SQLiteConsentStore(connection: connection) }
     public var clients: any ClientReader { SQLiteClientStore(connection: connection) }
+    public var authorizationCodes: any AuthorizationCodeReader { SQLiteAuthorizationCodeStore(connection: connection) }
+    public var refreshTokens: any RefreshTokenReader { SQLiteRefreshTokenStore(connection: connection) }
 }

@@ -70,6 +70,28 @@ BEGIN
     SELECT RAISE(ABORT, 'the audit purge mark only moves forward');
 END;
 
+-- table authorization_codes
+CREATE TABLE authorization_codes (
+    code_hash BLOB PRIMARY KEY NOT NULL,
+    client_id TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    session_hash BLOB NOT NULL,
+    redirect_uri TEXT NOT NULL,
+    code_challenge TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    nonce TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    consumed_at INTEGER,
+    family_id TEXT NOT NULL
+) STRICT;
+
+-- index authorization_codes_by_account
+CREATE INDEX authorization_codes_by_account ON authorization_codes (account_id);
+
+-- index authorization_codes_by_expiry
+CREATE INDEX authorization_codes_by_expiry ON authorization_codes (expires_at);
+
 -- table challenges
 CREATE TABLE challenges (
     id TEXT PRIMARY KEY NOT NULL,
@@ -392,6 +414,36 @@ CREATE INDEX recovery_flows_by_account ON recovery_flows (account_id) WHERE acco
 -- index recovery_flows_by_expiry
 CREATE INDEX recovery_flows_by_expiry ON recovery_flows (expires_at);
 
+-- table refresh_tokens
+CREATE TABLE refresh_tokens (
+    token_hash BLOB PRIMARY KEY NOT NULL,
+    family_id TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    session_hash BLOB,
+    scope TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    idle_expires_at INTEGER NOT NULL,
+    absolute_expires_at INTEGER NOT NULL CHECK (absolute_expires_at >= idle_expires_at),
+    rotated_at INTEGER,
+    revoked_at INTEGER
+) STRICT;
+
+-- index refresh_tokens_by_absolute_expiry
+CREATE INDEX refresh_tokens_by_absolute_expiry ON refresh_tokens (absolute_expires_at);
+
+-- index refresh_tokens_by_account
+CREATE INDEX refresh_tokens_by_account ON refresh_tokens (account_id);
+
+-- index refresh_tokens_by_client
+CREATE INDEX refresh_tokens_by_client ON refresh_tokens (client_id);
+
+-- index refresh_tokens_by_family
+CREATE INDEX refresh_tokens_by_family ON refresh_tokens (family_id);
+
+-- index refresh_tokens_by_idle_expiry
+CREATE INDEX refresh_tokens_by_idle_expiry ON refresh_tokens (idle_expires_at);
+
 -- table registrations
 CREATE TABLE registrations (
     id TEXT PRIMARY KEY NOT NULL,
@@ -488,6 +540,9 @@ CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verifi
 -- index sqlite_autoindex_accounts_2
 -- (automatic)
 
+-- index sqlite_autoindex_authorization_codes_1
+-- (automatic)
+
 -- index sqlite_autoindex_challenges_1
 -- (automatic)
 
@@ -540,6 +595,9 @@ CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verifi
 -- (automatic)
 
 -- index sqlite_autoindex_recovery_flows_1
+-- (automatic)
+
+-- index sqlite_autoindex_refresh_tokens_1
 -- (automatic)
 
 -- index sqlite_autoindex_registrations_1

@@ -11,6 +11,7 @@ import SchoolIDTesting
     /// A row of one retention class whose purpose ends at the given time.
     enum Row: String, CaseIterable, Sendable {
         case session, challenge, recoveryFlow, lapsedInvitation, declinedInvitation, usedLinkCode, expiredLinkCode
+        case authorizationCode, revokedRefreshToken, endedRefreshFamily
 
         /// The class name in `RetentionService.Rule.what`.
         var what: String {
@@ -20,6 +21,8 @@ import SchoolIDTesting
             case .recoveryFlow: "recovery_flows"
             case .lapsedInvitation, .declinedInvitation: "trusted_invitations"
             case .usedLinkCode, .expiredLinkCode: "link_codes"
+            case .authorizationCode: "oauth_codes"
+            case .revokedRefreshToken, .endedRefreshFamily: "refresh_tokens"
             }
         }
 
@@ -55,6 +58,20 @@ import SchoolIDTesting
                                                          codeHMAC: random.bytes(count: 32), codeKeyVersion: 1,
                                                          issuedBy: nil, createdAt: now, expiresAt: used ? later : end,
                                                          usedAt: used ? end : nil))
+            case .authorizationCode:
+                try tx.authorizationCodes.insert(AuthorizationCode(
+                    codeHash: random.bytes(count: 32), clientID: "diary", accountID: student,
+                    sessionTokenHash: random.bytes(count: 32), redirectURI: "https://diary.example/cb",
+                    codeChallenge: random.token(), scope: "openid", nonce: nil, createdAt: now, expiresAt: end,
+                    consumedAt: now, familyID: random.token(bytes: 16)))
+            case .revokedRefreshToken, .endedRefreshFamily:
+                let revoked = self == .revokedRefreshToken
+                // A rotated tombstone whose family ends (absolute expiry) at `end`, or a revoked token.
+                try tx.refreshTokens.insert(RefreshToken(
+                    tokenHash: random.bytes(count: 32), familyID: random.token(bytes: 16), clientID: "diary",
+                    accountID: student, sessionTokenHash: nil, scope: "openid", createdAt: now,
+                    idleExpiresAt: revoked ? later : now.adding(seconds: 10), absoluteExpiresAt: revoked ? later : end,
+                    rotatedAt: revoked ? nil : now, revokedAt: revoked ? end : nil))
             }
         }
 
