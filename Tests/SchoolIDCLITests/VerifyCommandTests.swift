@@ -1,10 +1,10 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SchoolIDBase
-import SchoolIDHTTP
 import SchoolIDJOSE
-import SchoolIDNet
 import SchoolIDTesting
-import Synchronization
 import Testing
 
 /// `schoolid verify token` against a loopback issuer serving discovery and a JWKS.
@@ -16,8 +16,8 @@ import Testing
     @Test("exit 0 with the claims as JSON for a valid token, exit 1 with the reason otherwise")
     func verifyToken() async throws {
         let key = try SigningKey.generate(.ES256)
-        let (issuer, task) = try await Self.startIssuer(jwks: JWKS(keys: [key.publicJWK]))
-        defer { task.cancel() }
+        let (issuer, stop) = try Self.startIssuer(jwks: JWKS(keys: [key.publicJWK]))
+        defer { stop() }
         let cli = try CLI()
         defer { cli.directory.remove() }
         let now = SystemWallClock.operatingSystemTime()
@@ -64,35 +64,51 @@ import Testing
     }
 
     /// Serves `/.well-known/openid-configuration` and `/jwks` on an ephemeral loopback port.
-    static func startIssuer(jwks: JWKS) async throws -> (issuer: String, task: Task<Void, any Error>) {
-        let port = Mutex(0)
-        let server = HTTPServer(configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
-                                logger: Logger(label: "issuer", sink: MemoryLogSink())) { request in
-            let issuer = "http://127.0.0.1:\(port.withLock { $0 })"
-            let body: [UInt8]
-            switch request.path {
-            case "/.well-known/openid-configuration":
-                body = Array(try! JSONEncoder().encode(["issuer": issuer, "jwks_uri": issuer + "/jwks"]))
-            case "/jwks":
-                body = Array(try! JSONEncoder().encode(jwks))
-            default:
-                return Response(status: .notFound)
+    ///
+    /// A blocking accept loop on a thread of its own, not ``HTTPServer``: its handlers run
+    /// on the cooperative pool, which timing-heavy suites may hold for longer than the
+    /// executable's 10 s fetch timeout when the whole suite runs.
+    static func startIssuer(jwks: JWKS) throws -> (issuer: String, stop: @Sendable () -> Void) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                bind(fd, raw, length) == 0 && listen(fd, 16) == 0 && getsockname(fd, raw, &length) == 0
             }
-            var headers = HTTPHeaders()
-            headers.add("Content-Type", "application/json")
-            return Response(status: .ok, headers: headers, body: body)
         }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let task = Task {
-            defer { continuation.finish() }
-            try await server.run { continuation.yield($0) }
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let bound = await iterator.next() else {
-            try await task.value
-            throw CancellationError()
-        }
-        port.withLock { $0 = bound }
-        return ("http://127.0.0.1:\(bound)", task)
+        guard fd >= 0, bound else { throw CancellationError() }
+        let issuer = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))"
+        let routes: [String: [UInt8]] = [
+            "/.well-known/openid-configuration": Array(try JSONEncoder().encode(["issuer": issuer, "jwks_uri": issuer + "/jwks"])),
+            "/jwks": Array(try JSONEncoder().encode(jwks)),
+        ]
+        Thread {
+            while true {
+                let client = accept(fd, nil, nil)
+                guard client >= 0 else { return }
+                var request: [UInt8] = []
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while !request.ends(with: Array("\r\n\r\n".utf8)) {
+                    let count = read(client, &buffer, buffer.count)
+                    guard count > 0 else { break }
+                    request += buffer[..<count]
+                }
+                let path = String(decoding: request, as: UTF8.self).split(separator: " ").dropFirst().first.map(String.init) ?? ""
+                let body = routes[path]
+                let head = "HTTP/1.1 \(body == nil ? "404 Not Found" : "200 OK")\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: \(body?.count ?? 0)\r\nConnection: close\r\n\r\n"
+                let response = Array(head.utf8) + (body ?? [])
+                _ = response.withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
+                close(client)
+            }
+        }.start()
+        return (issuer, { shutdown(fd, Int32(SHUT_RDWR)); close(fd) })
     }
+}
+
+private extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool { count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix }
 }

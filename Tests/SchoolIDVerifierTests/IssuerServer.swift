@@ -82,6 +82,10 @@ final class IssuerServer: Sendable {
                 return jwk
             })
             return Response(status: .ok, headers: headers, body: Array(try! JSONEncoder().encode(jwks)))
+        case "/redirect":
+            // An attacker who controls a redirect would choose the keys.
+            headers.add("Location", issuer + "/attacker/jwks")
+            return Response(status: .found, headers: headers)
         default:
             return Response(status: .notFound, headers: headers, body: Array(#"{"error":"not_found"}"#.utf8))
         }

@@ -120,6 +120,18 @@ import Testing
         }
     }
 
+    @Test("a redirect from the JWKS URL is not followed")
+    func redirectNotFollowed() async throws {
+        try await VerifierWorld.with { world in
+            let attacker = try SigningKey.generate(.ES256)
+            world.server.state.withLock { $0.attackerKeys = [attacker] }
+            let verifier = world.verifier(jwksURI: URL(string: world.server.issuer + "/redirect"))
+            let token = try world.minter.sign(world.minter.guardianClaims(), key: attacker)
+            await #expect(throws: VerificationError.jwksUnavailable) { try await verifier.verifyAccessToken(token) }
+            #expect(world.server.count("/attacker/jwks") == 0)
+        }
+    }
+
     @Test("an unreachable JWKS is jwksUnavailable; stale keys keep verifying through an outage")
     func outage() async throws {
         try await VerifierWorld.with { world in
