@@ -13,6 +13,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "schoolid", targets: ["schoolid"]),
+        // What diary services link to verify SchoolID tokens offline.
+        .library(name: "SchoolIDVerifier", targets: ["SchoolIDVerifier"]),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +32,7 @@ let package = Package(
         .target(name: "SchoolIDBase", dependencies: ["CSchoolIDLinux"], swiftSettings: strict),
         .target(name: "SchoolIDCrypto", dependencies: ["SchoolIDBase", "CSchoolIDOpenSSL"], swiftSettings: strict),
         .target(name: "SchoolIDJOSE", dependencies: ["SchoolIDBase", "SchoolIDCrypto"], swiftSettings: strict),
+        .target(name: "SchoolIDVerifier", dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE"], swiftSettings: strict),
         .target(name: "SchoolIDCore", dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE"], swiftSettings: strict),
         .target(
             name: "SchoolIDStore",
@@ -57,17 +60,23 @@ let package = Package(
         .executableTarget(
             name: "schoolid",
             dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE", "SchoolIDCore", "SchoolIDStore",
-                           "SchoolIDHTTP", "SchoolIDNet", "SchoolIDServer"],
+                           "SchoolIDHTTP", "SchoolIDNet", "SchoolIDServer", "SchoolIDVerifier"],
             swiftSettings: strict
         ),
         .testTarget(name: "SchoolIDBaseTests", dependencies: ["SchoolIDBase", "SchoolIDTesting"], swiftSettings: strict),
         .testTarget(name: "SchoolIDCryptoTests", dependencies: ["SchoolIDCrypto", "SchoolIDTesting"], swiftSettings: strict),
         .testTarget(name: "SchoolIDJOSETests", dependencies: ["SchoolIDJOSE", "SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "SchoolIDVerifierTests", dependencies: ["SchoolIDVerifier", "SchoolIDTesting"], swiftSettings: strict
+        ),
         .testTarget(name: "SchoolIDCoreTests", dependencies: ["SchoolIDCore", "SchoolIDTesting"], swiftSettings: strict),
         .testTarget(name: "SchoolIDStoreTests", dependencies: ["SchoolIDStore", "SchoolIDTesting"], swiftSettings: strict),
         .testTarget(name: "SchoolIDHTTPTests", dependencies: ["SchoolIDHTTP", "SchoolIDTesting"], swiftSettings: strict),
         .testTarget(name: "SchoolIDNetTests", dependencies: ["SchoolIDNet", "SchoolIDTesting"], swiftSettings: strict),
-        .testTarget(name: "SchoolIDServerTests", dependencies: ["SchoolIDServer", "SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "SchoolIDServerTests", dependencies: ["SchoolIDServer", "SchoolIDVerifier", "SchoolIDTesting"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SchoolIDCLITests", dependencies: ["SchoolIDTesting"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

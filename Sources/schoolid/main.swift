@@ -16,6 +16,7 @@ let commands: [any Command.Type] = [
     BackupCommand.self,
     RestoreCommand.self,
     BenchCommand.self,
+    VerifyCommand.self,
     VersionCommand.self,
 ]
 

@@ -71,7 +71,8 @@ public struct ClientRegistration: Hashable, Sendable {
         }
         let access = try Self.algorithm(accessTokenAlgorithm, default: policy.defaultAlgorithms.accessToken,
                                         policy: policy, field: "access_token_algorithm")
-        let idToken = try Self.algorithm(idTokenAlgorithm, default: .RS256, policy: policy, field: "id_token_algorithm")
+        let idToken = try Self.algorithm(idTokenAlgorithm, default: policy.defaultAlgorithms.idToken, policy: policy,
+                                         field: "id_token_algorithm")
         guard Set(schoolIDs).count == schoolIDs.count else {
             throw DomainError(.clientInvalid, detail: "school repeated")
         }

@@ -1,0 +1,61 @@
+import SchoolIDBase
+import SchoolIDJOSE
+
+extension Verifier {
+    /// Types the claims of a verified access token (RFC 9068 §2.2 and the SchoolID claims).
+    static func accessToken(from claims: JWTClaims) throws -> VerifiedAccessToken {
+        guard let subject = claims.subject, let audience = claims.audience, let expiresAt = claims.expiresAt,
+              let issuedAt = claims.issuedAt, let jwtID = claims.jwtID
+        else { throw VerificationError(.missingClaim, detail: "sub, aud, exp, iat and jti are required") }
+        guard let clientID = try string("client_id", in: claims) else {
+            throw VerificationError(.missingClaim, detail: "client_id is required")
+        }
+        let scope = try string("scope", in: claims) ?? ""
+        return VerifiedAccessToken(
+            subject: subject, clientID: clientID, audience: audience,
+            scopes: scope.split(separator: " ").map(String.init), issuedAt: issuedAt, expiresAt: expiresAt,
+            jwtID: jwtID, sessionID: try string("sid", in: claims), authTime: try time("auth_time", in: claims),
+            amr: try typed("amr", [String].self, in: claims) ?? [], acr: try string("acr", in: claims),
+            students: try typed("students", [VerifiedAccessToken.Student].self, in: claims),
+            staff: try typed("staff", [VerifiedAccessToken.StaffMembership].self, in: claims),
+            actor: try typed("act", VerifiedAccessToken.Actor.self, in: claims))
+    }
+
+    /// Types the claims of a verified ID token (OIDC Core §2).
+    static func idToken(from claims: JWTClaims) throws -> VerifiedIDToken {
+        guard let subject = claims.subject, let audience = claims.audience, let expiresAt = claims.expiresAt,
+              let issuedAt = claims.issuedAt
+        else { throw VerificationError(.missingClaim, detail: "sub, aud, exp and iat are required") }
+        return VerifiedIDToken(
+            subject: subject, audience: audience, issuedAt: issuedAt, expiresAt: expiresAt,
+            authTime: try time("auth_time", in: claims), nonce: try string("nonce", in: claims),
+            amr: try typed("amr", [String].self, in: claims) ?? [], acr: try string("acr", in: claims),
+            sessionID: try string("sid", in: claims), accessTokenHash: try string("at_hash", in: claims))
+    }
+
+    private static func string(_ name: String, in claims: JWTClaims) throws -> String? {
+        guard let value = claims.extra[name] else { return nil }
+        guard let string = value.stringValue else { throw invalid(name) }
+        return string
+    }
+
+    private static func time(_ name: String, in claims: JWTClaims) throws -> UnixTime? {
+        switch claims.extra[name] {
+        case nil: return nil
+        case .integer(let seconds)?: return UnixTime(seconds: seconds)
+        default: throw invalid(name)
+        }
+    }
+
+    private static func typed<T: Decodable>(_ name: String, _ type: T.Type, in claims: JWTClaims) throws -> T? {
+        do {
+            return try claims.claim(name, as: T.self)
+        } catch {
+            throw invalid(name)
+        }
+    }
+
+    private static func invalid(_ name: String) -> VerificationError {
+        VerificationError(.invalidClaim, detail: "the \(name) claim has the wrong shape")
+    }
+}
