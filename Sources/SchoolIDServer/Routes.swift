@@ -6,6 +6,10 @@ public enum Routes {
     public static let jwks = "/.well-known/jwks.json"
     public static let openAPI = "/v1/openapi.json"
 
+    // OAuth 2.0 / OpenID Connect (issue 9)
+    /// The token endpoint (RFC 6749 §3.2).
+    public static let oauthToken = "/oauth/token"
+
     // JSON API: access
     public static let login = "/v1/login"
     public static let logout = "/v1/logout"

@@ -31,7 +31,9 @@ public final class ServerApplication: Sendable {
     let accessLog: AccessLogDirectory?
     /// The issuer resolved from the bound port (no `issuer` configured), set in
     /// ``run(onListening:)`` before the first connection is accepted.
-    private let boundIssuer = Mutex<String?>(nil)
+    private let boundIssuer = HTTPServerBox.Issuer()
+    /// ``issuer`` as a closure, for routes built before the socket is bound.
+    private let currentIssuer: @Sendable () -> String
     /// Whether `serve` speaks TLS (for the issuer derived from the listening address).
     private let speaksTLS: Bool
 
@@ -40,8 +42,7 @@ public final class ServerApplication: Sendable {
     /// known once the socket is bound, before the first request is answered. Until then
     /// it is derived from the configured port.
     public var issuer: String {
-        if let configured = configuration.issuer { return configured }
-        return boundIssuer.withLock { $0 } ?? configuration.listeningIssuer(port: configuration.port, secure: speaksTLS)
+        currentIssuer()
     }
 
     /// Prepares storage, keys, policies and routes; serves nothing until ``run(onListening:)``.
@@ -63,6 +64,9 @@ public final class ServerApplication: Sendable {
         try configuration.checkDemo()
         let tls = try configuration.tlsContext()
         speaksTLS = tls != nil
+        let configuredIssuer = configuration.issuer, boundIssuer = boundIssuer
+        let portIssuer = configuration.listeningIssuer(port: configuration.port, secure: tls != nil)
+        currentIssuer = { configuredIssuer ?? boundIssuer.value ?? portIssuer }
         if try StartupCheck.prepare(configuration, now: clock.now()) {
             logger.notice("initialised a new installation", ["data": .string(configuration.data), "keys": .string(configuration.keys)])
         }
@@ -132,6 +136,7 @@ public final class ServerApplication: Sendable {
         RegistrationRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
         ConsentRoutes(context: api).register(in: &router)
         ClientRoutes(context: api).register(in: &router)
+        TokenRoutes(environment: environment, keyring: keyring, issuer: currentIssuer).register(in: &router)
         OpenAPIRoutes().register(in: &router)
         PageRoutes(context: api, scheme: secure ? "https" : "http", publicBaseURL: configuration.issuer)
             .register(in: &router)
@@ -167,7 +172,7 @@ public final class ServerApplication: Sendable {
                 group.addTask {
                     try await self.http.run { port in
                         let issuer = self.configuration.listeningIssuer(port: port, secure: self.speaksTLS)
-                        self.boundIssuer.withLock { $0 = issuer }
+                        self.boundIssuer.value = issuer
                         onListening(port)
                     }
                 }
@@ -269,6 +274,15 @@ public final class ServerApplication: Sendable {
 
 /// Lets the metrics gauge closure reach the HTTP server created after it.
 private final class HTTPServerBox: Sendable {
+    /// The issuer derived from the bound port, shared with the routes built before binding.
+    final class Issuer: Sendable {
+        private let bound = Mutex<String?>(nil)
+        var value: String? {
+            get { bound.withLock { $0 } }
+            set { bound.withLock { $0 = newValue } }
+        }
+    }
+
     private let value = Mutex<HTTPServer?>(nil)
     var server: HTTPServer? {
         get { value.withLock { $0 } }

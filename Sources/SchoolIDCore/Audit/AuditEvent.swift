@@ -151,6 +151,15 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case clientSecretRotated = "client.secret_rotated"
     /// A client was disabled: it can no longer authenticate or get tokens.
     case clientDisabled = "client.disabled"
+    /// The token endpoint issued tokens (grant type and client in the detail; never a
+    /// token or code).
+    case oauthTokenIssued = "oauth.token_issued"
+    /// An authorization code was presented again: the refresh family its first
+    /// redemption opened was revoked (RFC 6749 §4.1.2).
+    case oauthCodeReplayed = "oauth.code_replayed"
+    /// A rotated refresh token was presented again: its whole family was revoked
+    /// (RFC 9700 §4.14.2).
+    case oauthRefreshReplayed = "oauth.refresh_replayed"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.
