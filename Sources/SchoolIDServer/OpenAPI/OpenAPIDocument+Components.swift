@@ -3,6 +3,11 @@ extension OpenAPIDocument {
     static let components = #"""
 {
   "securitySchemes": {
+    "clientSecretBasic": {
+      "type": "http",
+      "scheme": "basic",
+      "description": "An OAuth client's id and secret, each form-urlencoded (RFC 6749 §2.3.1), at the token endpoint."
+    },
     "sessionBearer": {
       "type": "http",
       "scheme": "bearer",

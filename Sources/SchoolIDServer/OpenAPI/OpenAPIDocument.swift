@@ -15,7 +15,7 @@ public enum OpenAPIDocument {
     /// `/.well-known/`, or it is one of the operations probes. Everything else is an
     /// HTML page (`/`, `/login`, `/teacher/…`) and is not described.
     public static func describes(template: String) -> Bool {
-        template.hasPrefix("/v1/") || template.hasPrefix("/.well-known/")
+        template.hasPrefix("/v1/") || template.hasPrefix("/.well-known/") || template.hasPrefix("/oauth/")
             || [Routes.health, Routes.ready, Routes.metrics].contains(template)
     }
 
@@ -52,7 +52,8 @@ public enum OpenAPIDocument {
     { "name": "guardians", "description": "Guardians linking children, proposals, link codes and the access view." },
     { "name": "trusted-persons", "description": "Guardians inviting trusted persons to see one child's chosen services." },
     { "name": "consent", "description": "Consent to the processing of personal data (152-FZ art. 9): the text, the consents given, renewal." },
-    { "name": "clients", "description": "OAuth clients (diary services): registration, secret rotation, disabling." }
+    { "name": "clients", "description": "OAuth clients (diary services): registration, secret rotation, disabling." },
+    { "name": "oauth", "description": "OAuth 2.0 and OpenID Connect endpoints for diary services (RFC 6749, OIDC Core)." }
   ],
   "paths": \#(paths),
   "components": \#(components)
