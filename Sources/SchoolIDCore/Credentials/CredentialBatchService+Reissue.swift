@@ -49,7 +49,7 @@ extension CredentialBatchService {
                 account.consecutiveFailures = 0
                 account.updatedAt = now
             }
-            let revoked = try tx.sessions.revokeAll(of: studentID, except: nil, at: now)
+            let revoked = try tx.signOutEverywhere(studentID, at: now)
             try tx.audit.append(AuditEvent(at: now, action: action, actorID: actorID,
                                            targetID: studentID, schoolID: schoolClass.schoolID,
                                            clientAddress: context.clientAddress, requestID: context.requestID,

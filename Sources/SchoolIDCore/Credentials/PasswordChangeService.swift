@@ -95,7 +95,7 @@ public struct PasswordChangeService: Sendable {
                   try tx.credentials.password(of: accountID)?.hash == credential.hash
             else { throw DomainError(.passwordChangeTicketInvalid) }
             try tx.credentials.setPassword(PasswordCredential(accountID: accountID, hash: hash, kind: .permanent, issuedAt: now))
-            let revoked = try tx.sessions.revokeAll(of: accountID, except: nil, at: now)
+            let revoked = try tx.signOutEverywhere(accountID, at: now)
             let outcome = try next(tx, now)
             let school = try AuditEvent.school(of: accountID, accounts: tx.accounts, classes: tx.classes)
             let event = { (action: AuditAction, detail: String) in

@@ -37,7 +37,7 @@ extension DirectoryService {
             else { throw DomainError(.enrolmentNotFound) }
             try principal.require(.schoolStudentsManage, in: .schoolClass(schoolClass), roles: roles)
             try tx.accounts.endEnrolment(enrolmentID, at: now)
-            let revoked = try tx.sessions.revokeAll(of: enrolment.studentID, except: nil, at: now)
+            let revoked = try tx.signOutEverywhere(enrolment.studentID, at: now)
             try Self.audit(.enrolmentEnded, by: principal, target: enrolment.studentID, school: schoolClass.schoolID,
                            detail: "\(schoolClass.name); \(revoked) sessions revoked", at: now, in: tx, context: context)
         }
@@ -77,7 +77,7 @@ extension DirectoryService {
             try tx.accounts.update(accountID) { change(&$0, now) }
             var detail = ""
             if action == .accountDisabled {
-                detail = "\(try tx.sessions.revokeAll(of: accountID, except: nil, at: now)) sessions revoked"
+                detail = "\(try tx.signOutEverywhere(accountID, at: now)) sessions revoked"
             }
             try Self.audit(action, by: principal, target: accountID, school: school, detail: detail, at: now, in: tx,
                            context: context)

@@ -48,7 +48,7 @@ extension DirectoryService {
                 account.consecutiveFailures = 0
                 account.updatedAt = now
             }
-            let revoked = try tx.sessions.revokeAll(of: accountID, except: nil, at: now)
+            let revoked = try tx.signOutEverywhere(accountID, at: now)
             let notices = try Courier.notify(updated, .assistedResetNotice, reach: .every, environment: environment,
                                              now: now, in: tx)
             let factors = removed.isEmpty ? "none" : removed.joined(separator: ", ")

@@ -99,8 +99,11 @@ extension GuardianshipService {
                   try tx.guardianLinks.transition(linkID, from: link.state, to: .ended, at: now, by: principal.accountID),
                   let ended = try tx.guardianLinks.link(linkID)
             else { throw DomainError(.guardianLinkNotPending) }
+            // The guardian's diary-service tokens carried the child: they end with the link.
+            let revoked = try tx.refreshTokens.revokeAll(accountID: link.guardianID, at: now)
             try audit(.guardianLinkEnded, ended, actorID: principal.accountID, schoolID: pupil.schoolClass.schoolID,
-                      detail: "was \(link.state.rawValue); ended by school", context: context, now: now, in: tx)
+                      detail: "was \(link.state.rawValue); ended by school; \(revoked) refresh tokens revoked",
+                      context: context, now: now, in: tx)
             return ended
         }
     }

@@ -45,7 +45,7 @@ public struct AccountExportService: Sendable {
         let (document, children) = try await environment.storage.read { tx in
             try AccountExport(tx: tx, ownerKeys: ownerKeys, now: now).document(of: accountID)
         }
-        try await environment.storage.write { tx in
+        _ = try await environment.storage.write { tx in
             try tx.audit.append(AuditEvent(at: now, action: .accountExported, actorID: accountID, targetID: accountID,
                                            clientAddress: context.clientAddress, requestID: context.requestID,
                                            detail: "export of the account and \(children) linked children"))

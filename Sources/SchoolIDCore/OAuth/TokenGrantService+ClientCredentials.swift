@@ -21,7 +21,7 @@ extension TokenGrantService {
                                                       scopes: scopes, algorithm: client.accessTokenAlgorithm, at: now)
         let event = event(.oauthTokenIssued, grant: .clientCredentials, client: client, account: nil, at: now,
                           context: context)
-        try await environment.storage.write { tx in try tx.audit.append(event) }
+        _ = try await environment.storage.write { tx in try tx.audit.append(event) }
         return TokenResponse(accessToken: token.compact, expiresIn: token.expiresAt.seconds - now.seconds,
                              scope: scopes.joined(separator: " "))
     }

@@ -131,7 +131,7 @@ extension RecoveryService {
             account.lockedAt = nil
             account.updatedAt = now
         }
-        let revoked = try tx.sessions.revokeAll(of: accountID, except: nil, at: now)
+        let revoked = try tx.signOutEverywhere(accountID, at: now)
         let notices = try Courier.notify(account, .passwordChangedNotice, reach: .every, environment: environment, now: now,
                                          in: tx)
         let school = try AuditEvent.school(of: accountID, accounts: tx.accounts, classes: tx.classes)

@@ -17,8 +17,11 @@ extension TrustedAccessService {
                 throw DomainError(.invitationNotPending)
             }
             let who = invitation.inviteeID == accountID ? "the trusted person" : "guardian \(accountID)"
+            // The trusted person's diary-service tokens carried the child: they end with the grant.
+            let revoked = try invitation.inviteeID.map { try tx.refreshTokens.revokeAll(accountID: $0, at: now) } ?? 0
             try audit(.trustedInvitationRevoked, invitation, actorID: accountID,
-                      detail: "by \(who); was \(invitation.phase(at: now, approvalsComplete: true).rawValue)",
+                      detail: "by \(who); was \(invitation.phase(at: now, approvalsComplete: true).rawValue); "
+                          + "\(revoked) refresh tokens revoked",
                       context: context, now: now, in: tx)
         }
     }

@@ -76,6 +76,19 @@ import Testing
         }
     }
 
+    @Test("disabling the account revokes its refresh tokens: enabled again, the old token stays refused")
+    func disablingRevokes() async throws {
+        try await TokenEndpointWorld.run { world in
+            let (secret, guardian, _, refresh) = try await Self.start(world)
+            try await DirectoryService(environment: world.environment).disableAccount(
+                by: .commandLine, accountID: guardian.id, context: RequestContext(clientAddress: "cli", requestID: "t"))
+            _ = try await world.environment.storage.write { tx in try tx.accounts.update(guardian.id) { $0.status = .active } }
+            let refused = try await world.token(TokenEndpointWorld.refreshForm(refresh), basic: ("diary-one", secret))
+            #expect(refused.string("error") == "invalid_grant")
+            #expect(try await world.familyRevoked(of: refresh))
+        }
+    }
+
     @Test("20 parallel uses of one refresh token: exactly one succeeds and the family is revoked")
     func parallelRefresh() async throws {
         try await TokenEndpointWorld.run { world in
