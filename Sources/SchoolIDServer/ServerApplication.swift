@@ -29,9 +29,9 @@ public final class ServerApplication: Sendable {
     public let routeTable: [Router.Registration]
     /// The day files of the access log, when `access_log_dir` is set.
     let accessLog: AccessLogDirectory?
-    /// The issuer resolved from the bound port (no `issuer` configured), set in
-    /// ``run(onListening:)`` before the first connection is accepted.
-    private let boundIssuer = Mutex<String?>(nil)
+    /// The configured issuer, or the one resolved from the bound port (set in
+    /// ``run(onListening:)`` before the first connection is accepted).
+    private let resolvedIssuer: ResolvedIssuer
     /// Whether `serve` speaks TLS (for the issuer derived from the listening address).
     private let speaksTLS: Bool
 
@@ -39,10 +39,7 @@ public final class ServerApplication: Sendable {
     /// when set, otherwise the URL `serve` listens on (scheme, host and bound port),
     /// known once the socket is bound, before the first request is answered. Until then
     /// it is derived from the configured port.
-    public var issuer: String {
-        if let configured = configuration.issuer { return configured }
-        return boundIssuer.withLock { $0 } ?? configuration.listeningIssuer(port: configuration.port, secure: speaksTLS)
-    }
+    public var issuer: String { resolvedIssuer.current }
 
     /// Prepares storage, keys, policies and routes; serves nothing until ``run(onListening:)``.
     /// - Parameters:
@@ -63,6 +60,8 @@ public final class ServerApplication: Sendable {
         try configuration.checkDemo()
         let tls = try configuration.tlsContext()
         speaksTLS = tls != nil
+        resolvedIssuer = ResolvedIssuer(configured: configuration.issuer,
+                                        fallback: configuration.listeningIssuer(port: configuration.port, secure: tls != nil))
         if try StartupCheck.prepare(configuration, now: clock.now()) {
             logger.notice("initialised a new installation", ["data": .string(configuration.data), "keys": .string(configuration.keys)])
         }
@@ -133,6 +132,8 @@ public final class ServerApplication: Sendable {
         ConsentRoutes(context: api).register(in: &router)
         ClientRoutes(context: api).register(in: &router)
         OpenAPIRoutes().register(in: &router)
+        DiscoveryRoutes(issuer: resolvedIssuer, policies: { policies }).register(in: &router)
+        AuthorizeRoutes(context: api, scheme: secure ? "https" : "http", issuer: resolvedIssuer).register(in: &router)
         PageRoutes(context: api, scheme: secure ? "https" : "http", publicBaseURL: configuration.issuer)
             .register(in: &router)
         extraRoutes(&router, hashingPool)
@@ -167,7 +168,7 @@ public final class ServerApplication: Sendable {
                 group.addTask {
                     try await self.http.run { port in
                         let issuer = self.configuration.listeningIssuer(port: port, secure: self.speaksTLS)
-                        self.boundIssuer.withLock { $0 = issuer }
+                        self.resolvedIssuer.bind(issuer)
                         onListening(port)
                     }
                 }

@@ -151,6 +151,8 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case clientSecretRotated = "client.secret_rotated"
     /// A client was disabled: it can no longer authenticate or get tokens.
     case clientDisabled = "client.disabled"
+    /// An authorization code was issued to a client for an account (never the code itself).
+    case oauthCodeIssued = "oauth.code_issued"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.
