@@ -41,8 +41,8 @@ extension OpenAPIDocument {
       "tags": ["oauth"],
       "operationId": "authorize",
       "summary": "The authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2): code flow only, PKCE S256 required, exact redirect URI, duplicated parameters refused.",
-      "description": "A browser navigation, answered with redirects and HTML. A duplicated parameter, an unknown or disabled client, or a missing or unregistered `redirect_uri` gets an HTML error page (400), never a redirect. Later errors are a 303 to the redirect URI with `error` (`invalid_request`, `unsupported_response_type`, `invalid_scope`, `unauthorized_client`, `login_required`, `consent_required`, `request_not_supported`, `request_uri_not_supported`), `error_description`, `state` and `iss` (RFC 9207). Without a browser session: 303 to `/login?return_to=…`, which comes back here after every login step. With a session a first-party client gets `code`, `state` and `iss` at once (303); any other client gets the consent page (200 HTML) whose form posts to `/oauth/authorize/decision`. Codes live `authorization_code_seconds` (tokens.json), are single-use and are audited as `oauth.code_issued`.",
-      "security": [{}, { "sessionCookie": [] }],
+      "description": "A browser navigation, answered with redirects and HTML; the browser session cookie is read when present, and its absence is a redirect to the login page, never 401. A duplicated parameter, an unknown or disabled client, or a missing or unregistered `redirect_uri` gets an HTML error page (400), never a redirect. Later errors are a 303 to the redirect URI with `error` (`invalid_request`, `unsupported_response_type`, `invalid_scope`, `unauthorized_client`, `login_required`, `consent_required`, `request_not_supported`, `request_uri_not_supported`), `error_description`, `state` and `iss` (RFC 9207). Without a browser session: 303 to `/login?return_to=…`, which comes back here after every login step. With a session a first-party client gets `code`, `state` and `iss` at once (303); any other client gets the consent page (200 HTML) whose form posts to `/oauth/authorize/decision`. Codes live `authorization_code_seconds` (tokens.json), are single-use and are audited as `oauth.code_issued`.",
+      "security": [],
       "parameters": [
         { "name": "response_type", "in": "query", "required": true, "schema": { "const": "code" } },
         { "name": "client_id", "in": "query", "required": true, "schema": { "type": "string" } },
@@ -67,7 +67,8 @@ extension OpenAPIDocument {
       "tags": ["oauth"],
       "operationId": "authorizeDecision",
       "summary": "The consent page's Allow or Deny: the request's parameters again (re-validated), `decision` and the session's `csrf_token`.",
-      "security": [{ "sessionCookie": [] }],
+      "description": "Needs the browser session cookie; without one the answer is a 303 to the login page (never 401), which comes back to the authorization request.",
+      "security": [],
       "requestBody": { "required": true, "content": { "application/x-www-form-urlencoded": { "schema": { "type": "object", "required": ["csrf_token", "decision"], "properties": { "csrf_token": { "type": "string" }, "decision": { "type": "string", "enum": ["allow", "deny"] } }, "additionalProperties": { "type": "string" } } } } },
       "responses": {
         "303": { "description": "Allow: to the redirect URI with `code`, `state`, `iss`; Deny: with `error=access_denied`; without a session: to the login page.", "headers": { "Location": { "schema": { "type": "string" } } } },

@@ -113,6 +113,26 @@ import Testing
         try await fixture.server.stop()
     }
 
+    @Test("the consent page shows a guardian the linked children the service will see")
+    func guardianSeesChildren() async throws {
+        let fixture = try await AuthorizeFixture.start()
+        let guardians = GuardianFixture(server: fixture.server)
+        let child = try await guardians.student(login: "g57260702", in: try await guardians.schoolClass())
+        let environment = fixture.server.application.environment
+        try await environment.storage.write { tx in
+            try tx.guardianLinks.insert(GuardianLink(id: .random(using: environment.random), guardianID: fixture.guardianID,
+                                                     studentID: child.id, relation: .mother, origin: .credentials,
+                                                     state: .active, createdAt: environment.clock.now(),
+                                                     confirmedAt: environment.clock.now()))
+        }
+        let browser = Browser(port: fixture.server.port)
+        let page = try await Self.loginThrough(fixture, browser, AuthorizeFixture.path(AuthorizeFixture.parameters()))
+        #expect(page.status == 200)
+        #expect(page.bodyText.contains(AuthorizePageText.childrenHeading.russian))
+        #expect(page.bodyText.contains("Петров Миша"))
+        try await fixture.server.stop()
+    }
+
     @Test("Deny redirects with access_denied and stores no code")
     func deny() async throws {
         let fixture = try await AuthorizeFixture.start()
