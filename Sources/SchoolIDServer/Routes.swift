@@ -5,6 +5,14 @@ public enum Routes {
     public static let metrics = "/metrics"
     public static let jwks = "/.well-known/jwks.json"
     public static let openAPI = "/v1/openapi.json"
+    /// OpenID Connect Discovery 1.0 §4 (issue 9).
+    public static let openIDConfiguration = "/.well-known/openid-configuration"
+
+    // OAuth 2.0 / OpenID Connect (issue 9)
+    /// RFC 6749 §3.1: the authorization endpoint (code flow only).
+    public static let oauthAuthorize = "/oauth/authorize"
+    /// The consent page's Allow/Deny form posts here.
+    public static let oauthAuthorizeDecision = "/oauth/authorize/decision"
 
     // OAuth 2.0 / OpenID Connect (issue 9)
     /// The token endpoint (RFC 6749 §3.2).

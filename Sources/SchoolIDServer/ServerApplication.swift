@@ -29,11 +29,9 @@ public final class ServerApplication: Sendable {
     public let routeTable: [Router.Registration]
     /// The day files of the access log, when `access_log_dir` is set.
     let accessLog: AccessLogDirectory?
-    /// The issuer resolved from the bound port (no `issuer` configured), set in
-    /// ``run(onListening:)`` before the first connection is accepted.
-    private let boundIssuer = HTTPServerBox.Issuer()
-    /// ``issuer`` as a closure, for routes built before the socket is bound.
-    private let currentIssuer: @Sendable () -> String
+    /// The configured issuer, or the one resolved from the bound port (set in
+    /// ``run(onListening:)`` before the first connection is accepted).
+    private let resolvedIssuer: ResolvedIssuer
     /// Whether `serve` speaks TLS (for the issuer derived from the listening address).
     private let speaksTLS: Bool
 
@@ -41,9 +39,7 @@ public final class ServerApplication: Sendable {
     /// when set, otherwise the URL `serve` listens on (scheme, host and bound port),
     /// known once the socket is bound, before the first request is answered. Until then
     /// it is derived from the configured port.
-    public var issuer: String {
-        currentIssuer()
-    }
+    public var issuer: String { resolvedIssuer.current }
 
     /// Prepares storage, keys, policies and routes; serves nothing until ``run(onListening:)``.
     /// - Parameters:
@@ -64,9 +60,8 @@ public final class ServerApplication: Sendable {
         try configuration.checkDemo()
         let tls = try configuration.tlsContext()
         speaksTLS = tls != nil
-        let configuredIssuer = configuration.issuer, boundIssuer = boundIssuer
-        let portIssuer = configuration.listeningIssuer(port: configuration.port, secure: tls != nil)
-        currentIssuer = { configuredIssuer ?? boundIssuer.value ?? portIssuer }
+        resolvedIssuer = ResolvedIssuer(configured: configuration.issuer,
+                                        fallback: configuration.listeningIssuer(port: configuration.port, secure: tls != nil))
         if try StartupCheck.prepare(configuration, now: clock.now()) {
             logger.notice("initialised a new installation", ["data": .string(configuration.data), "keys": .string(configuration.keys)])
         }
@@ -136,8 +131,10 @@ public final class ServerApplication: Sendable {
         RegistrationRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
         ConsentRoutes(context: api).register(in: &router)
         ClientRoutes(context: api).register(in: &router)
-        TokenRoutes(environment: environment, keyring: keyring, issuer: currentIssuer).register(in: &router)
+        TokenRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
         OpenAPIRoutes().register(in: &router)
+        DiscoveryRoutes(issuer: resolvedIssuer, policies: { policies }).register(in: &router)
+        AuthorizeRoutes(context: api, scheme: secure ? "https" : "http", issuer: resolvedIssuer).register(in: &router)
         PageRoutes(context: api, scheme: secure ? "https" : "http", publicBaseURL: configuration.issuer)
             .register(in: &router)
         extraRoutes(&router, hashingPool)
@@ -172,7 +169,7 @@ public final class ServerApplication: Sendable {
                 group.addTask {
                     try await self.http.run { port in
                         let issuer = self.configuration.listeningIssuer(port: port, secure: self.speaksTLS)
-                        self.boundIssuer.value = issuer
+                        self.resolvedIssuer.bind(issuer)
                         onListening(port)
                     }
                 }
@@ -274,15 +271,6 @@ public final class ServerApplication: Sendable {
 
 /// Lets the metrics gauge closure reach the HTTP server created after it.
 private final class HTTPServerBox: Sendable {
-    /// The issuer derived from the bound port, shared with the routes built before binding.
-    final class Issuer: Sendable {
-        private let bound = Mutex<String?>(nil)
-        var value: String? {
-            get { bound.withLock { $0 } }
-            set { bound.withLock { $0 = newValue } }
-        }
-    }
-
     private let value = Mutex<HTTPServer?>(nil)
     var server: HTTPServer? {
         get { value.withLock { $0 } }

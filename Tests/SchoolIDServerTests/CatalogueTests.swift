@@ -31,5 +31,6 @@ import Testing
         check(FamilyPageText.self)
         check(ExportPageText.self)
         check(DeletionPageText.self)
+        check(AuthorizePageText.self)
     }
 }

@@ -97,6 +97,7 @@ import Testing
         ("/v1/login", true), ("/v1/openapi.json", true), ("/.well-known/jwks.json", true), ("/healthz", true),
         ("/readyz", true), ("/metrics", true), ("/", false), ("/login", false), ("/logout", false),
         ("/password/change", false), ("/account", false), ("/teacher/classes/:class_id", false), ("/v1", false),
+        ("/oauth/authorize", true), ("/.well-known/openid-configuration", true),
     ])
     func classification(template: String, described: Bool) {
         #expect(OpenAPIDocument.describes(template: template) == described)

@@ -160,6 +160,8 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// A rotated refresh token was presented again: its whole family was revoked
     /// (RFC 9700 §4.14.2).
     case oauthRefreshReplayed = "oauth.refresh_replayed"
+    /// An authorization code was issued to a client for an account (never the code itself).
+    case oauthCodeIssued = "oauth.code_issued"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -10,7 +10,7 @@ struct TokenRoutes: Sendable {
     let environment: ServiceEnvironment
     let keyring: Keyring
     /// The resolved issuer (known once the socket is bound).
-    let issuer: @Sendable () -> String
+    let issuer: ResolvedIssuer
 
     func register(in router: inout Router) {
         router.add(.POST, Routes.oauthToken) { try await token($0) }
@@ -28,7 +28,7 @@ struct TokenRoutes: Sendable {
             do { parameters = try FormData.parse(request.body) } catch {
                 throw OAuthError(.invalidRequest, "the form body is malformed")
             }
-            let service = TokenGrantService(environment: environment, issuer: issuer(), keys: keyring.snapshot)
+            let service = TokenGrantService(environment: environment, issuer: issuer.current, keys: keyring.snapshot)
             let answer = try await service.grant(parameters, basic: basic, context: APIContext.requestContext(request))
             var headers = HTTPHeaders()
             headers.set("Cache-Control", "no-store")

@@ -7,7 +7,7 @@ extension OpenAPIDocument {
     /// Every area's path members.
     static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths, secondFactorLoginPaths,
                              factorManagementPaths, snilsPaths, exportPaths, guardianshipPaths, trustedAccessPaths,
-                             accountDeletionPaths, consentPaths, clientPaths, oauthPaths]
+                             accountDeletionPaths, consentPaths, clientPaths, oauthPaths, authorizePaths]
 
     /// Operations, access, directory, credentials and audit.
     static let corePaths = #"""

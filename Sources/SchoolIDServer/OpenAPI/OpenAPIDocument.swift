@@ -12,8 +12,9 @@ public enum OpenAPIDocument {
     public static let body: [UInt8] = Array(text.utf8)
 
     /// Whether a route belongs in the document: its template starts with `/v1/` or
-    /// `/.well-known/`, or it is one of the operations probes. Everything else is an
-    /// HTML page (`/`, `/login`, `/teacher/…`) and is not described.
+    /// `/.well-known/` or `/oauth/` (the OAuth endpoints, whose browser-facing ones answer
+    /// with redirects and HTML but belong to the protocol), or it is one of the operations
+    /// probes. Everything else is an HTML page (`/`, `/login`, `/teacher/…`) and is not described.
     public static func describes(template: String) -> Bool {
         template.hasPrefix("/v1/") || template.hasPrefix("/.well-known/") || template.hasPrefix("/oauth/")
             || [Routes.health, Routes.ready, Routes.metrics].contains(template)
@@ -53,7 +54,7 @@ public enum OpenAPIDocument {
     { "name": "trusted-persons", "description": "Guardians inviting trusted persons to see one child's chosen services." },
     { "name": "consent", "description": "Consent to the processing of personal data (152-FZ art. 9): the text, the consents given, renewal." },
     { "name": "clients", "description": "OAuth clients (diary services): registration, secret rotation, disabling." },
-    { "name": "oauth", "description": "OAuth 2.0 and OpenID Connect endpoints for diary services (RFC 6749, OIDC Core)." }
+    { "name": "oauth", "description": "OAuth 2.0 and OpenID Connect for diary services: discovery, the authorization endpoint (code flow with PKCE) and its consent decision, the token endpoint (RFC 6749, RFC 7636, OIDC Core)." }
   ],
   "paths": \#(paths),
   "components": \#(components)

@@ -62,7 +62,9 @@ struct EnrolmentPages: Sendable {
         let next: String
         switch outcome {
         case .loggedIn(let issued, _)?:
-            (headers, next) = (context.sessionHeaders(issued), Routes.accountPage)
+            // `/` continues to an authorization request that began the login (``LoginReturnCookie``).
+            (headers, next) = (context.sessionHeaders(issued),
+                               LoginReturnCookie.path(in: request) == nil ? Routes.accountPage : Routes.home)
         case .consentRequired(let ticket, _, _)?:
             headers = HTTPHeaders()
             headers.add(TicketCookie(kind: .consent, secure: context.cookie.secure).set(ticket))

@@ -11,17 +11,33 @@ struct LoginPages: Sendable {
 
     private var csrfCookie: LoginCSRFCookie { LoginCSRFCookie(secure: context.cookie.secure) }
 
-    /// `GET /`: to the login page, the teacher console (staff) or the account page.
+    private var returnCookie: LoginReturnCookie { LoginReturnCookie(secure: context.cookie.secure) }
+
+    /// `GET /`: to the login page, the teacher console (staff) or the account page; after
+    /// a login that `/oauth/authorize` began, back to that request (``LoginReturnCookie``).
     func home(_ request: Request) async throws -> Response {
         guard let (actor, _) = await context.authenticator.pageSession(request) else {
             return PageResponse.redirect(to: Routes.loginPage)
         }
+        if let path = LoginReturnCookie.path(in: request) {
+            var headers = HTTPHeaders()
+            headers.add(returnCookie.cleared())
+            return PageResponse.redirect(to: path, headers: headers)
+        }
         return PageResponse.redirect(to: actor.isStaff ? Routes.teacherPage : Routes.accountPage)
     }
 
-    /// `GET /login`: the form, with a fresh login-CSRF cookie.
+    /// `GET /login`: the form, with a fresh login-CSRF cookie. `return_to` (an
+    /// authorization request, ``LoginReturnCookie/returnPath(_:)``) is kept for the end of
+    /// the login; without it an earlier one is forgotten.
     func form(_ request: Request) async throws -> Response {
-        render(request.pageLanguage)
+        var response = render(request.pageLanguage)
+        if let path = (try? request.queryItems())?["return_to"].flatMap(LoginReturnCookie.returnPath) {
+            response.headers.add(returnCookie.set(path))
+        } else if request.cookies[LoginReturnCookie.name] != nil {
+            response.headers.add(returnCookie.cleared())
+        }
+        return response
     }
 
     /// `POST /login`: checks the login CSRF pair and the Origin, then the password.

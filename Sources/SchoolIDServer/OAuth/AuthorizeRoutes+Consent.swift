@@ -1,0 +1,70 @@
+import Foundation
+import SchoolIDCore
+import SchoolIDHTTP
+
+extension AuthorizeRoutes {
+    /// The consent page of a client that is not first-party: its name, the services the
+    /// scope asks for, and for a guardian the children the service will see; Allow and
+    /// Deny post the request's parameters again with the session's CSRF token.
+    ///
+    /// `form-action` names the redirect URI's origin besides this one: browsers apply
+    /// it to the redirect that follows the form's POST (CSP Level 3 §6.3.1).
+    func consentPage(_ authorization: AuthorizationRequest, client: OAuthClient,
+                     pairs: [(name: String, value: String)], actor: Actor, token: SessionToken,
+                     language: MessageLanguage) async throws -> Response
+    {
+        let text = { (key: AuthorizePageText) in key.text(in: language) }
+        let children = actor.account.category == .adult ? try await context.guardianship.children(of: actor) : []
+        let childList: HTML = children.isEmpty ? .empty : """
+            <h2>\(text(.childrenHeading))</h2>
+            <ul>
+            \(children.map { child -> HTML in "<li>\(child.name) (\(child.schoolClass.name), \(child.school.name))</li>\n" })</ul>
+
+            """
+        let hidden: HTML = "\(pairs.map { pair -> HTML in "<input type=\"hidden\" name=\"\(pair.name)\" value=\"\(pair.value)\">\n" })"
+        let form = { (decision: String, label: AuthorizePageText) -> HTML in
+            Form.render(action: Routes.oauthAuthorizeDecision, csrfToken: token.csrfToken,
+                        fields: "<input type=\"hidden\" name=\"decision\" value=\"\(decision)\">\n\(hidden)",
+                        submitLabel: text(label))
+        }
+        let body: HTML = """
+            <h1>\(text(.title))</h1>
+            <p><strong>\(client.name)</strong> \(text(.intro))</p>
+            <h2>\(text(.servicesHeading))</h2>
+            <ul>
+            \(Self.grantedItems(authorization.scopes, language: language))</ul>
+            \(childList)\(form("allow", .allowSubmit))
+            \(form("deny", .denySubmit))
+            """
+        var response = Page.render(title: text(.title), language: language, body: body)
+        response.headers.set("Cache-Control", "no-store")
+        if let origin = Self.origin(of: authorization.redirectURI) {
+            response.headers.set("Content-Security-Policy", Page.contentSecurityPolicy
+                .replacingOccurrences(of: "form-action 'self'", with: "form-action 'self' \(origin)"))
+        }
+        return response
+    }
+
+    /// One list item per requested service, offline access, or the bare identity.
+    private static func grantedItems(_ scopes: [OAuthClient.Scope], language: MessageLanguage) -> HTML {
+        var items: [String] = scopes.compactMap { scope in
+            switch scope {
+            case .diary: FamilyPageText.serviceDiary.text(in: language)
+            case .attendance: FamilyPageText.serviceAttendance.text(in: language)
+            case .nutrition: FamilyPageText.serviceNutrition.text(in: language)
+            default: nil
+            }
+        }
+        if items.isEmpty { items.append(AuthorizePageText.identityOnly.text(in: language)) }
+        if scopes.contains(.offlineAccess) { items.append(AuthorizePageText.offlineAccess.text(in: language)) }
+        return "\(items.map { item -> HTML in "<li>\(item)</li>\n" })"
+    }
+
+    /// `scheme://host[:port]` of a registered redirect URI (RFC 6454 §4).
+    static func origin(of uri: String) -> String? {
+        guard let components = URLComponents(string: uri), let scheme = components.scheme, let host = components.host,
+              ["http", "https"].contains(scheme)
+        else { return nil }
+        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+    }
+}
