@@ -7,7 +7,7 @@ import Testing
 @Suite struct AuthorizationRequestTests {
     static let redirectURI = "https://diary.example/cb"
     /// RFC 7636 Appendix B's S256 challenge.
-    static let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuJlgQTPZ5c"
+    static let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
 
     static func client(grants: [OAuthClient.Grant] = [.authorizationCode, .refreshToken],
                        status: OAuthClient.Status = .active) throws -> OAuthClient

@@ -15,7 +15,7 @@ struct AuthorizeFixture {
     static let redirectURI = "https://diary.example/callback"
     /// RFC 7636 Appendix B: the verifier and its S256 challenge.
     static let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
-    static let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuJlgQTPZ5c"
+    static let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
 
     /// Clients: `diary-one` (third-party, diary and attendance), `portal-main`
     /// (first-party), `reports-cc` (confidential, `client_credentials` only, so no
