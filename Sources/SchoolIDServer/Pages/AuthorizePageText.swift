@@ -3,7 +3,7 @@
 enum AuthorizePageText: String, PageCatalogue {
     case title, intro, servicesHeading, identityOnly, offlineAccess, childrenHeading, allowSubmit, denySubmit
     case errorTitle, errorExplanation, duplicatedParameter, missingClientID, unknownClient, missingRedirectURI
-    case unregisteredRedirectURI, malformedRequest
+    case unregisteredRedirectURI, malformedRequest, continueTitle, continueLink
 
     var russian: String {
         switch self {
@@ -23,6 +23,8 @@ enum AuthorizePageText: String, PageCatalogue {
         case .missingRedirectURI: "В запросе не указан адрес возврата (redirect_uri)."
         case .unregisteredRedirectURI: "Адрес возврата не зарегистрирован для этого сервиса."
         case .malformedRequest: "Запрос составлен неверно."
+        case .continueTitle: "Продолжение входа"
+        case .continueLink: "Продолжить вход в сервис"
         }
     }
 
@@ -44,6 +46,8 @@ enum AuthorizePageText: String, PageCatalogue {
         case .missingRedirectURI: "The request does not name the return address (redirect_uri)."
         case .unregisteredRedirectURI: "The return address is not registered for this service."
         case .malformedRequest: "The request is malformed."
+        case .continueTitle: "Continuing the sign-in"
+        case .continueLink: "Continue to the service"
         }
     }
 }

@@ -20,11 +20,24 @@ struct LoginPages: Sendable {
             return PageResponse.redirect(to: Routes.loginPage)
         }
         if let path = LoginReturnCookie.path(in: request) {
-            var headers = HTTPHeaders()
-            headers.add(returnCookie.cleared())
-            return PageResponse.redirect(to: path, headers: headers)
+            return continueSignIn(to: path, language: request.pageLanguage)
         }
         return PageResponse.redirect(to: actor.isStaff ? Routes.teacherPage : Routes.accountPage)
+    }
+
+    /// The step back to the authorization request, as a page that refreshes to it rather
+    /// than a redirect: the login form's POST ends here, and a browser checks every
+    /// redirect of a form submission against the form page's CSP `form-action 'self'`,
+    /// which the authorization endpoint's redirect to the diary service would break. A
+    /// refresh is a new navigation, not a form submission. The link serves browsers that
+    /// do not refresh.
+    private func continueSignIn(to path: String, language: MessageLanguage) -> Response {
+        let text = { (key: AuthorizePageText) in key.text(in: language) }
+        var response = Page.render(title: text(.continueTitle), language: language,
+                                   body: "<p><a href=\"\(path)\">\(text(.continueLink))</a></p>\n",
+                                   head: "<meta http-equiv=\"refresh\" content=\"0;url=\(path)\">\n")
+        response.headers.add(returnCookie.cleared())
+        return response
     }
 
     /// `GET /login`: the form, with a fresh login-CSRF cookie. `return_to` (an

@@ -85,4 +85,15 @@ struct AuthorizeFixture {
         #expect(loggedIn.status == 303 && loggedIn.header("Location") == "/")
         return loggedIn
     }
+
+    /// Expects `home` (`GET /` after the login) to be the page that refreshes to `path`,
+    /// not a redirect: the login form's POST must not end at another origin (CSP
+    /// `form-action 'self'`), and the return cookie is cleared.
+    static func expectContinues(_ home: TestResponse, to path: String) {
+        let escaped = path.replacingOccurrences(of: "&", with: "&amp;")
+        #expect(home.status == 200 && home.header("Location") == nil)
+        #expect(home.bodyText.contains("<meta http-equiv=\"refresh\" content=\"0;url=\(escaped)\">"))
+        #expect(home.bodyText.contains("<a href=\"\(escaped)\">"))
+        #expect(Browser.setCookie(LoginReturnCookie.name, in: home)?.contains("Max-Age=0") == true)
+    }
 }
