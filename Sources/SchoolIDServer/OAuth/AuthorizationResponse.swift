@@ -1,3 +1,4 @@
+import SchoolIDBase
 import SchoolIDHTTP
 
 /// The redirect that answers an authorization request (RFC 6749 §4.1.2, §4.1.2.1).
@@ -15,18 +16,5 @@ enum AuthorizationResponse {
     }
 
     /// Percent-encodes everything but RFC 3986 §2.3 unreserved characters.
-    static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
-            }
-        }
-        return out
-    }
+    static func encode(_ text: String) -> String { PercentEncoding.encodeUnreserved(text) }
 }

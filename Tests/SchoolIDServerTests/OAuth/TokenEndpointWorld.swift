@@ -79,15 +79,7 @@ struct TokenEndpointWorld: Sendable {
 
     /// Encodes every byte outside the unreserved set (stricter than needed, so the
     /// server's form decoding of Basic credentials is exercised on `-` and `_` too).
-    static func formEncode(_ text: String) -> String {
-        text.utf8.map { byte in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"): String(UnicodeScalar(byte))
-            default: "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }.joined()
-    }
+    static func formEncode(_ text: String) -> String { PercentEncoding.encodeUnreserved(text) }
 
     /// A verifier of this server's access tokens for `clientID`'s audience.
     func verifier(clientID: String) -> Verifier {
@@ -112,8 +104,4 @@ struct TokenEndpointWorld: Sendable {
             return try tx.refreshTokens.family(token.familyID).allSatisfy { $0.revokedAt != nil }
         }
     }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
