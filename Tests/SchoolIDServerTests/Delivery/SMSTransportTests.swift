@@ -21,9 +21,10 @@ import Testing
 
     @Test("a refused connection leaves the message pending for a retry")
     func connectionRefusedIsRetryable() async throws {
-        let closed = try await FakeSMSGateway()
-        try await closed.stop()
-        let harness = try await DeliveryHarness(channels: [.sms: HTTPSMSChannel(url: closed.url, token: Secret("t"))])
+        let closed = try ClosedPort()
+        defer { closed.close() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(closed.port)/v1/sms"))
+        let harness = try await DeliveryHarness(channels: [.sms: HTTPSMSChannel(url: url, token: Secret("t"))])
         let id = try await harness.enqueue()
         #expect(try await harness.dispatcher.runOnce().retried == 1)
         let stored = try #require(try await harness.message(id))
