@@ -58,16 +58,24 @@ public final class TestClient: Sendable {
         }
     }
 
+    /// How long a test waits for something that should happen (a response, a close)
+    /// unless it says otherwise; waits for something that must NOT happen pass a short
+    /// timeout of their own.
+    public static let expectedWait: Duration = .seconds(30)
+
     /// Sends the UTF-8 bytes of `text`.
     public func send(_ text: String) async throws { try await send(Array(text.utf8)) }
 
     /// Reads one response (interim 1xx responses count as one), keeping any bytes after it
     /// for the next call.
     /// - Parameters:
-    ///   - timeout: how long to wait for the whole response.
+    ///   - timeout: how long to wait for the whole response. The default is generous
+    ///     (``expectedWait``): it only matters when the test is about to fail anyway, and
+    ///     a test process running every suite at once may keep the server's tasks waiting
+    ///     for seconds.
     ///   - headRequest: the request was HEAD, so the response has no body whatever its length.
     /// - Throws: ``Failure/timedOut``, ``Failure/closed``, ``Failure/malformed``.
-    public func readResponse(timeout: Duration = .seconds(5), headRequest: Bool = false) async throws -> TestResponse {
+    public func readResponse(timeout: Duration = expectedWait, headRequest: Bool = false) async throws -> TestResponse {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {
             if let response = try takeResponse(headRequest: headRequest) { return response }
@@ -79,8 +87,9 @@ public final class TestClient: Sendable {
 
     /// Waits until the server closes the connection (end of stream or reset), discarding
     /// anything it still sends.
-    /// - Returns: true when closed within `timeout`, false when the connection is still open.
-    public func waitForClose(timeout: Duration = .seconds(5)) async -> Bool {
+    /// - Returns: true when closed within `timeout` (default ``expectedWait``), false when
+    ///   the connection is still open.
+    public func waitForClose(timeout: Duration = expectedWait) async -> Bool {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {
             do {
