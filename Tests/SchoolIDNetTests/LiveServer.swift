@@ -11,10 +11,17 @@ struct LiveServer {
     let logs: MemoryLogSink
 
     /// Starts the server and waits for its port.
+    ///
+    /// The request timeouts default to five minutes: with every suite running at once a
+    /// client's next bytes can come seconds late, and a test about something else must not
+    /// meet a 408. Tests about the timeouts set their own.
     static func start(host: String = "127.0.0.1", configure: (inout ServerConfiguration) -> Void = { _ in },
                       handler: @escaping @Sendable (Request) async -> Response = LiveServer.echo) async throws -> LiveServer
     {
         var configuration = ServerConfiguration(host: host, port: 0)
+        configuration.limits.headerTimeout = .seconds(300)
+        configuration.limits.bodyTimeout = .seconds(300)
+        configuration.limits.idleTimeout = .seconds(300)
         configure(&configuration)
         let logs = MemoryLogSink()
         let server = HTTPServer(configuration: configuration, logger: Logger(label: "net-test", sink: logs), handler: handler)
