@@ -30,12 +30,26 @@ public struct KeyringSnapshot: Sendable {
     /// an unknown `kid`. Acknowledgement keys: all of them, forever, because receipts
     /// must verify for years. Symmetric keys never appear.
     public func jwks(_ purpose: KeyPurpose, now: UnixTime, retiredRetention: Int64) -> JWKS {
+        JWKS(keys: published(purpose, now: now, retiredRetention: retiredRetention).map(\.publicJWK))
+    }
+
+    /// The public keys of ``jwks(_:now:retiredRetention:)`` as a key set: what SchoolID
+    /// itself trusts when it reads back a token it issued (introspection, `id_token_hint`,
+    /// a token-exchange `subject_token`), exactly the keys outside verifiers know.
+    public func verificationKeys(_ purpose: KeyPurpose, now: UnixTime, retiredRetention: Int64) -> KeySet {
+        var seen = Set<String>()
+        let keys = published(purpose, now: now, retiredRetention: retiredRetention).map(\.verificationKey)
+            .filter { seen.insert($0.keyID).inserted }
+        return try! KeySet(keys)  // unique `kid`s: the one thing KeySet refuses cannot happen
+    }
+
+    private func published(_ purpose: KeyPurpose, now: UnixTime, retiredRetention: Int64) -> [SigningKey] {
         let published = records.filter { record in
             guard record.purpose == purpose, purpose.isSigning else { return false }
             guard record.state == .retired, purpose == .token else { return true }
             return (record.retiredAt ?? record.createdAt).adding(seconds: retiredRetention) > now
         }
-        return JWKS(keys: published.sorted(by: Self.publicationOrder).compactMap { signingKeys[$0.id]?.publicJWK })
+        return published.sorted(by: Self.publicationOrder).compactMap { signingKeys[$0.id] }
     }
 
     /// The symmetric key of `purpose` at `version`, for decryption or verification.

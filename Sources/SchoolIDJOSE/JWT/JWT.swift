@@ -41,7 +41,7 @@ public enum JWT {
 
     /// RFC 7515 §4.1.9: `typ` is a media type compared case-insensitively, whose
     /// `application/` prefix may be omitted.
-    static func typeMatches(_ type: String?, expected: String) -> Bool {
+    public static func typeMatches(_ type: String?, expected: String) -> Bool {
         guard let type else { return false }
         return normalized(type) == normalized(expected)
     }
