@@ -132,10 +132,6 @@ public struct ConsentService: Sendable {
     /// - Throws: a store error.
     public func records(of actor: Actor) async throws -> [ConsentRecord] {
         let id = actor.account.id
-        return try await environment.storage.read { tx in
-            let given = try tx.consents.records(givenBy: id)
-            let about = try tx.consents.records(subject: id).filter { $0.givenBy != id }
-            return (given + about).sorted { ($0.givenAt, $0.id) < ($1.givenAt, $1.id) }
-        }
+        return try await environment.storage.read { tx in try tx.consents.records(involving: id) }
     }
 }

@@ -42,7 +42,7 @@ struct AccountExport {
             "guardian_links": .array(try guardianLinks(of: accountID).map(Self.link)),
             "link_codes": .array(try tx.guardianLinks.codes(ofStudent: accountID).map(Self.linkCode)),
             "trusted_invitations": .array(try trustedInvitations(of: accountID)),
-            "consents": .array(try consents(about: accountID).map(Self.consent)),
+            "consents": .array(try tx.consents.records(involving: accountID).map(Self.consent)),
         ]
         try addAccessSections(of: account, to: &sections)
         if own {
@@ -92,14 +92,6 @@ struct AccountExport {
         sections["classes_taught"] = .array(try tx.classes.classes(taughtBy: id).map { classID in
             .object(try schoolClass(classID))
         })
-    }
-
-    /// The consents that cover the person's data or that the person gave (for a child),
-    /// oldest first.
-    private func consents(about accountID: Account.ID) throws -> [ConsentRecord] {
-        let records = try tx.consents.records(subject: accountID) + tx.consents.records(givenBy: accountID)
-        var seen = Set<ConsentRecord.ID>()
-        return records.filter { seen.insert($0.id).inserted }.sorted { ($0.givenAt, $0.id.rawValue) < ($1.givenAt, $1.id.rawValue) }
     }
 
     private static func consent(_ record: ConsentRecord) -> JSONValue {

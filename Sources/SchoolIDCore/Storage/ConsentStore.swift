@@ -19,3 +19,14 @@ public protocol ConsentStore: ConsentReader {
     ///   when the subject or giver is not an account.
     func insert(_ record: ConsentRecord) throws
 }
+
+extension ConsentReader {
+    /// Every consent about `account`'s data or given by `account` (for a child), each
+    /// once, oldest first: what the account's consent list and its export show.
+    /// - Throws: a backend error.
+    public func records(involving account: Account.ID) throws -> [ConsentRecord] {
+        let about = try records(subject: account)
+        let given = try records(givenBy: account).filter { $0.subjectID != account }
+        return (about + given).sorted { ($0.givenAt, $0.id.rawValue) < ($1.givenAt, $1.id.rawValue) }
+    }
+}
