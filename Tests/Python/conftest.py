@@ -1,5 +1,6 @@
 """Shared fixtures for the SchoolID Python suites: the built `schoolid` binary and a
 scratch installation with the test policy profile."""
+import contextlib
 import os
 import re
 import shutil
@@ -31,19 +32,27 @@ def schoolid(cwd, *args, check=True):
     return result
 
 
-@pytest.fixture()
-def server(installation):
-    """`schoolid serve --port 0` in a fresh installation: yields (process, port)."""
+@contextlib.contextmanager
+def start_server(installation):
+    """`schoolid serve --port 0` in `installation`: yields (process, port), kills it after."""
     log = open(installation / "serve.log", "w")  # JSON-lines log; a pipe nobody reads could fill up
     process = subprocess.Popen([str(BINARY), "serve", "--port", "0"], cwd=installation,
                                stdout=subprocess.PIPE, stderr=log, text=True)
-    line = process.stdout.readline()
-    match = re.search(r"http://127\.0\.0\.1:(\d+)", line)
-    if not match:
-        process.kill()
-        raise AssertionError(f"serve did not announce its URL: {line!r} {(installation / 'serve.log').read_text()}")
-    yield process, int(match.group(1))
-    if process.poll() is None:
-        process.kill()
-        process.wait()
-    log.close()
+    try:
+        line = process.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)", line)
+        if not match:
+            raise AssertionError(f"serve did not announce its URL: {line!r} {(installation / 'serve.log').read_text()}")
+        yield process, int(match.group(1))
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.fixture()
+def server(installation):
+    """`schoolid serve --port 0` in a fresh installation: yields (process, port)."""
+    with start_server(installation) as started:
+        yield started
