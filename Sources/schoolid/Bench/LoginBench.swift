@@ -14,69 +14,55 @@ enum LoginBench {
     static let password = "correct horse battery staple"
 
     static func run(policies: String, seconds: Int, batchSize: Int) async throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schoolid-bench-login-\(getpid())").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: policies, toPath: dir + "/policies")
-        try relaxAddressLimit(dir + "/policies/lockout.json")
-        try widenSequence(dir + "/policies/credentials.json")
+        try await BenchServer.run(name: "login", policies: policies, adjust: { copied in
+            try relaxAddressLimit(copied + "/lockout.json")
+            try widenSequence(copied + "/credentials.json")
+        }) { server in
+            let application = server.application, port = server.port, dir = server.directory
+            let setting = try await LoginBenchSetup.prepare(application, accounts: accounts, password: password)
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            let userCost = application.policies.passwords.userHashCost
+            let temporaryCost = application.policies.passwords.temporaryHashCost
 
-        var configuration = ServeConfiguration()
-        configuration.port = 0
-        configuration.data = dir + "/data"
-        configuration.keys = dir + "/keys"
-        configuration.policies = dir + "/policies"
-        let application = try await ServerApplication(
-            configuration: configuration, clock: SystemWallClock(), random: SystemRandomSource(),
-            logger: Logger(label: "bench", minimumLevel: .error, sink: StandardErrorSink(), clock: SystemWallClock()))
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let server = Task { try await application.run { continuation.yield($0) } }
-        defer { server.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CommandFailure("the server did not start") }
-        let setting = try await LoginBenchSetup.prepare(application, accounts: accounts, password: password)
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let userCost = application.policies.passwords.userHashCost
-        let temporaryCost = application.policies.passwords.temporaryHashCost
+            note("hash-only: scrypt \(userCost) on \(cores) threads, \(seconds) s…")
+            let hashOnly = await offPool { hashRate(cost: userCost, threads: cores, seconds: Double(seconds)) }
+            note("logins over HTTP, \(seconds) s…")
+            let script = try luaScript(dir: dir, logins: setting.logins)
+            let logins = await offPool {
+                HTTPBench.wrk(port: port, path: "/v1/login", seconds: seconds, connections: 2 * cores, script: script)
+            }
 
-        note("hash-only: scrypt \(userCost) on \(cores) threads, \(seconds) s…")
-        let hashOnly = await offPool { hashRate(cost: userCost, threads: cores, seconds: Double(seconds)) }
-        note("logins over HTTP, \(seconds) s…")
-        let script = try luaScript(dir: dir, logins: setting.logins)
-        let logins = await offPool {
-            HTTPBench.wrk(port: port, path: "/v1/login", seconds: seconds, connections: 2 * cores, script: script)
+            note("one temporary-profile hash…")
+            let hashBefore = await offPool { 1 / hashRate(cost: temporaryCost, threads: 1, seconds: 3) }
+            let temporaryParallel = await offPool { hashRate(cost: temporaryCost, threads: cores, seconds: 3) }
+            note("batch of \(batchSize) students with logins running…")
+            let started = ContinuousClock.now
+            let batchID = try await setting.submitBatch(size: batchSize)
+            let probe = LoginProbe(port: port, login: setting.logins[0], password: password)
+            async let during = offPool { probe.run() }
+            try await setting.waitUntilFinished(batchID)
+            let batchSeconds = elapsedSeconds(since: started)
+            probe.stop()
+            let loginsDuringBatch = await during
+            // This shared machine's speed drifts: the budget uses one hash's time measured
+            // just before and just after the batch.
+            let hashAfter = await offPool { 1 / hashRate(cost: temporaryCost, threads: 1, seconds: 3) }
+            let temporaryHash = (hashBefore + hashAfter) / 2
+            let budget = Double(batchSize) * temporaryHash / 2 + 1
+            note("JWKS while logins saturate the hashing pool, \(seconds) s…")
+            // Last: the flood leaves queued logins behind that would disturb later figures.
+            async let flood = offPool {
+                HTTPBench.wrk(port: port, path: "/v1/login", seconds: seconds + 2, connections: 32, script: script)
+            }
+            try await Task.sleep(for: .seconds(1))
+            let jwks = await offPool { HTTPBench.wrk(port: port, path: "/.well-known/jwks.json", seconds: seconds, connections: 16) }
+            let floodFigure = await flood
+
+            return report(cores: cores, userCost: userCost, hashOnly: hashOnly, logins: logins, batchSize: batchSize,
+                          temporaryCost: temporaryCost, temporaryHash: temporaryHash, temporaryParallel: temporaryParallel,
+                          budget: budget, batchSeconds: batchSeconds,
+                          duringBatch: loginsDuringBatch, jwks: jwks, flood: floodFigure)
         }
-
-        note("one temporary-profile hash…")
-        let hashBefore = await offPool { 1 / hashRate(cost: temporaryCost, threads: 1, seconds: 3) }
-        let temporaryParallel = await offPool { hashRate(cost: temporaryCost, threads: cores, seconds: 3) }
-        note("batch of \(batchSize) students with logins running…")
-        let started = ContinuousClock.now
-        let batchID = try await setting.submitBatch(size: batchSize)
-        let probe = LoginProbe(port: port, login: setting.logins[0], password: password)
-        async let during = offPool { probe.run() }
-        try await setting.waitUntilFinished(batchID)
-        let batchSeconds = elapsedSeconds(since: started)
-        probe.stop()
-        let loginsDuringBatch = await during
-        // This shared machine's speed drifts: the budget uses one hash's time measured
-        // just before and just after the batch.
-        let hashAfter = await offPool { 1 / hashRate(cost: temporaryCost, threads: 1, seconds: 3) }
-        let temporaryHash = (hashBefore + hashAfter) / 2
-        let budget = Double(batchSize) * temporaryHash / 2 + 1
-        note("JWKS while logins saturate the hashing pool, \(seconds) s…")
-        // Last: the flood leaves queued logins behind that would disturb later figures.
-        async let flood = offPool {
-            HTTPBench.wrk(port: port, path: "/v1/login", seconds: seconds + 2, connections: 32, script: script)
-        }
-        try await Task.sleep(for: .seconds(1))
-        let jwks = await offPool { HTTPBench.wrk(port: port, path: "/.well-known/jwks.json", seconds: seconds, connections: 16) }
-        let floodFigure = await flood
-
-        return report(cores: cores, userCost: userCost, hashOnly: hashOnly, logins: logins, batchSize: batchSize,
-                      temporaryCost: temporaryCost, temporaryHash: temporaryHash, temporaryParallel: temporaryParallel,
-                      budget: budget, batchSeconds: batchSeconds,
-                      duringBatch: loginsDuringBatch, jwks: jwks, flood: floodFigure)
     }
 
     /// Runs blocking work (a child process, busy hashing threads) on a thread of its own:

@@ -4,14 +4,16 @@ import SchoolIDCore
 import SchoolIDCrypto
 import SchoolIDJOSE
 
-/// `schoolid bench crypto`: our operations per second beside `openssl speed`.
+/// `schoolid bench crypto|http|login|tokens`: our figures beside references measured in
+/// the same run.
 enum BenchCommand: Command {
     static let name = "bench"
-    static let summary = "measure crypto throughput beside openssl speed"
+    static let summary = "measure crypto, HTTP, login and token throughput beside references"
     static let help = """
     usage: schoolid bench crypto [--seconds S] [--runs N] [--policies DIR]
            schoolid bench http [--seconds S] [--runs N] [--connections C] [--policies DIR]
            schoolid bench login [--seconds S] [--batch N] [--policies DIR]
+           schoolid bench tokens [--seconds S] [--runs N] [--connections C] [--policies DIR]
 
     Measures full JWS signing and verification of a fixed access-token claim set
     (ES256, EdDSA, RS256 with a 3072-bit key), scrypt at the policy's user and
@@ -32,6 +34,14 @@ enum BenchCommand: Command {
     students (default 1000) against its budget (N x one temporary-profile hash / 2 + 1 s)
     while logins continue. Needs wrk.
 
+    tokens: runs the server in-process and measures, with wrk (C connections, N runs
+    of S seconds), POST /oauth/token grants per second for client_credentials and for
+    refresh_token (each request spends an unused refresh token, rotated and committed),
+    beside the data directory's filesystem and 4 KiB write+fsync latency; then
+    SchoolIDVerifier verifications per second on one core of a guardian's token with
+    two students for ES256, EdDSA and RS256, beside `openssl speed` verify measured in
+    the same run, and the share of that time spent decoding the claims' JSON. Needs wrk.
+
     options:
       --seconds S   length of each timed run (default 1)
       --runs N      timed runs per operation (default 3)
@@ -39,8 +49,8 @@ enum BenchCommand: Command {
     """
 
     static func run(_ arguments: consuming Arguments) async throws {
-        let suite = try arguments.required("benchmark (crypto or http)")
-        guard ["crypto", "http", "login"].contains(suite) else { throw UsageError("unknown benchmark '\(suite)'") }
+        let suite = try arguments.required("benchmark (crypto, http, login or tokens)")
+        guard ["crypto", "http", "login", "tokens"].contains(suite) else { throw UsageError("unknown benchmark '\(suite)'") }
         let seconds = try Double(arguments.option("--seconds") ?? (suite == "crypto" ? "1" : "10")) ?? 0
         let runs = try Int(arguments.option("--runs") ?? "3") ?? 0
         guard seconds > 0, runs > 0 else { throw UsageError("--seconds and --runs take positive numbers") }
@@ -53,6 +63,11 @@ enum BenchCommand: Command {
         if suite == "login" {
             print(try await LoginBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)),
                                            batchSize: batch))
+            return
+        }
+        if suite == "tokens" {
+            print(try await TokenBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)),
+                                           runs: runs, connections: connections))
             return
         }
         let policies = try environment.policies()

@@ -1,0 +1,151 @@
+import Foundation
+import SchoolIDBase
+import SchoolIDCore
+import SchoolIDJOSE
+import SchoolIDServer
+import SchoolIDVerifier
+
+/// `schoolid bench tokens`: `client_credentials` and `refresh_token` grants per second
+/// through the real server (HTTP keep-alive, client authentication, signing, and for
+/// refresh the rotation committed to SQLite), beside the filesystem's fsync latency; then
+/// `SchoolIDVerifier` verifications per second on one core for a guardian's token with
+/// two students, beside `openssl speed` verify for the same algorithm, measured in the
+/// same run, with the share of the time spent decoding the claims' JSON.
+enum TokenBench {
+    /// Published anchors the grant rates are read against (issue 9).
+    static let anchors = "Keycloak sizes 120 grants/s per vCPU; Hydra publishes 513 grants/s on 2 CPUs"
+
+    static func run(policies: String, seconds: Int, runs: Int, connections: Int) async throws -> String {
+        try await BenchServer.run(name: "tokens", policies: policies) { server in
+            let setup = try await TokenBenchSetup.prepare(server.application)
+            let filesystem = FilesystemProbe.measure(in: server.directory + "/data")
+            let credentials = try setup.wrkScript(at: server.directory + "/client-credentials.lua",
+                                                  body: "grant_type=client_credentials&scope=diary")
+            note("client_credentials over HTTP, \(runs) × \(seconds) s…")
+            var grants: [HTTPBench.Figure] = []
+            for _ in 0..<runs {
+                grants.append(await LoginBench.offPool {
+                    HTTPBench.wrk(port: server.port, path: "/oauth/token", seconds: seconds, connections: connections,
+                                  script: credentials)
+                })
+            }
+            note("refresh_token over HTTP, \(runs) × \(seconds) s…")
+            var refreshes: [HTTPBench.Figure] = []
+            for run in 0..<runs {
+                // Each request spends an unused token: 8,000/s is well above what two cores reach.
+                let tokens = server.directory + "/refresh-\(run).txt"
+                try await setup.writeRefreshTokens(count: 8_000 * seconds, to: tokens)
+                let script = try setup.wrkScript(at: server.directory + "/refresh-\(run).lua",
+                                                 body: "grant_type=refresh_token&refresh_token=", tokensFile: tokens)
+                refreshes.append(await LoginBench.offPool {
+                    HTTPBench.wrk(port: server.port, path: "/oauth/token", seconds: seconds, connections: connections,
+                                  script: script)
+                })
+            }
+            note("openssl speed and SchoolIDVerifier on one core…")
+            let reference = OpenSSLSpeed.measure(seconds: min(seconds, 3))
+            var verifications: [VerifierRow] = []
+            for (algorithm, label) in [(JWSAlgorithm.ES256, "ecdsap256"), (.EdDSA, "ed25519"), (.RS256, "rsa3072")] {
+                verifications.append(try await verifierRow(server, setup, algorithm, seconds: Double(seconds), runs: runs,
+                                                           reference: reference.signatures[label]?.verify))
+            }
+            return report(grants: grants, refreshes: refreshes, verifications: verifications, filesystem: filesystem,
+                          connections: connections, seconds: seconds, runs: runs)
+        }
+    }
+
+    struct VerifierRow {
+        let algorithm: JWSAlgorithm
+        let verify: Measurement
+        let decode: Measurement
+        let reference: Double?
+        let tokenBytes: Int
+    }
+
+    /// Verifications per second of one guardian token with `SchoolIDVerifier` (keys
+    /// cached after the first call), and decodes per second of its claims alone.
+    static func verifierRow(_ server: BenchServer, _ setup: TokenBenchSetup, _ algorithm: JWSAlgorithm, seconds: Double,
+                            runs: Int, reference: Double?) async throws -> VerifierRow
+    {
+        let application = server.application, environment = application.environment
+        let now = environment.clock.now()
+        let issuer = TokenIssuer(issuer: application.issuer, policy: environment.policies.tokens,
+                                 keys: application.keyring.snapshot, random: environment.random)
+        let token = try await environment.storage.read { tx in
+            let actor = try Actor.load(setup.guardian, session: nil, at: now, in: tx)
+            return try issuer.accessToken(for: actor, clientID: TokenBenchSetup.clientID,
+                                          audience: TokenBenchSetup.clientID, scopes: ["openid", "diary"],
+                                          algorithm: algorithm, session: nil, at: now, in: tx).compact
+        }
+        let verifier = Verifier(configuration: VerifierConfiguration(
+            issuer: application.issuer, audience: TokenBenchSetup.clientID,
+            jwksURI: URL(string: application.issuer + Routes.jwks), clock: environment.clock))
+        let verify = try await measureAsync("SchoolIDVerifier \(algorithm.rawValue)", seconds: seconds, runs: runs) {
+            _ = try await verifier.verifyAccessToken(token)
+        }
+        guard let payload = Base64URL.decode(String(token.split(separator: ".")[1])) else {
+            throw CommandFailure("the bench token has no payload")
+        }
+        let decode = try Measurement.measure("claims JSON", seconds: seconds / 2, runs: runs) {
+            let claims = try JWTClaims(jsonBytes: payload)
+            _ = try claims.claim("students", as: [StudentClaim].self)
+        }
+        return VerifierRow(algorithm: algorithm, verify: verify, decode: decode, reference: reference,
+                           tokenBytes: token.utf8.count)
+    }
+
+    /// ``Measurement/measure(_:seconds:runs:_:)`` for an async operation, awaited in turn
+    /// on one task (so on one core at a time).
+    static func measureAsync(_ name: String, seconds: Double, runs: Int, _ operation: () async throws -> Void)
+        async rethrows -> Measurement
+    {
+        try await operation()
+        var rates: [Double] = []
+        for _ in 0..<runs {
+            var count = 0
+            let start = ContinuousClock.now
+            let deadline = start.advanced(by: .milliseconds(Int64(seconds * 1000)))
+            repeat {
+                try await operation()
+                count += 1
+            } while ContinuousClock.now < deadline
+            rates.append(Double(count) / start.duration(to: .now).secondsValue)
+        }
+        return Measurement(name: name, rates: rates)
+    }
+
+    static func report(grants: [HTTPBench.Figure], refreshes: [HTTPBench.Figure], verifications: [VerifierRow],
+                       filesystem: FilesystemProbe, connections: Int, seconds: Int, runs: Int) -> String
+    {
+        func rates(_ figures: [HTTPBench.Figure]) -> String {
+            let sorted = figures.map(\.requestsPerSecond).sorted()
+            let p99 = figures.map(\.p99Milliseconds).sorted()[figures.count / 2]
+            let errors = figures.map(\.errors).reduce(0, +)
+            return String(format: "%@ / %@ / %@ | %.2f ms | %d", formatRate(sorted[0]), formatRate(sorted[sorted.count / 2]),
+                          formatRate(sorted[sorted.count - 1]), p99, errors)
+        }
+        var lines = [
+            "SchoolID token benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores; wrk -t1 -c\(connections), "
+                + "\(runs) × \(seconds) s; \(filesystem.summary)",
+            "",
+            "| grant over HTTP | grants/s min / median / max | p99 (median run) | non-2xx | gate |",
+            "| --- | ---: | ---: | ---: | --- |",
+            "| client_credentials | \(rates(grants)) | ≥ 2 000/s |",
+            "| refresh_token (rotation committed) | \(rates(refreshes)) | ≥ 2 000/s |",
+            "",
+            "Anchors: \(anchors).",
+            "",
+            "| SchoolIDVerifier, one core, guardian token with 2 students | verifications/s min / median / max | openssl speed verify/s | share | gate | claims JSON share |",
+            "| --- | ---: | ---: | ---: | --- | ---: |",
+        ]
+        for row in verifications {
+            let share = row.reference.map { String(format: "%.0f%%", 100 * row.verify.median / $0) } ?? "-"
+            let gate = row.algorithm == .ES256 ? "≥ 70%" : row.algorithm == .EdDSA ? "≥ 75%" : "-"
+            let json = String(format: "%.0f%%", 100 * row.verify.median / row.decode.median)
+            lines.append("| \(row.algorithm.rawValue) (\(row.tokenBytes) B) | \(formatRate(row.verify.minimum)) / "
+                         + "\(formatRate(row.verify.median)) / \(formatRate(row.verify.maximum)) | "
+                         + "\(row.reference.map(formatRate) ?? "-") | \(share) | \(gate) | \(json) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
