@@ -62,7 +62,10 @@ extension DiaryDemoRoutes {
         do {
             let identity = try await verifier.verifyIDToken(idToken, nonce: login.nonce)
             access = try await verifier.verifyAccessToken(tokens.accessToken)
-            guard identity.subject == access.subject else { throw VerificationError.malformed }
+            // One sign-in: the same person, session and client in both tokens.
+            guard identity.subject == access.subject, identity.sessionID == access.sessionID,
+                  access.clientID == configuration.clientID
+            else { throw VerificationError.malformed }
         } catch {
             return refused("SchoolID's tokens did not verify: \(error).", clear)
         }

@@ -29,7 +29,9 @@ extension DiaryDemoRoutes {
         } catch is VerificationError {
             return noAccess("SchoolID's delegated token did not verify.")
         }
-        guard delegated.subject == studentID, let actor = delegated.actor, actor.subject == session.verified.subject else {
+        guard delegated.subject == studentID, delegated.clientID == configuration.clientID, let actor = delegated.actor,
+              actor.subject == session.verified.subject
+        else {
             return noAccess("SchoolID's delegated token is for someone else.")
         }
         let services = delegated.students?.first { $0.id == studentID }?.services ?? []
