@@ -19,5 +19,6 @@ do {
 let demo = DiaryDemo(configuration: configuration)
 let origin = configuration.redirectBase
 try await demo.run { port in
-    print("diary-demo listening on \(configuration.host):\(port); open \(origin)/")
+    // Written unbuffered, so a supervisor or a pipe sees it at once.
+    FileHandle.standardOutput.write(Data("diary-demo listening on \(configuration.host):\(port); open \(origin)/\n".utf8))
 }
