@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "schoolid", targets: ["schoolid"]),
         // What diary services link to verify SchoolID tokens offline.
         .library(name: "SchoolIDVerifier", targets: ["SchoolIDVerifier"]),
+        // A minimal diary service that signs people in through SchoolID (demo and end-to-end tests).
+        .executable(name: "diary-demo", targets: ["diary-demo"]),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +35,13 @@ let package = Package(
         .target(name: "SchoolIDCrypto", dependencies: ["SchoolIDBase", "CSchoolIDOpenSSL"], swiftSettings: strict),
         .target(name: "SchoolIDJOSE", dependencies: ["SchoolIDBase", "SchoolIDCrypto"], swiftSettings: strict),
         .target(name: "SchoolIDVerifier", dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE"], swiftSettings: strict),
+        // What a third-party diary service would write: no SchoolID server module in it.
+        .target(
+            name: "DiaryDemo",
+            dependencies: ["SchoolIDBase", "SchoolIDJOSE", "SchoolIDHTTP", "SchoolIDNet", "SchoolIDVerifier"],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "diary-demo", dependencies: ["DiaryDemo", "SchoolIDBase"], swiftSettings: strict),
         .target(name: "SchoolIDCore", dependencies: ["SchoolIDBase", "SchoolIDCrypto", "SchoolIDJOSE"], swiftSettings: strict),
         .target(
             name: "SchoolIDStore",
@@ -74,7 +83,8 @@ let package = Package(
         .testTarget(name: "SchoolIDHTTPTests", dependencies: ["SchoolIDHTTP", "SchoolIDTesting"], swiftSettings: strict),
         .testTarget(name: "SchoolIDNetTests", dependencies: ["SchoolIDNet", "SchoolIDTesting"], swiftSettings: strict),
         .testTarget(
-            name: "SchoolIDServerTests", dependencies: ["SchoolIDServer", "SchoolIDVerifier", "SchoolIDTesting"],
+            name: "SchoolIDServerTests",
+            dependencies: ["SchoolIDServer", "SchoolIDVerifier", "SchoolIDTesting", "DiaryDemo"],
             swiftSettings: strict
         ),
         .testTarget(name: "SchoolIDCLITests", dependencies: ["SchoolIDTesting"], swiftSettings: strict),
