@@ -3,7 +3,7 @@ import SchoolIDJOSE
 
 extension TokenGrantService {
     /// RFC 8693 §3 token type identifier of an access token, the only type exchanged.
-    public static let accessTokenType = "urn:ietf:params:oauth:token-type:access_token"
+    public static let accessTokenTypeIdentifier = "urn:ietf:params:oauth:token-type:access_token"
 
     /// Token exchange (RFC 8693 §2): a confidential client trades a person's access
     /// token for a delegated one about a single student the person may act for.
@@ -11,9 +11,10 @@ extension TokenGrantService {
     /// Request: `subject_token` (an access token issued to this very client, §2.1),
     /// `subject_token_type` `…:access_token`, `student` (SchoolID's extension parameter,
     /// RFC 6749 §8.2), optional `scope` (a subset of the services granted for that
-    /// student that the subject token's `scope` also holds; all of those by default) and optional `requested_token_type` (only
-    /// `…:access_token`). The subject token must be a person's (not `client_credentials`)
-    /// and not delegated itself (no chains); the person's account must be active, their
+    /// student that the subject token's `scope` also holds; all of those by default)
+    /// and optional `requested_token_type` (only `…:access_token`). The subject token
+    /// must be a person's (not `client_credentials`) and not delegated itself (no
+    /// chains); the person's account must be active, their
     /// session (`sid`) usable, and the student in their access decision now as
     /// guardian or trusted person. No refresh token (§2.2.1: optional, and a delegation
     /// must not outlive the subject token).
@@ -24,11 +25,11 @@ extension TokenGrantService {
             throw OAuthError(.unauthorizedClient, "a public client may not use token exchange")
         }
         let subjectToken = try request.required("subject_token")
-        guard try request.required("subject_token_type") == Self.accessTokenType else {
-            throw OAuthError(.invalidRequest, "subject_token_type must be \(Self.accessTokenType)")
+        guard try request.required("subject_token_type") == Self.accessTokenTypeIdentifier else {
+            throw OAuthError(.invalidRequest, "subject_token_type must be \(Self.accessTokenTypeIdentifier)")
         }
-        if let requested = request["requested_token_type"], requested != Self.accessTokenType {
-            throw OAuthError(.invalidRequest, "requested_token_type must be \(Self.accessTokenType)")
+        if let requested = request["requested_token_type"], requested != Self.accessTokenTypeIdentifier {
+            throw OAuthError(.invalidRequest, "requested_token_type must be \(Self.accessTokenTypeIdentifier)")
         }
         guard let studentID = Account.ID(rawValue: try request.required("student")) else {
             throw OAuthError(.invalidRequest, "student is not an account id")
@@ -44,8 +45,11 @@ extension TokenGrantService {
         // delegated token may not carry a service they did not hand to it.
         let granted = grant.services.map(\.rawValue).filter(subject.scopes.contains).sorted()
         let scopes = requestedScopes ?? granted
-        guard !scopes.isEmpty, Set(scopes).isSubset(of: granted) else {
+        guard Set(scopes).isSubset(of: granted) else {
             throw OAuthError(.invalidScope, "scope exceeds the services granted for this student")
+        }
+        guard !scopes.isEmpty else {
+            throw OAuthError(.invalidScope, "no service granted for this student is in the subject token's scope")
         }
         let token = try issuer.delegatedAccessToken(for: grant, subjectToken: subject, clientID: client.id.rawValue,
                                                     audience: client.audience, scopes: scopes,
@@ -57,7 +61,7 @@ extension TokenGrantService {
         var seen = Set<String>()
         return TokenResponse(accessToken: token.compact, expiresIn: token.expiresAt.seconds - now.seconds,
                              scope: scopes.filter { seen.insert($0).inserted }.joined(separator: " "),
-                             issuedTokenType: Self.accessTokenType)
+                             issuedTokenType: Self.accessTokenTypeIdentifier)
     }
 
     /// The subject token, verified over the published keys (``IssuedTokenReader``),
@@ -93,8 +97,10 @@ extension TokenGrantService {
                 return .failure(OAuthError(.invalidGrant, "the account is not active"))
             }
             if let sessionHandle {
-                guard try tx.sessions.sessions(of: actorID, usableAt: now).contains(where: { $0.handle == sessionHandle })
-                else { return .failure(OAuthError(.invalidGrant, "the login session has ended")) }
+                let sessions = try tx.sessions.sessions(of: actorID, usableAt: now)
+                guard sessions.contains(where: { $0.handle == sessionHandle }) else {
+                    return .failure(OAuthError(.invalidGrant, "the login session has ended"))
+                }
             }
             let actor = try Actor.load(actorID, session: nil, at: now, in: tx)
             let view = try AccessDecision.view(for: actor, at: now, in: tx)

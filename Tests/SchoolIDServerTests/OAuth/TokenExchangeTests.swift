@@ -93,6 +93,21 @@ import Testing
         }
     }
 
+    @Test("a subject token whose scope holds none of the student's services is invalid_scope")
+    func subjectWithoutServices() async throws {
+        try await TokenEndpointWorld.run { world in
+            let secret = try await world.exchangeClient("diary-one")
+            let guardian = try await world.base.account(.adult), child = try await world.base.account(.student)
+            _ = try await world.base.link(guardian, to: child)
+            let session = try await world.base.session(of: guardian)
+            let subject = try await world.subjectToken(for: guardian, session: session, clientID: "diary-one", secret: secret,
+                                                       scope: "openid")
+            let response = try await world.token(TokenEndpointWorld.exchangeForm(subject, student: child.id.rawValue),
+                                                 basic: ("diary-one", secret))
+            #expect(response.status == 400 && response.string("error") == "invalid_scope", "\(response.text)")
+        }
+    }
+
     @Test("subject tokens that are not this client's person token are invalid_grant: another client's, delegated, client_credentials, forged")
     func refusedSubjectTokens() async throws {
         try await TokenEndpointWorld.run { world in
