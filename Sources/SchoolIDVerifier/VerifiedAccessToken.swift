@@ -37,6 +37,10 @@ public struct VerifiedAccessToken: Hashable, Sendable, Encodable {
     /// and whose actor is the guardian or trusted person acting for them.
     public var actor: Actor?
 
+    /// Whether this is a delegated token (RFC 8693 token exchange): the subject is a
+    /// student and ``actor`` (always present then) the person acting for them.
+    public var isDelegated: Bool { actor != nil }
+
     /// Whether this is a `client_credentials` token: the subject is the client itself.
     public var isClientToken: Bool { subject == clientID && sessionID == nil }
 
@@ -73,7 +77,7 @@ extension VerifiedAccessToken {
     ///
     /// A struct rather than an enum so that SchoolID can add relations without breaking
     /// callers; a value off the list below is rejected when the token is verified.
-    public struct Relation: Hashable, Sendable, Codable, CustomStringConvertible {
+    public struct Relation: ClaimVocabulary, Hashable, Sendable, Codable, CustomStringConvertible {
         /// The wire value.
         public let rawValue: String
         /// The student themself.
@@ -85,18 +89,8 @@ extension VerifiedAccessToken {
         static let known: Set<String> = ["self", "guardian", "trusted"]
 
         init(rawValue: String) { self.rawValue = rawValue }
-
-        public init(from decoder: any Decoder) throws {
-            let value = try decoder.singleValueContainer().decode(String.self)
-            guard Self.known.contains(value) else { throw VerificationError.invalidClaim }
-            rawValue = value
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
-
+        public init(from decoder: any Decoder) throws { self = try Self.decodeKnown(from: decoder) }
+        public func encode(to encoder: any Encoder) throws { try encodeRawValue(to: encoder) }
         public var description: String { rawValue }
     }
 
@@ -114,7 +108,7 @@ extension VerifiedAccessToken {
     }
 
     /// A staff role in a token (`role`), extensible like ``Relation``.
-    public struct StaffRole: Hashable, Sendable, Codable, CustomStringConvertible {
+    public struct StaffRole: ClaimVocabulary, Hashable, Sendable, Codable, CustomStringConvertible {
         /// The wire value.
         public let rawValue: String
         /// A teacher of the listed classes.
@@ -126,18 +120,8 @@ extension VerifiedAccessToken {
         static let known: Set<String> = ["teacher", "school_admin", "platform_admin"]
 
         init(rawValue: String) { self.rawValue = rawValue }
-
-        public init(from decoder: any Decoder) throws {
-            let value = try decoder.singleValueContainer().decode(String.self)
-            guard Self.known.contains(value) else { throw VerificationError.invalidClaim }
-            rawValue = value
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
-
+        public init(from decoder: any Decoder) throws { self = try Self.decodeKnown(from: decoder) }
+        public func encode(to encoder: any Encoder) throws { try encodeRawValue(to: encoder) }
         public var description: String { rawValue }
     }
 

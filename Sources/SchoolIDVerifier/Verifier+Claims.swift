@@ -11,7 +11,7 @@ extension Verifier {
             throw VerificationError(.missingClaim, detail: "client_id is required")
         }
         let scope = try string("scope", in: claims) ?? ""
-        return VerifiedAccessToken(
+        let token = VerifiedAccessToken(
             subject: subject, clientID: clientID, audience: audience,
             scopes: scope.split(separator: " ").map(String.init), issuedAt: issuedAt, expiresAt: expiresAt,
             jwtID: jwtID, sessionID: try string("sid", in: claims), authTime: try time("auth_time", in: claims),
@@ -19,6 +19,26 @@ extension Verifier {
             students: try typed("students", [VerifiedAccessToken.Student].self, in: claims),
             staff: try typed("staff", [VerifiedAccessToken.StaffMembership].self, in: claims),
             actor: try typed("act", VerifiedAccessToken.Actor.self, in: claims))
+        try checkDelegation(token)
+        return token
+    }
+
+    /// A delegated token (RFC 8693 §4.1 `act`) speaks for exactly one student, its
+    /// subject, through the actor's relation and grant, and carries no `staff`; a token
+    /// that lists its own subject with a relation other than `self` is a delegation
+    /// without its actor. Either inconsistency is ``VerificationError/invalidClaim``,
+    /// so a delegated result always carries its actor.
+    private static func checkDelegation(_ token: VerifiedAccessToken) throws {
+        if let actor = token.actor {
+            guard token.staff == nil, let students = token.students, students.count == 1,
+                  students[0].id == token.subject, students[0].relation == actor.relation,
+                  students[0].grant == actor.grant
+            else {
+                throw VerificationError(.invalidClaim, detail: "a delegated token names one student, its subject, as act does")
+            }
+        } else if token.students?.contains(where: { $0.id == token.subject && $0.relation != .self }) == true {
+            throw VerificationError(.invalidClaim, detail: "a token about a student acted for must carry act")
+        }
     }
 
     /// Types the claims of a verified ID token (OIDC Core §2).

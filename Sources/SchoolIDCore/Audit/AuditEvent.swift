@@ -162,6 +162,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case oauthRefreshReplayed = "oauth.refresh_replayed"
     /// An authorization code was issued to a client for an account (never the code itself).
     case oauthCodeIssued = "oauth.code_issued"
+    /// A client exchanged a person's access token for a delegated token about one
+    /// student (RFC 8693): actor the person, target the student.
+    case oauthTokenExchanged = "oauth.token_exchanged"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -3,15 +3,16 @@ import SchoolIDCrypto
 
 /// The token endpoint's logic (RFC 6749 §3.2, §4.1.3, §4.4, §6): checks the request's
 /// parameters, authenticates the client, and runs one grant — `authorization_code`,
-/// `refresh_token` or `client_credentials`.
+/// `refresh_token`, `client_credentials` or token exchange (RFC 8693).
 ///
 /// Every failure is an ``OAuthError`` with a safe description. A single-use artefact
 /// is consumed (code) or rotated (refresh token) in one write transaction, and a
 /// second presentation revokes the refresh family the first one produced: the
 /// revocation commits before the error is thrown.
 public struct TokenGrantService: Sendable {
-    /// The grant types this endpoint serves (token exchange comes later).
-    public static let supportedGrants: [OAuthClient.Grant] = [.authorizationCode, .refreshToken, .clientCredentials]
+    /// The grant types this endpoint serves.
+    public static let supportedGrants: [OAuthClient.Grant] = [.authorizationCode, .refreshToken, .clientCredentials,
+                                                              .tokenExchange]
     /// Random bytes in a refresh token (256 bits, like codes).
     public static let refreshTokenBytes = 32
 
@@ -54,7 +55,7 @@ public struct TokenGrantService: Sendable {
         case .authorizationCode: return try await redeemCode(request, client: client, context: context)
         case .refreshToken: return try await refresh(request, client: client, context: context)
         case .clientCredentials: return try await clientCredentials(request, client: client, context: context)
-        case .tokenExchange: throw OAuthError(.unsupportedGrantType, "token exchange is not supported yet")
+        case .tokenExchange: return try await exchange(request, client: client, context: context)
         }
     }
 

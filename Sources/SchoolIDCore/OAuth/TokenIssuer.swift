@@ -110,7 +110,7 @@ public struct TokenIssuer: Sendable {
         return Base64URL.encode(Array(digest.prefix(digest.count / 2)))
     }
 
-    private func baseClaims(subject: String, audience: String, clientID: String, scopes: [String],
+    func baseClaims(subject: String, audience: String, clientID: String, scopes: [String],
                             at now: UnixTime) -> JWTClaims
     {
         var seen = Set<String>()
@@ -121,7 +121,7 @@ public struct TokenIssuer: Sendable {
                          extra: ["client_id": .string(clientID), "scope": .string(scope)])
     }
 
-    private func addSession(_ session: Session, to claims: inout JWTClaims) {
+    func addSession(_ session: Session, to claims: inout JWTClaims) {
         claims.extra["sid"] = .string(session.handle)
         claims.extra["auth_time"] = .integer(session.authenticatedAt.seconds)
         claims.extra["amr"] = .array(session.amr.map { .string($0) })
@@ -145,7 +145,7 @@ public struct TokenIssuer: Sendable {
         return Set(entries).sorted { ($0.school ?? "", $0.role) < ($1.school ?? "", $1.role) }
     }
 
-    private func sign(_ claims: JWTClaims, type: String, algorithm: JWSAlgorithm) throws -> IssuedToken {
+    func sign(_ claims: JWTClaims, type: String, algorithm: JWSAlgorithm) throws -> IssuedToken {
         guard let key = keys.activeSigningKey(.token, algorithm: algorithm) else {
             throw TokenIssuanceError.noActiveKey(algorithm.rawValue)
         }

@@ -13,9 +13,11 @@ public struct TokenResponse: Encodable, Hashable, Sendable {
     /// A new refresh token: at a code redemption with `offline_access` for a client
     /// allowed `refresh_token`, and at every refresh (rotation).
     public let refreshToken: String?
+    /// `issued_token_type` (RFC 8693 §2.2.1): set on a token-exchange answer only.
+    public let issuedTokenType: String?
 
     public init(accessToken: String, expiresIn: Int64, scope: String, idToken: String? = nil,
-                refreshToken: String? = nil)
+                refreshToken: String? = nil, issuedTokenType: String? = nil)
     {
         self.accessToken = accessToken
         tokenType = "Bearer"
@@ -23,10 +25,11 @@ public struct TokenResponse: Encodable, Hashable, Sendable {
         self.scope = scope
         self.idToken = idToken
         self.refreshToken = refreshToken
+        self.issuedTokenType = issuedTokenType
     }
 
     enum CodingKeys: String, CodingKey {
         case accessToken = "access_token", tokenType = "token_type", expiresIn = "expires_in", scope
-        case idToken = "id_token", refreshToken = "refresh_token"
+        case idToken = "id_token", refreshToken = "refresh_token", issuedTokenType = "issued_token_type"
     }
 }

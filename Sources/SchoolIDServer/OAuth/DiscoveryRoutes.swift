@@ -28,7 +28,8 @@ struct DiscoveryRoutes: Sendable {
         let jwksURI: String
         let responseTypesSupported = ["code"]
         let responseModesSupported = ["query"]
-        let grantTypesSupported = ["authorization_code", "refresh_token", "client_credentials"]
+        let grantTypesSupported = ["authorization_code", "refresh_token", "client_credentials",
+                                   "urn:ietf:params:oauth:grant-type:token-exchange"]
         let subjectTypesSupported = ["public"]
         let idTokenSigningAlgValuesSupported: [String]
         let tokenEndpointAuthMethodsSupported = ["client_secret_basic", "client_secret_post", "none"]

@@ -23,7 +23,8 @@ import Testing
         #expect(json["jwks_uri"] as? String == issuer + "/.well-known/jwks.json")
         #expect(json["response_types_supported"] as? [String] == ["code"])
         #expect(json["response_modes_supported"] as? [String] == ["query"])
-        #expect(json["grant_types_supported"] as? [String] == ["authorization_code", "refresh_token", "client_credentials"])
+        #expect(json["grant_types_supported"] as? [String] == ["authorization_code", "refresh_token", "client_credentials",
+                                                             "urn:ietf:params:oauth:grant-type:token-exchange"])
         #expect(json["subject_types_supported"] as? [String] == ["public"])
         #expect((json["id_token_signing_alg_values_supported"] as? [String])?.first == "RS256")
         #expect(json["token_endpoint_auth_methods_supported"] as? [String] == ["client_secret_basic", "client_secret_post", "none"])
