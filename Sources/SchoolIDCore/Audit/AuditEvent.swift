@@ -162,6 +162,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case oauthRefreshReplayed = "oauth.refresh_replayed"
     /// An authorization code was issued to a client for an account (never the code itself).
     case oauthCodeIssued = "oauth.code_issued"
+    /// A login session was ended by RP-initiated logout (`/oauth/logout`), with the
+    /// refresh tokens issued under it (client, account, session handle).
+    case oauthLogout = "oauth.logout"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.
