@@ -17,6 +17,8 @@ public enum Routes {
     // OAuth 2.0 / OpenID Connect (issue 9)
     /// The token endpoint (RFC 6749 §3.2).
     public static let oauthToken = "/oauth/token"
+    /// OpenID Connect RP-Initiated Logout 1.0 §2: the end-session endpoint.
+    public static let oauthLogout = "/oauth/logout"
 
     // JSON API: access
     public static let login = "/v1/login"

@@ -135,6 +135,8 @@ public final class ServerApplication: Sendable {
         OpenAPIRoutes().register(in: &router)
         DiscoveryRoutes(issuer: resolvedIssuer, policies: { policies }).register(in: &router)
         AuthorizeRoutes(context: api, scheme: secure ? "https" : "http", issuer: resolvedIssuer).register(in: &router)
+        LogoutRoutes(context: api, keyring: keyring, scheme: secure ? "https" : "http", issuer: resolvedIssuer)
+            .register(in: &router)
         PageRoutes(context: api, scheme: secure ? "https" : "http", publicBaseURL: configuration.issuer)
             .register(in: &router)
         extraRoutes(&router, hashingPool)

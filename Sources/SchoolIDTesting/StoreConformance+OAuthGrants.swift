@@ -166,6 +166,30 @@ extension StoreConformance {
             }
             #expect(revoked == [at, at, at, at])
         },
+        Case("revoking by session revokes only the tokens issued under that session, once") { storage in
+            let samples = StoreSamples()
+            let directory = try await samples.directory(in: storage)
+            let first = sampleRefresh(samples, of: directory.student)
+            let successor = with(sampleRefresh(samples, of: directory.student, family: first.familyID)) {
+                $0.sessionTokenHash = first.sessionTokenHash
+            }
+            let otherSession = sampleRefresh(samples, of: directory.student)
+            let sessionless = with(sampleRefresh(samples, of: directory.student)) { $0.sessionTokenHash = nil }
+            try await storage.write { tx in
+                for row in [first, successor, otherSession, sessionless] { try tx.refreshTokens.insert(row) }
+            }
+            let at = StoreSamples.t0.adding(seconds: 10)
+            let hash = try #require(first.sessionTokenHash)
+            let counts = try await storage.write { tx in
+                [try tx.refreshTokens.revokeAll(sessionTokenHash: hash, at: at),
+                 try tx.refreshTokens.revokeAll(sessionTokenHash: hash, at: at)]
+            }
+            #expect(counts == [2, 0])
+            let revoked = try await storage.read { tx in
+                try [first, successor, otherSession, sessionless].map { try tx.refreshTokens.token(hash: $0.tokenHash)?.revokedAt }
+            }
+            #expect(revoked == [at, at, nil, nil])
+        },
         Case("expired and revoked refresh tokens are deleted; rotated tombstones stay while their family may live") { storage in
             let samples = StoreSamples()
             let directory = try await samples.directory(in: storage)

@@ -12,7 +12,8 @@ extension SessionService {
     }
 
     /// Revokes one of the actor's own sessions by its ``Session/handle`` (the current one
-    /// included, which then works like logout). Audited as `session.revoked`.
+    /// included, which then works like logout). The refresh tokens diary services hold
+    /// under that session are revoked with it. Audited as `session.revoked`.
     /// - Throws: `DomainError(.sessionNotFound)` for a handle that names no usable
     ///   session of this account (someone else's is told apart from nothing);
     ///   `DomainError(.unauthorized)` without a session; a store error.
@@ -22,7 +23,7 @@ extension SessionService {
         let accountID = actor.account.id
         let revoked = try await environment.storage.write { tx -> Bool in
             guard let session = try tx.sessions.sessions(of: accountID, usableAt: now).first(where: { $0.handle == handle }),
-                  try tx.sessions.revoke(tokenHash: session.tokenHash, at: now) != nil
+                  try tx.endSession(tokenHash: session.tokenHash, at: now) != nil
             else { return false }
             try tx.audit.append(AuditEvent(at: now, action: .sessionRevoked, actorID: accountID, targetID: accountID,
                                            clientAddress: context.clientAddress, requestID: context.requestID,
@@ -32,7 +33,8 @@ extension SessionService {
         guard revoked else { throw DomainError(.sessionNotFound) }
     }
 
-    /// Revokes every other session and ticket of the actor, keeping the presented one.
+    /// Revokes every other session and ticket of the actor, keeping the presented one,
+    /// and the refresh tokens issued under each revoked session.
     /// - Throws: `DomainError(.unauthorized)` without a session; a store error.
     /// - Returns: how many were revoked.
     public func revokeOthers(actor: Actor, context: RequestContext) async throws -> Int {
@@ -40,7 +42,7 @@ extension SessionService {
         let now = environment.clock.now()
         let accountID = actor.account.id
         return try await environment.storage.write { tx in
-            let count = try tx.sessions.revokeAll(of: accountID, except: current.tokenHash, at: now)
+            let count = try tx.endSessions(of: accountID, except: current.tokenHash, at: now)
             try tx.audit.append(AuditEvent(at: now, action: .sessionRevoked, actorID: accountID, targetID: accountID,
                                            clientAddress: context.clientAddress, requestID: context.requestID,
                                            detail: "\(count) other sessions and tickets revoked by their owner"))

@@ -73,13 +73,13 @@ public struct SessionService: Sendable {
         return actor
     }
 
-    /// Ends a session (logout).
+    /// Ends a session (logout), revoking the refresh tokens issued under it.
     /// - Throws: a store error.
     public func close(_ token: SessionToken, context: RequestContext) async throws {
         let now = environment.clock.now()
         let hash = token.hash
         try await environment.storage.write { tx in
-            guard let session = try tx.sessions.revoke(tokenHash: hash, at: now) else { return }
+            guard let session = try tx.endSession(tokenHash: hash, at: now) else { return }
             try tx.audit.append(AuditEvent(at: now, action: .loggedOut, actorID: session.accountID,
                                            targetID: session.accountID, clientAddress: context.clientAddress,
                                            requestID: context.requestID))

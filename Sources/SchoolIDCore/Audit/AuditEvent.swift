@@ -165,6 +165,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// A client exchanged a person's access token for a delegated token about one
     /// student (RFC 8693): actor the person, target the student.
     case oauthTokenExchanged = "oauth.token_exchanged"
+    /// A login session was ended by RP-initiated logout (`/oauth/logout`), with the
+    /// refresh tokens issued under it (client, account, session handle).
+    case oauthLogout = "oauth.logout"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

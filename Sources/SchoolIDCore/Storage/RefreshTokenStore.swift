@@ -36,6 +36,12 @@ public protocol RefreshTokenStore: RefreshTokenReader {
     /// - Returns: how many rows were revoked.
     @discardableResult
     func revokeAll(accountID: Account.ID, at time: UnixTime) throws -> Int
+    /// Revokes every refresh token issued under one login session (an explicit end of
+    /// that session: logout, revoking it from "my sessions", RP-initiated logout). A
+    /// session that merely expires leaves them to their own idle and absolute limits.
+    /// - Returns: how many rows were revoked.
+    @discardableResult
+    func revokeAll(sessionTokenHash: [UInt8], at time: UnixTime) throws -> Int
     /// Deletes tokens dead before `time`: revoked, past the absolute expiry, or (not
     /// rotated) past the idle expiry. Rotated tombstones stay while their family may
     /// live, so reuse is still recognised.

@@ -5,7 +5,8 @@ import SchoolIDHTTP
 extension AuthorizeRoutes {
     /// The consent page of a client that is not first-party: its name, the services the
     /// scope asks for, and for a guardian the children the service will see; Allow and
-    /// Deny post the request's parameters again with the session's CSRF token.
+    /// Deny post the request's parameters again with the session's CSRF token. A trusted
+    /// person sees the children granted to them, each with the granted services.
     ///
     /// `form-action` names the redirect URI's origin besides this one: browsers apply
     /// it to the redirect that follows the form's POST (CSP Level 3 §6.3.1).
@@ -21,6 +22,7 @@ extension AuthorizeRoutes {
             \(children.map { child -> HTML in "<li>\(child.name) (\(child.schoolClass.name), \(child.school.name))</li>\n" })</ul>
 
             """
+        let trustedList = try await trustedChildren(of: actor, language: language)
         let hidden: HTML = "\(pairs.map { pair -> HTML in "<input type=\"hidden\" name=\"\(pair.name)\" value=\"\(pair.value)\">\n" })"
         let form = { (decision: String, label: AuthorizePageText) -> HTML in
             Form.render(action: Routes.oauthAuthorizeDecision, csrfToken: token.csrfToken,
@@ -33,7 +35,7 @@ extension AuthorizeRoutes {
             <h2>\(text(.servicesHeading))</h2>
             <ul>
             \(Self.grantedItems(authorization.scopes, language: language))</ul>
-            \(childList)\(form("allow", .allowSubmit))
+            \(childList)\(trustedList)\(form("allow", .allowSubmit))
             \(form("deny", .denySubmit))
             """
         var response = Page.render(title: text(.title), language: language, body: body)
@@ -43,6 +45,38 @@ extension AuthorizeRoutes {
                 .replacingOccurrences(of: "form-action 'self'", with: "form-action 'self' \(origin)"))
         }
         return response
+    }
+
+    /// The children a trusted person may see now (the access decision's active trusted
+    /// grants, as the token will carry them) with the granted services, or nothing.
+    private func trustedChildren(of actor: Actor, language: MessageLanguage) async throws -> HTML {
+        guard actor.account.category == .adult else { return .empty }
+        let now = context.environment.clock.now()
+        let grants = try await context.environment.storage.read { tx in
+            try AccessDecision.view(for: actor, at: now, in: tx).students.filter { $0.via == .trusted }
+        }
+        guard !grants.isEmpty else { return .empty }
+        let names = Dictionary(try await context.trustedAccess.received(actor: actor)
+            .map { ($0.invitation.id.rawValue, $0.studentName) }, uniquingKeysWith: { first, _ in first })
+        let items = grants.map { grant -> HTML in
+            let services = grant.services.sorted().map { Self.serviceName($0, language: language) }.joined(separator: ", ")
+            let name = (names[grant.grantID] ?? nil) ?? grant.studentID.rawValue
+            return "<li>\(name) (\(services))</li>\n"
+        }
+        return """
+            <h2>\(AuthorizePageText.trustedChildrenHeading.text(in: language))</h2>
+            <ul>
+            \(items)</ul>
+
+            """
+    }
+
+    private static func serviceName(_ service: Service, language: MessageLanguage) -> String {
+        switch service {
+        case .diary: FamilyPageText.serviceDiary.text(in: language)
+        case .attendance: FamilyPageText.serviceAttendance.text(in: language)
+        case .nutrition: FamilyPageText.serviceNutrition.text(in: language)
+        }
     }
 
     /// One list item per requested service, offline access, or the bare identity.

@@ -26,6 +26,7 @@ struct DiscoveryRoutes: Sendable {
         let authorizationEndpoint: String
         let tokenEndpoint: String
         let jwksURI: String
+        let endSessionEndpoint: String
         let responseTypesSupported = ["code"]
         let responseModesSupported = ["query"]
         let grantTypesSupported = ["authorization_code", "refresh_token", "client_credentials",
@@ -47,6 +48,7 @@ struct DiscoveryRoutes: Sendable {
             authorizationEndpoint = issuer + Routes.oauthAuthorize
             tokenEndpoint = issuer + Routes.oauthToken
             jwksURI = issuer + Routes.jwks
+            endSessionEndpoint = issuer + Routes.oauthLogout
             // RS256 first: OIDC Core §15.1 makes it the algorithm every OP must offer.
             let allowed = policy.allowedAlgorithms.map(\.rawValue)
             idTokenSigningAlgValuesSupported = ["RS256"] + allowed.filter { $0 != "RS256" }
@@ -57,6 +59,7 @@ struct DiscoveryRoutes: Sendable {
             case authorizationEndpoint = "authorization_endpoint"
             case tokenEndpoint = "token_endpoint"
             case jwksURI = "jwks_uri"
+            case endSessionEndpoint = "end_session_endpoint"
             case responseTypesSupported = "response_types_supported"
             case responseModesSupported = "response_modes_supported"
             case grantTypesSupported = "grant_types_supported"

@@ -18,6 +18,7 @@ extension OpenAPIDocument {
               "authorization_endpoint": { "type": "string", "format": "uri" },
               "token_endpoint": { "type": "string", "format": "uri" },
               "jwks_uri": { "type": "string", "format": "uri" },
+              "end_session_endpoint": { "type": "string", "format": "uri" },
               "response_types_supported": { "type": "array", "items": { "const": "code" } },
               "response_modes_supported": { "type": "array", "items": { "const": "query" } },
               "grant_types_supported": { "type": "array", "items": { "type": "string", "enum": ["authorization_code", "refresh_token", "client_credentials"] } },

@@ -3,7 +3,7 @@
 enum AuthorizePageText: String, PageCatalogue {
     case title, intro, servicesHeading, identityOnly, offlineAccess, childrenHeading, allowSubmit, denySubmit
     case errorTitle, errorExplanation, duplicatedParameter, missingClientID, unknownClient, missingRedirectURI
-    case unregisteredRedirectURI, malformedRequest, continueTitle, continueLink
+    case unregisteredRedirectURI, malformedRequest, continueTitle, continueLink, trustedChildrenHeading
 
     var russian: String {
         switch self {
@@ -25,6 +25,7 @@ enum AuthorizePageText: String, PageCatalogue {
         case .malformedRequest: "Запрос составлен неверно."
         case .continueTitle: "Продолжение входа"
         case .continueLink: "Продолжить вход в сервис"
+        case .trustedChildrenHeading: "Дети, данные которых вам доверили (сервис увидит указанные разделы)"
         }
     }
 
@@ -48,6 +49,7 @@ enum AuthorizePageText: String, PageCatalogue {
         case .malformedRequest: "The request is malformed."
         case .continueTitle: "Continuing the sign-in"
         case .continueLink: "Continue to the service"
+        case .trustedChildrenHeading: "Children entrusted to you (the service will see the services listed)"
         }
     }
 }

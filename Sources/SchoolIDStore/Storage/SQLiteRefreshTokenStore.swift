@@ -87,6 +87,12 @@ struct SQLiteRefreshTokenStore: RefreshTokenStore {
         try revoke(where: "account_id = ?1", accountID.rawValue, at: time)
     }
 
+    func revokeAll(sessionTokenHash: [UInt8], at time: UnixTime) throws -> Int {
+        try connection.execute("UPDATE refresh_tokens SET revoked_at = ?2 WHERE session_hash = ?1 AND revoked_at IS NULL",
+                               [sessionTokenHash, time])
+        return connection.changes
+    }
+
     private func revoke(where condition: String, _ value: String, at time: UnixTime) throws -> Int {
         try connection.execute("UPDATE refresh_tokens SET revoked_at = ?2 WHERE \(condition) AND revoked_at IS NULL",
                                [value, time])
