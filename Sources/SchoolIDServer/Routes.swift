@@ -17,6 +17,12 @@ public enum Routes {
     // OAuth 2.0 / OpenID Connect (issue 9)
     /// The token endpoint (RFC 6749 §3.2).
     public static let oauthToken = "/oauth/token"
+    /// Token introspection (RFC 7662), confidential clients.
+    public static let oauthIntrospect = "/oauth/introspect"
+    /// Token revocation (RFC 7009).
+    public static let oauthRevoke = "/oauth/revoke"
+    /// The UserInfo endpoint (OpenID Connect Core §5.3).
+    public static let oauthUserinfo = "/oauth/userinfo"
 
     // JSON API: access
     public static let login = "/v1/login"

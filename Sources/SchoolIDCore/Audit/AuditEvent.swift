@@ -162,6 +162,12 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case oauthRefreshReplayed = "oauth.refresh_replayed"
     /// An authorization code was issued to a client for an account (never the code itself).
     case oauthCodeIssued = "oauth.code_issued"
+    /// A client revoked one of its tokens at `/oauth/revoke` (RFC 7009): the kind and
+    /// the client, never the token.
+    case oauthTokenRevoked = "oauth.token_revoked"
+    /// Failed client authentications from one client id or address reached their
+    /// limit: further attempts are refused with 429 until the window passes.
+    case oauthClientAuthThrottled = "oauth.client_auth_throttled"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -26,6 +26,11 @@ struct DiscoveryRoutes: Sendable {
         let authorizationEndpoint: String
         let tokenEndpoint: String
         let jwksURI: String
+        let introspectionEndpoint: String
+        let revocationEndpoint: String
+        let userinfoEndpoint: String
+        let introspectionEndpointAuthMethodsSupported = ["client_secret_basic", "client_secret_post"]
+        let revocationEndpointAuthMethodsSupported = ["client_secret_basic", "client_secret_post", "none"]
         let responseTypesSupported = ["code"]
         let responseModesSupported = ["query"]
         let grantTypesSupported = ["authorization_code", "refresh_token", "client_credentials"]
@@ -46,6 +51,9 @@ struct DiscoveryRoutes: Sendable {
             authorizationEndpoint = issuer + Routes.oauthAuthorize
             tokenEndpoint = issuer + Routes.oauthToken
             jwksURI = issuer + Routes.jwks
+            introspectionEndpoint = issuer + Routes.oauthIntrospect
+            revocationEndpoint = issuer + Routes.oauthRevoke
+            userinfoEndpoint = issuer + Routes.oauthUserinfo
             // RS256 first: OIDC Core §15.1 makes it the algorithm every OP must offer.
             let allowed = policy.allowedAlgorithms.map(\.rawValue)
             idTokenSigningAlgValuesSupported = ["RS256"] + allowed.filter { $0 != "RS256" }
@@ -56,6 +64,11 @@ struct DiscoveryRoutes: Sendable {
             case authorizationEndpoint = "authorization_endpoint"
             case tokenEndpoint = "token_endpoint"
             case jwksURI = "jwks_uri"
+            case introspectionEndpoint = "introspection_endpoint"
+            case revocationEndpoint = "revocation_endpoint"
+            case userinfoEndpoint = "userinfo_endpoint"
+            case introspectionEndpointAuthMethodsSupported = "introspection_endpoint_auth_methods_supported"
+            case revocationEndpointAuthMethodsSupported = "revocation_endpoint_auth_methods_supported"
             case responseTypesSupported = "response_types_supported"
             case responseModesSupported = "response_modes_supported"
             case grantTypesSupported = "grant_types_supported"

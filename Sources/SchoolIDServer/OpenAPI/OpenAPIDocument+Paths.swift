@@ -7,7 +7,8 @@ extension OpenAPIDocument {
     /// Every area's path members.
     static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths, secondFactorLoginPaths,
                              factorManagementPaths, snilsPaths, exportPaths, guardianshipPaths, trustedAccessPaths,
-                             accountDeletionPaths, consentPaths, clientPaths, oauthPaths, authorizePaths]
+                             accountDeletionPaths, consentPaths, clientPaths, oauthPaths, authorizePaths,
+                             introspectionPaths]
 
     /// Operations, access, directory, credentials and audit.
     static let corePaths = #"""
