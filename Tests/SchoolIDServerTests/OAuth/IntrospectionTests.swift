@@ -139,4 +139,19 @@ import Testing
             #expect(asAPI.status == 200 && asAPI.json["active"] as? Bool == false)
         }
     }
+
+    @Test("discovery names the introspection, revocation and userinfo endpoints and their client authentication methods")
+    func discovery() async throws {
+        try await IntrospectionWorld.run { w in
+            let issuer = w.world.server.application.issuer
+            let json = try await APIClient(w.world.server).get("/.well-known/openid-configuration").json
+            #expect(json["introspection_endpoint"] as? String == issuer + "/oauth/introspect")
+            #expect(json["revocation_endpoint"] as? String == issuer + "/oauth/revoke")
+            #expect(json["userinfo_endpoint"] as? String == issuer + "/oauth/userinfo")
+            #expect(json["introspection_endpoint_auth_methods_supported"] as? [String]
+                == ["client_secret_basic", "client_secret_post"])
+            #expect(json["revocation_endpoint_auth_methods_supported"] as? [String]
+                == ["client_secret_basic", "client_secret_post", "none"])
+        }
+    }
 }
