@@ -154,4 +154,27 @@ import Testing
                 == ["client_secret_basic", "client_secret_post", "none"])
         }
     }
+
+    @Test("a trusted person's token is active while the grant is, and inactive once it is revoked; a staff token carries staff")
+    func trustedAndStaff() async throws {
+        try await IntrospectionWorld.run { w in
+            let base = w.world.base
+            let trusted = try await base.account(.adult)
+            let grant = try await base.grant([.diary], for: w.child, by: w.guardian, to: trusted)
+            let token = try await base.accessToken(for: trusted, session: try await base.session(of: trusted)).compact
+            let response = try await w.introspect(token)
+            #expect(response.json["active"] as? Bool == true)
+            let students = response.objects("students")
+            #expect(students.count == 1 && students.first?["relation"] as? String == "trusted")
+            #expect(students.first?["services"] as? [String] == ["diary"])
+            let environment = w.world.environment, now = base.now, guardian = w.guardian
+            _ = try await environment.storage.write { tx in try tx.trustedInvitations.revoke(grant, by: guardian.id, at: now) }
+            #expect(try await w.isActive(token) == false)
+            let teacher = try await base.account(.adult)
+            try await base.staff(teacher, role: .teacher, teaching: [base.classes[0]])
+            let staffToken = try await base.accessToken(for: teacher, session: nil).compact
+            let staff = try await w.introspect(staffToken)
+            #expect(staff.json["active"] as? Bool == true && staff.objects("staff").first?["role"] as? String == "teacher")
+        }
+    }
 }
