@@ -5,7 +5,8 @@ import SchoolIDCrypto
 /// by introspection and the userinfo endpoint.
 ///
 /// An access token is active when ``IssuedTokenReader`` verifies it and then: its
-/// `jti` is not revoked; its family (`fam`) is not revoked; its client is still active;
+/// `jti` is not revoked; its family (`fam`) is not revoked (marked, or every refresh
+/// token of it revoked); its client is still active;
 /// and, for a person, the account is active, the login session (`sid`) is still usable,
 /// and every `students` entry is still in force — the person's access decision now has
 /// a grant for that student with the same grant id and at least those services. A
@@ -50,12 +51,21 @@ public struct TokenStatusService: Sendable {
 
     static func isActive(_ token: IssuedAccessToken, at now: UnixTime, in tx: any ReadTransaction) throws -> Bool {
         guard try !tx.revokedAccessTokens.contains(jwtID: token.jwtID) else { return false }
-        if let family = token.family, try tx.refreshTokens.isFamilyRevoked(family) { return false }
+        if let family = token.family, try familyIsRevoked(family, in: tx) { return false }
         guard try clientIsActive(token.clientID, in: tx) else { return false }
         let isClientToken = token.subject == token.clientID && token.sessionHandle == nil && token.actor == nil
             && token.students.isEmpty
         if isClientToken { return true }
         return try personIsActive(token, at: now, in: tx)
+    }
+
+    /// Marked by ``RefreshTokenStore/revokeFamily(_:at:)``, or every stored member
+    /// revoked otherwise (password change, unlinking, account or client disable revoke
+    /// refresh tokens without marking their families).
+    private static func familyIsRevoked(_ family: String, in tx: any ReadTransaction) throws -> Bool {
+        if try tx.refreshTokens.isFamilyRevoked(family) { return true }
+        let members = try tx.refreshTokens.family(family)
+        return !members.isEmpty && members.allSatisfy { $0.revokedAt != nil }
     }
 
     private static func clientIsActive(_ clientID: String, in tx: any ReadTransaction) throws -> Bool {

@@ -122,6 +122,9 @@ import Testing
         try await IntrospectionWorld.run { w in
             let api = try await w.resourceServer("diary-api", audience: "diary-one-api")
             let environment = w.world.environment, now = w.world.base.now, session = w.session, guardian = w.guardian
+            let granted = try await w.world.token([("grant_type", "client_credentials"), ("scope", "diary")], basic: w.one)
+            let clientToken = try #require(granted.string("access_token"))
+            #expect(try await w.introspect(clientToken, as: ("diary-api", api)).json["active"] as? Bool == true)
             _ = try await environment.storage.write { tx in try tx.sessions.revoke(tokenHash: session.tokenHash, at: now) }
             #expect(try await w.isActive(w.access) == false)
             #expect(try await w.isActive(w.refresh) == true)  // offline access outlives the session
@@ -132,10 +135,13 @@ import Testing
             #expect(try await w.isActive(sessionless) == false)
             _ = try await environment.storage.write { tx in try tx.accounts.update(guardian.id) { $0.status = .active } }
             #expect(try await w.isActive(sessionless) == true)
+            let account = w.guardian.id
+            _ = try await environment.storage.write { tx in try tx.refreshTokens.revokeAll(accountID: account, at: now) }
+            #expect(try await w.isActive(sessionless) == false)  // e.g. a password change: every family revoked
             _ = try await ClientService(environment: environment)
                 .disable(by: .commandLine, id: try #require(OAuthClient.ID(rawValue: "diary-one")),
                          context: .commandLine(requestID: "test"))
-            let asAPI = try await w.introspect(sessionless, as: ("diary-api", api))
+            let asAPI = try await w.introspect(clientToken, as: ("diary-api", api))
             #expect(asAPI.status == 200 && asAPI.json["active"] as? Bool == false)
         }
     }
