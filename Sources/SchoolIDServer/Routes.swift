@@ -19,6 +19,12 @@ public enum Routes {
     public static let oauthToken = "/oauth/token"
     /// OpenID Connect RP-Initiated Logout 1.0 §2: the end-session endpoint.
     public static let oauthLogout = "/oauth/logout"
+    /// Token introspection (RFC 7662), confidential clients.
+    public static let oauthIntrospect = "/oauth/introspect"
+    /// Token revocation (RFC 7009).
+    public static let oauthRevoke = "/oauth/revoke"
+    /// The UserInfo endpoint (OpenID Connect Core §5.3).
+    public static let oauthUserinfo = "/oauth/userinfo"
 
     // JSON API: access
     public static let login = "/v1/login"

@@ -131,7 +131,11 @@ public final class ServerApplication: Sendable {
         RegistrationRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
         ConsentRoutes(context: api).register(in: &router)
         ClientRoutes(context: api).register(in: &router)
-        TokenRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
+        TokenRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer,
+                    throttle: api.clientAuthFailures).register(in: &router)
+        IntrospectionRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer,
+                            throttle: api.clientAuthFailures).register(in: &router)
+        UserinfoRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
         OpenAPIRoutes().register(in: &router)
         DiscoveryRoutes(issuer: resolvedIssuer, policies: { policies }).register(in: &router)
         AuthorizeRoutes(context: api, scheme: secure ? "https" : "http", issuer: resolvedIssuer).register(in: &router)

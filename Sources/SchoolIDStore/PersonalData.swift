@@ -280,6 +280,14 @@ public enum PersonalDataColumns {
         Table("oauth_client_schools", subject: nil, [
             "client_id": .notPersonal("a client"), "school_id": .notPersonal("a client's school"),
         ]),
+        Table("revoked_access_tokens", subject: nil, [
+            "jti": .notPersonal("a revoked token's random id"), "client_id": .notPersonal("a client"),
+            "expires_at": .notPersonal("a revoked token's expiry"), "revoked_at": .notPersonal("a revocation"),
+        ]),
+        Table("revoked_token_families", subject: nil, [
+            "family_id": .notPersonal("a refresh family's random id"), "revoked_at": .notPersonal("a revocation"),
+            "expires_at": .notPersonal("the mark's end"),
+        ]),
         Table("schema_migrations", subject: nil, [
             "id": .notPersonal("a migration"), "applied_at": .notPersonal("a migration"),
         ]),

@@ -36,7 +36,8 @@ public enum StoreConformance {
         schoolCases + classCases + accountCases + membershipCases + credentialCases + sessionCases + auditCases
             + batchCases + challengeCases + outboxCases + contactCases + registrationCases + recoveryCases
             + contactChangeCases + secondFactorCases + snilsCases + guardianLinkCases + trustedInvitationCases
-            + exportCases + deletionCases + consentCases + clientCases + oauthGrantCases + unitCases
+            + exportCases + deletionCases + consentCases + clientCases + oauthGrantCases + tokenRevocationCases
+            + unitCases
     }
 
     /// Runs every case, each on a storage of its own.

@@ -50,6 +50,21 @@ public final class AddressRateLimiter<C: Clock>: Sendable where C.Duration == Du
     }
 }
 
+extension AddressRateLimiter {
+    /// Whether `address` is out of attempts at a rate of `perMinute`, without taking one.
+    /// - Returns: `nil` when an attempt would be allowed, else the seconds to wait.
+    public func retryAfter(_ address: String, perMinute: Int) -> Int64? {
+        let now = clock.now
+        let capacity = Double(perMinute)
+        let perSecond = capacity / 60
+        return buckets.withLock { buckets in
+            guard let bucket = buckets[address] else { return nil }
+            let tokens = min(capacity, bucket.tokens + max(0, bucket.updated.duration(to: now).secondsValue) * perSecond)
+            return tokens >= 1 ? nil : Int64(((1 - tokens) / perSecond).rounded(.up))
+        }
+    }
+}
+
 extension AddressRateLimiter where C == ContinuousClock {
     /// A limiter on the process's monotonic clock.
     public convenience init() { self.init(clock: ContinuousClock()) }

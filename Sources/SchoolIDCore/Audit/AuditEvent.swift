@@ -168,6 +168,12 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// A login session was ended by RP-initiated logout (`/oauth/logout`), with the
     /// refresh tokens issued under it (client, account, session handle).
     case oauthLogout = "oauth.logout"
+    /// A client revoked one of its tokens at `/oauth/revoke` (RFC 7009): the kind and
+    /// the client, never the token.
+    case oauthTokenRevoked = "oauth.token_revoked"
+    /// Failed client authentications from one client id or address reached their
+    /// limit: further attempts are refused with 429 until the window passes.
+    case oauthClientAuthThrottled = "oauth.client_auth_throttled"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

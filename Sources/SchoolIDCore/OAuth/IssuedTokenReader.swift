@@ -71,6 +71,9 @@ public struct IssuedAccessToken: Hashable, Sendable {
     public let students: [StudentClaim]
     /// `act`, for a token-exchange result.
     public let actor: ActorClaim?
+    /// `fam`: the refresh family / authorization grant the token was issued under, on
+    /// tokens from `authorization_code` and `refresh_token` (and exchanges of them).
+    public let family: String?
 
     init(_ claims: JWTClaims) throws(JOSEError) {
         guard let subject = claims.subject, let jwtID = claims.jwtID, let expiresAt = claims.expiresAt,
@@ -85,5 +88,6 @@ public struct IssuedAccessToken: Hashable, Sendable {
         sessionHandle = try claims.claim("sid", as: String.self)
         students = try claims.claim("students", as: [StudentClaim].self) ?? []
         actor = try claims.claim("act", as: ActorClaim.self)
+        family = try claims.claim("fam", as: String.self)
     }
 }

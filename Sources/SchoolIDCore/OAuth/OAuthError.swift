@@ -30,10 +30,19 @@ public struct OAuthError: Error, Hashable, Sendable, CustomStringConvertible {
     public let code: Code
     /// `error_description`: English, safe to show to the client developer.
     public let reason: String
+    /// Seconds to wait, when the request was refused by a rate limit (the endpoint
+    /// answers 429 with `Retry-After`, RFC 6585 §4).
+    public let retryAfter: Int64?
 
-    public init(_ code: Code, _ reason: String) {
+    public init(_ code: Code, _ reason: String, retryAfter: Int64? = nil) {
         self.code = code
         self.reason = reason
+        self.retryAfter = retryAfter
+    }
+
+    /// `invalid_client` while failed client authentications are throttled.
+    public static func throttled(retryAfter: Int64) -> OAuthError {
+        OAuthError(.invalidClient, "too many failed client authentications", retryAfter: retryAfter)
     }
 
     public var description: String { "\(code.rawValue): \(reason)" }

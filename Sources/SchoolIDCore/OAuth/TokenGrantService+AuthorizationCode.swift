@@ -96,7 +96,8 @@ extension TokenGrantService {
             let actor = try Actor.load(redeemed.code.accountID, session: redeemed.session, at: now, in: tx)
             let access = try issuer.accessToken(for: actor, clientID: client.id.rawValue, audience: client.audience,
                                                 scopes: redeemed.scopes, algorithm: client.accessTokenAlgorithm,
-                                                session: redeemed.session, at: now, in: tx)
+                                                session: redeemed.session, at: now, in: tx,
+                                                family: redeemed.code.familyID)
             var idToken: String?
             if redeemed.scopes.contains(OAuthClient.Scope.openid.rawValue) {
                 idToken = try issuer.idToken(for: actor, clientID: client.id.rawValue, nonce: redeemed.code.nonce,

@@ -61,7 +61,8 @@ extension TokenGrantService {
             let actor = try Actor.load(rotated.successor.accountID, session: session, at: now, in: tx)
             let access = try issuer.accessToken(for: actor, clientID: client.id.rawValue, audience: client.audience,
                                                 scopes: rotated.scopes, algorithm: client.accessTokenAlgorithm,
-                                                session: session, at: now, in: tx)
+                                                session: session, at: now, in: tx,
+                                                family: rotated.successor.familyID)
             return TokenResponse(accessToken: access.compact, expiresIn: access.expiresAt.seconds - now.seconds,
                                  scope: rotated.scopes.joined(separator: " "), refreshToken: rotated.token)
         }

@@ -18,13 +18,18 @@ public struct TokenGrantService: Sendable {
 
     let environment: ServiceEnvironment
     let issuer: TokenIssuer
+    let authenticator: ClientAuthenticator
 
     /// - Parameters:
     ///   - environment: storage, clock, randomness and policies.
     ///   - issuer: the issuer URL every token names.
     ///   - keys: the keyring snapshot of this request (the active token keys).
-    public init(environment: ServiceEnvironment, issuer: String, keys: KeyringSnapshot) {
+    ///   - throttle: the process's client-authentication failure counters.
+    public init(environment: ServiceEnvironment, issuer: String, keys: KeyringSnapshot,
+                throttle: ClientAuthenticationThrottle)
+    {
         self.environment = environment
+        authenticator = ClientAuthenticator(environment: environment, throttle: throttle)
         self.issuer = TokenIssuer(issuer: issuer, policy: environment.policies.tokens, keys: keys,
                                   random: environment.random)
     }
@@ -43,7 +48,7 @@ public struct TokenGrantService: Sendable {
     {
         let request = try TokenRequestParameters(parameters)
         let credentials = try request.credentials(basic: basic)
-        let client = try await authenticate(credentials)
+        let client = try await authenticator.authenticate(credentials, context: context)
         guard let name = request["grant_type"] else { throw OAuthError(.invalidRequest, "grant_type is missing") }
         guard let grant = OAuthClient.Grant(rawValue: name), Self.supportedGrants.contains(grant) else {
             throw OAuthError(.unsupportedGrantType, "grant_type \(name.prefix(80)) is not supported")
@@ -57,23 +62,6 @@ public struct TokenGrantService: Sendable {
         case .clientCredentials: return try await clientCredentials(request, client: client, context: context)
         case .tokenExchange: return try await exchange(request, client: client, context: context)
         }
-    }
-
-    /// RFC 6749 §2.3: a confidential client by its secret (``ClientService/matches(_:secret:at:)``,
-    /// constant time), a public client by its id alone. Every failure reads the same.
-    func authenticate(_ credentials: ClientCredentials) async throws -> OAuthClient {
-        let now = environment.clock.now()
-        var client: OAuthClient?
-        if let id = OAuthClient.ID(rawValue: credentials.clientID) {
-            client = try await environment.storage.read { tx in try tx.clients.client(id) }
-        }
-        let authenticated = if let secret = credentials.secret {
-            ClientService.matches(client, secret: secret, at: now)
-        } else {
-            client?.isActive == true && client?.type == .public
-        }
-        guard authenticated, let client else { throw OAuthError(.invalidClient, "client authentication failed") }
-        return client
     }
 
     /// The audit event of a grant.

@@ -50,21 +50,34 @@ public struct TokenIssuer: Sendable {
     ///   - session: the login session (`sid`, `auth_time`, `amr`, `acr`), or `nil`.
     ///   - now: the issue time.
     ///   - tx: where the access decision reads links and grants.
+    ///   - family: the refresh family / authorization grant the token is issued under
+    ///     (`fam`, SchoolID's claim): introspection reads the token inactive once the
+    ///     family is revoked (a code or refresh replay, `/oauth/revoke`).
     /// - Throws: ``TokenIssuanceError`` without an active key, a store or signing error.
     /// - Returns: the token, its `jti` and expiry.
     public func accessToken(for actor: Actor, clientID: String, audience: String, scopes: [String],
                             algorithm: JWSAlgorithm, session: Session?, at now: UnixTime,
-                            in tx: any ReadTransaction) throws -> IssuedToken
+                            in tx: any ReadTransaction, family: String? = nil) throws -> IssuedToken
     {
         var claims = baseClaims(subject: actor.account.id.rawValue, audience: audience, clientID: clientID,
                                 scopes: scopes, at: now)
         if let session { addSession(session, to: &claims) }
-        let view = try AccessDecision.view(for: actor, at: now, in: tx)
-        let students = view.students.prefix(policy.maxStudentsPerToken).map(StudentClaim.init)
-        if !students.isEmpty { try claims.setClaim("students", Array(students)) }
-        let staff = try staffClaims(of: actor, in: tx)
+        if let family { claims.extra["fam"] = .string(family) }
+        let (students, staff) = try personClaims(of: actor, at: now, in: tx)
+        if !students.isEmpty { try claims.setClaim("students", students) }
         if !staff.isEmpty { try claims.setClaim("staff", staff) }
         return try sign(claims, type: Self.accessTokenType, algorithm: algorithm)
+    }
+
+    /// The `students` (at most the policy maximum) and `staff` claims of a person at
+    /// `now`, as access tokens and the userinfo endpoint carry them.
+    /// - Throws: a store error.
+    func personClaims(of actor: Actor, at now: UnixTime, in tx: any ReadTransaction) throws
+        -> (students: [StudentClaim], staff: [StaffClaim])
+    {
+        let view = try AccessDecision.view(for: actor, at: now, in: tx)
+        return (Array(view.students.prefix(policy.maxStudentsPerToken).map(StudentClaim.init)),
+                try staffClaims(of: actor, in: tx))
     }
 
     /// An access token for a client acting for itself (RFC 6749 §4.4): `sub` is the

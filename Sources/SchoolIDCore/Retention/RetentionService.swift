@@ -56,6 +56,8 @@ public struct RetentionService: Sendable {
                 try $0.authorizationCodes.deleteExpired(before: $1) },
             Rule(what: "refresh_tokens", why: "retention.refresh_tokens_seconds",
                  ageSeconds: policy.refreshTokensSeconds) { try $0.refreshTokens.deleteExpired(before: $1) },
+            Rule(what: "revoked_tokens", why: "token expiry", ageSeconds: 0) {
+                try $0.revokedAccessTokens.deleteExpired(before: $1) },
             Rule(what: "contact_changes", why: "retention.contact_changes_seconds",
                  ageSeconds: policy.contactChangesSeconds) { try $0.contactChanges.deleteExpired(before: $1) },
             Rule(what: "failure_counters", why: "lockout window", ageSeconds: window) {

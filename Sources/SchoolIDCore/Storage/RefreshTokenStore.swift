@@ -8,6 +8,11 @@ public protocol RefreshTokenReader {
     /// Every stored member of a family, oldest first.
     /// - Throws: a backend error.
     func family(_ familyID: String) throws -> [RefreshToken]
+    /// Whether ``RefreshTokenStore/revokeFamily(_:at:)`` revoked this family less than
+    /// ``TokenPolicy/maximumAccessTokenSeconds`` ago: introspection then refuses the
+    /// access tokens issued under it (their `fam` claim), which live no longer.
+    /// - Throws: a backend error.
+    func isFamilyRevoked(_ familyID: String) throws -> Bool
 }
 
 /// Stores refresh tokens by hash, in families (issue 9).
@@ -23,7 +28,9 @@ public protocol RefreshTokenStore: RefreshTokenReader {
     /// - Returns: the presented token and the successor, or `nil` for an unknown hash.
     func rotate(hash: [UInt8], to newHash: [UInt8], idleExpiresAt: UnixTime, at time: UnixTime) throws
         -> RefreshRotation?
-    /// Revokes every not yet revoked member of a family.
+    /// Revokes every not yet revoked member of a family and marks the family revoked
+    /// until `time` + ``TokenPolicy/maximumAccessTokenSeconds`` (``isFamilyRevoked(_:)``),
+    /// even when no member is stored (a code redeemed without `offline_access`).
     /// - Returns: how many rows were revoked.
     @discardableResult
     func revokeFamily(_ familyID: String, at time: UnixTime) throws -> Int

@@ -73,6 +73,8 @@ public protocol WriteTransaction {
     var authorizationCodes: any AuthorizationCodeStore { get }
     /// OAuth refresh tokens, by hash, in families (issue 9).
     var refreshTokens: any RefreshTokenStore { get }
+    /// Revoked access tokens by `jti` (RFC 7009), until their expiry.
+    var revokedAccessTokens: any RevokedAccessTokenStore { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.
@@ -103,4 +105,5 @@ public protocol ReadTransaction {
     var clients: any ClientReader { get }
     var authorizationCodes: any AuthorizationCodeReader { get }
     var refreshTokens: any RefreshTokenReader { get }
+    var revokedAccessTokens: any RevokedAccessTokenReader { get }
 }

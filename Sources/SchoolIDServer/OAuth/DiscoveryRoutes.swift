@@ -27,6 +27,11 @@ struct DiscoveryRoutes: Sendable {
         let tokenEndpoint: String
         let jwksURI: String
         let endSessionEndpoint: String
+        let introspectionEndpoint: String
+        let revocationEndpoint: String
+        let userinfoEndpoint: String
+        let introspectionEndpointAuthMethodsSupported = ["client_secret_basic", "client_secret_post"]
+        let revocationEndpointAuthMethodsSupported = ["client_secret_basic", "client_secret_post", "none"]
         let responseTypesSupported = ["code"]
         let responseModesSupported = ["query"]
         let grantTypesSupported = ["authorization_code", "refresh_token", "client_credentials",
@@ -49,6 +54,9 @@ struct DiscoveryRoutes: Sendable {
             tokenEndpoint = issuer + Routes.oauthToken
             jwksURI = issuer + Routes.jwks
             endSessionEndpoint = issuer + Routes.oauthLogout
+            introspectionEndpoint = issuer + Routes.oauthIntrospect
+            revocationEndpoint = issuer + Routes.oauthRevoke
+            userinfoEndpoint = issuer + Routes.oauthUserinfo
             // RS256 first: OIDC Core §15.1 makes it the algorithm every OP must offer.
             let allowed = policy.allowedAlgorithms.map(\.rawValue)
             idTokenSigningAlgValuesSupported = ["RS256"] + allowed.filter { $0 != "RS256" }
@@ -60,6 +68,11 @@ struct DiscoveryRoutes: Sendable {
             case tokenEndpoint = "token_endpoint"
             case jwksURI = "jwks_uri"
             case endSessionEndpoint = "end_session_endpoint"
+            case introspectionEndpoint = "introspection_endpoint"
+            case revocationEndpoint = "revocation_endpoint"
+            case userinfoEndpoint = "userinfo_endpoint"
+            case introspectionEndpointAuthMethodsSupported = "introspection_endpoint_auth_methods_supported"
+            case revocationEndpointAuthMethodsSupported = "revocation_endpoint_auth_methods_supported"
             case responseTypesSupported = "response_types_supported"
             case responseModesSupported = "response_modes_supported"
             case grantTypesSupported = "grant_types_supported"

@@ -18,7 +18,8 @@ struct OAuthErrorBody: Encodable {
         errorDescription = error.reason
     }
 
-    /// The response for `error`: `400`, or `401` for `invalid_client` — with
+    /// The response for `error`: `429` with `Retry-After` for a throttled one, `400`,
+    /// or `401` for `invalid_client` — with
     /// `WWW-Authenticate: Basic realm="schoolid"` when the client used the
     /// `Authorization` header ("MUST respond with an HTTP 401 … and include the
     /// WWW-Authenticate response header field", §5.2). Never cached (§5.1).
@@ -29,6 +30,10 @@ struct OAuthErrorBody: Encodable {
         var headers = HTTPHeaders()
         headers.set("Cache-Control", "no-store")
         headers.set("Pragma", "no-cache")
+        if let wait = error.retryAfter {
+            headers.set("Retry-After", String(max(1, wait)))
+            return .json(OAuthErrorBody(error), status: .tooManyRequests, headers: headers)
+        }
         let unauthorized = error.code == .invalidClient
         if unauthorized && usedBasic { headers.set("WWW-Authenticate", "Basic realm=\"\(realm)\"") }
         return .json(OAuthErrorBody(error), status: unauthorized ? .unauthorized : .badRequest, headers: headers)

@@ -8,6 +8,12 @@ extension OpenAPIDocument {
       "scheme": "basic",
       "description": "An OAuth client's id and secret, each form-urlencoded (RFC 6749 §2.3.1), at the token endpoint."
     },
+    "bearerAccessToken": {
+      "type": "http",
+      "scheme": "bearer",
+      "bearerFormat": "JWT",
+      "description": "A SchoolID access token (RFC 9068, RFC 6750 §2.1), at the userinfo endpoint."
+    },
     "sessionBearer": {
       "type": "http",
       "scheme": "bearer",

@@ -20,6 +20,7 @@ public enum SchoolIDSchema {
         auditRetention,
         clients,
         oauthGrants,
+        tokenRevocation,
     ]
 
     /// `0001-foundation`: per-owner data keys.

@@ -75,8 +75,17 @@ struct SQLiteRefreshTokenStore: RefreshTokenStore {
         return RefreshRotation(presented: presented, successor: successor)
     }
 
+    func isFamilyRevoked(_ familyID: String) throws -> Bool {
+        try connection.queryFirst("SELECT 1 FROM revoked_token_families WHERE family_id = ?", [familyID]) != nil
+    }
+
+    /// Marks the family (keeping the first revocation's time) and revokes its members.
     func revokeFamily(_ familyID: String, at time: UnixTime) throws -> Int {
-        try revoke(where: "family_id = ?1", familyID, at: time)
+        try connection.execute("""
+            INSERT INTO revoked_token_families (family_id, revoked_at, expires_at) VALUES (?1, ?2, ?3)
+            ON CONFLICT (family_id) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at)
+            """, [familyID, time, time.adding(seconds: TokenPolicy.maximumAccessTokenSeconds)])
+        return try revoke(where: "family_id = ?1", familyID, at: time)
     }
 
     func revokeAll(clientID: String, at time: UnixTime) throws -> Int {

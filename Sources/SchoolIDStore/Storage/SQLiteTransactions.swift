@@ -34,6 +34,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var clients: any ClientStore { SQLiteClientStore(connection: connection) }
     public var authorizationCodes: any AuthorizationCodeStore { SQLiteAuthorizationCodeStore(connection: connection) }
     public var refreshTokens: any RefreshTokenStore { SQLiteRefreshTokenStore(connection: connection) }
+    public var revokedAccessTokens: any RevokedAccessTokenStore { SQLiteRevokedAccessTokenStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -65,4 +66,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var clients: any ClientReader { SQLiteClientStore(connection: connection) }
     public var authorizationCodes: any AuthorizationCodeReader { SQLiteAuthorizationCodeStore(connection: connection) }
     public var refreshTokens: any RefreshTokenReader { SQLiteRefreshTokenStore(connection: connection) }
+    public var revokedAccessTokens: any RevokedAccessTokenReader { SQLiteRevokedAccessTokenStore(connection: connection) }
 }

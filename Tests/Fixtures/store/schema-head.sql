@@ -464,6 +464,27 @@ CREATE TABLE registrations (
 -- index registrations_by_expiry
 CREATE INDEX registrations_by_expiry ON registrations (expires_at);
 
+-- table revoked_access_tokens
+CREATE TABLE revoked_access_tokens (
+    jti TEXT PRIMARY KEY NOT NULL,
+    client_id TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER NOT NULL
+) STRICT;
+
+-- index revoked_access_tokens_by_expiry
+CREATE INDEX revoked_access_tokens_by_expiry ON revoked_access_tokens (expires_at);
+
+-- table revoked_token_families
+CREATE TABLE revoked_token_families (
+    family_id TEXT PRIMARY KEY NOT NULL,
+    revoked_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+) STRICT;
+
+-- index revoked_token_families_by_expiry
+CREATE INDEX revoked_token_families_by_expiry ON revoked_token_families (expires_at);
+
 -- table schema_migrations
 CREATE TABLE schema_migrations (
     id TEXT PRIMARY KEY NOT NULL,
@@ -601,6 +622,12 @@ CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verifi
 -- (automatic)
 
 -- index sqlite_autoindex_registrations_1
+-- (automatic)
+
+-- index sqlite_autoindex_revoked_access_tokens_1
+-- (automatic)
+
+-- index sqlite_autoindex_revoked_token_families_1
 -- (automatic)
 
 -- index sqlite_autoindex_schema_migrations_1

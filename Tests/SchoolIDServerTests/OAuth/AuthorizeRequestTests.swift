@@ -35,7 +35,8 @@ import Testing
         for flag in ["request_parameter_supported", "request_uri_parameter_supported", "claims_parameter_supported"] {
             #expect(json[flag] as? Bool == false, "\(flag)")
         }
-        for unbuilt in ["userinfo_endpoint", "introspection_endpoint", "revocation_endpoint"] {
+        for unbuilt in ["registration_endpoint", "device_authorization_endpoint", "pushed_authorization_request_endpoint",
+                        "check_session_iframe", "backchannel_logout_supported", "frontchannel_logout_supported"] {
             #expect(json[unbuilt] == nil, "\(unbuilt)")
         }
         try await fixture.server.stop()
