@@ -36,11 +36,11 @@ extension TokenGrantService {
         }
         let requestedScopes = request["scope"].map(Self.scopes)
         let now = environment.clock.now()
-        let subject = try readSubjectToken(subjectToken, client: client, at: now)
+        let subject = try await readSubjectToken(subjectToken, client: client)
         guard let actorID = Account.ID(rawValue: subject.subject) else {
             throw OAuthError(.invalidGrant, "subject_token does not name a person")
         }
-        let grant = try await currentGrant(of: actorID, for: studentID, sessionHandle: subject.sessionHandle, at: now)
+        let grant = try await currentGrant(of: actorID, for: studentID, at: now)
         // The person consented to the subject token's scopes for this client: a
         // delegated token may not carry a service they did not hand to it.
         let granted = grant.services.map(\.rawValue).filter(subject.scopes.contains).sorted()
@@ -64,18 +64,13 @@ extension TokenGrantService {
                              issuedTokenType: Self.accessTokenTypeIdentifier)
     }
 
-    /// The subject token, verified over the published keys (``IssuedTokenReader``),
-    /// issued to `client`, a person's and not delegated.
-    private func readSubjectToken(_ compact: String, client: OAuthClient, at now: UnixTime) throws
-        -> IssuedAccessToken
-    {
-        let reader = IssuedTokenReader(issuer: issuer.issuer, keys: issuer.keys, policy: environment.policies.tokens,
-                                       at: now)
-        let token: IssuedAccessToken
-        do {
-            token = try reader.accessToken(compact, at: now)
-        } catch {
-            throw OAuthError(.invalidGrant, "subject_token is invalid or expired")
+    /// The subject token, still active (``TokenStatusService``: verified over the
+    /// published keys, neither it nor its family revoked, its session, account and every
+    /// listed student still in force), issued to `client`, a person's and not delegated.
+    private func readSubjectToken(_ compact: String, client: OAuthClient) async throws -> IssuedAccessToken {
+        let status = TokenStatusService(environment: environment, issuer: issuer.issuer, keys: issuer.keys)
+        guard let token = try await status.activeAccessToken(compact) else {
+            throw OAuthError(.invalidGrant, "subject_token is invalid, expired or revoked")
         }
         guard token.clientID == client.id.rawValue else {
             throw OAuthError(.invalidGrant, "subject_token was issued to another client")
@@ -87,28 +82,16 @@ extension TokenGrantService {
         return token
     }
 
-    /// The person's grant for `studentID` in their access decision at `now`, after
-    /// checking the account is active and the token's session (when it has one) usable.
-    private func currentGrant(of actorID: Account.ID, for studentID: Account.ID, sessionHandle: String?,
-                              at now: UnixTime) async throws -> AccessGrant
+    /// The person's grant for `studentID` in their access decision at `now` (their
+    /// account and session were checked with the subject token).
+    private func currentGrant(of actorID: Account.ID, for studentID: Account.ID, at now: UnixTime) async throws
+        -> AccessGrant
     {
-        let outcome: Result<AccessGrant, OAuthError> = try await environment.storage.read { tx in
-            guard let account = try tx.accounts.account(actorID), account.status == .active else {
-                return .failure(OAuthError(.invalidGrant, "the account is not active"))
-            }
-            if let sessionHandle {
-                let sessions = try tx.sessions.sessions(of: actorID, usableAt: now)
-                guard sessions.contains(where: { $0.handle == sessionHandle }) else {
-                    return .failure(OAuthError(.invalidGrant, "the login session has ended"))
-                }
-            }
+        let grant = try await environment.storage.read { tx in
             let actor = try Actor.load(actorID, session: nil, at: now, in: tx)
-            let view = try AccessDecision.view(for: actor, at: now, in: tx)
-            guard let grant = view.students.first(where: { $0.studentID == studentID }), grant.via != .self else {
-                return .failure(OAuthError(.invalidGrant, "not allowed to act for this student"))
-            }
-            return .success(grant)
+            return try AccessDecision.view(for: actor, at: now, in: tx).students.first { $0.studentID == studentID }
         }
-        return try outcome.get()
+        guard let grant, grant.via != .self else { throw OAuthError(.invalidGrant, "not allowed to act for this student") }
+        return grant
     }
 }

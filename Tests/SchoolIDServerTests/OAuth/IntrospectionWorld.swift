@@ -42,16 +42,7 @@ struct IntrospectionWorld: Sendable {
     func post(_ path: String, _ form: [(String, String)], basic: (id: String, secret: String)?) async throws
         -> APIResponse
     {
-        var headers: [(String, String)] = []
-        if let basic {
-            let pair = TokenEndpointWorld.formEncode(basic.id) + ":" + TokenEndpointWorld.formEncode(basic.secret)
-            headers.append(("Authorization", "Basic " + Data(pair.utf8).base64EncodedString()))
-        }
-        let body = form.map { TokenEndpointWorld.formEncode($0.0) + "=" + TokenEndpointWorld.formEncode($0.1) }
-            .joined(separator: "&")
-        return try await APIClient(world.server).send("POST", path, body: Array(body.utf8),
-                                                      contentType: "application/x-www-form-urlencoded",
-                                                      extraHeaders: headers)
+        try await world.post(path, form, basic: basic)
     }
 
     /// Introspects `token` as `basic` (default `diary-one`).

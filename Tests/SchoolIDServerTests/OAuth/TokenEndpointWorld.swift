@@ -57,13 +57,20 @@ struct TokenEndpointWorld: Sendable {
     func token(_ form: [(String, String)], basic: (id: String, secret: String)? = nil,
                contentType: String = "application/x-www-form-urlencoded") async throws -> APIResponse
     {
+        try await post("/oauth/token", form, basic: basic, contentType: contentType)
+    }
+
+    /// `POST path` with a form body; `basic` sends form-encoded HTTP Basic.
+    func post(_ path: String, _ form: [(String, String)], basic: (id: String, secret: String)?,
+              contentType: String = "application/x-www-form-urlencoded") async throws -> APIResponse
+    {
         var headers: [(String, String)] = []
         if let basic {
             let pair = Self.formEncode(basic.id) + ":" + Self.formEncode(basic.secret)
             headers.append(("Authorization", "Basic " + Data(pair.utf8).base64EncodedString()))
         }
         let body = form.map { Self.formEncode($0.0) + "=" + Self.formEncode($0.1) }.joined(separator: "&")
-        return try await APIClient(server).send("POST", "/oauth/token", body: Array(body.utf8), contentType: contentType,
+        return try await APIClient(server).send("POST", path, body: Array(body.utf8), contentType: contentType,
                                                 extraHeaders: headers)
     }
 
