@@ -46,14 +46,6 @@ import Testing
         let studentID = Account.ID.random(using: random), guardianID = Account.ID.random(using: random)
         let link = GuardianLink(id: .random(using: random), guardianID: guardianID, studentID: studentID,
                                 relation: .mother, origin: .credentials, state: .active, createdAt: now, confirmedAt: now)
-        let invitation = TrustedInvitation(
-            id: .random(using: random), studentID: studentID, guardianID: guardianID, schoolID: school.id,
-            services: services, identifierKind: .phone, invitee: random.bytes(count: 48),
-            matchIndex: random.bytes(count: 32), codeHMAC: nil, codeKeyVersion: nil,
-            requiresApproval: false, state: .accepted, createdAt: now.adding(seconds: -7_200),
-            lapsesAt: now.adding(seconds: 80_000), endsBy: nil, inviteeID: inviteeID,
-            acceptedAt: now.adding(seconds: -7_000), activeFrom: now.adding(seconds: -3_600),
-            expiresAt: now.adding(seconds: 86_400))
         try await environment.storage.write { tx in
             try tx.schools.insert(school)
             for (id, category, first) in [(studentID, Account.Category.student, "Маша"), (guardianID, .adult, "Ольга")] {
@@ -63,8 +55,9 @@ import Testing
                                                profile: try profile.sealed(for: id, under: key), createdAt: now))
             }
             try tx.guardianLinks.insert(link)
-            try tx.trustedInvitations.insert(invitation, approvers: [])
         }
+        _ = try await TokenWorld.storeGrant(services, for: studentID, by: guardianID, to: inviteeID, school: school.id,
+                                            in: environment, at: now)
         return studentID
     }
 }

@@ -71,13 +71,21 @@ struct TokenWorld: Sendable {
     func grant(_ services: Set<Service>, for student: Account, by guardian: Account, to invitee: Account) async throws
         -> TrustedInvitation.ID
     {
-        let environment = environment, now = now, school = school
+        try await Self.storeGrant(services, for: student.id, by: guardian.id, to: invitee.id, school: school.id,
+                                  in: environment, at: now)
+    }
+
+    /// Stores an accepted grant, active since an hour before `now`, for a day; its id.
+    static func storeGrant(_ services: Set<Service>, for student: Account.ID, by guardian: Account.ID,
+                           to invitee: Account.ID, school: School.ID, in environment: ServiceEnvironment,
+                           at now: UnixTime) async throws -> TrustedInvitation.ID
+    {
         let invitation = TrustedInvitation(
-            id: .random(using: environment.random), studentID: student.id, guardianID: guardian.id, schoolID: school.id,
+            id: .random(using: environment.random), studentID: student, guardianID: guardian, schoolID: school,
             services: services, identifierKind: .phone, invitee: environment.random.bytes(count: 48),
             matchIndex: environment.random.bytes(count: 32), codeHMAC: nil, codeKeyVersion: nil,
             requiresApproval: false, state: .accepted, createdAt: now.adding(seconds: -7_200),
-            lapsesAt: now.adding(seconds: 80_000), endsBy: nil, inviteeID: invitee.id,
+            lapsesAt: now.adding(seconds: 80_000), endsBy: nil, inviteeID: invitee,
             acceptedAt: now.adding(seconds: -7_000), activeFrom: now.adding(seconds: -3_600),
             expiresAt: now.adding(seconds: 86_400))
         try await environment.storage.write { tx in try tx.trustedInvitations.insert(invitation, approvers: []) }

@@ -4,11 +4,9 @@ import SchoolIDBase
 import SchoolIDTesting
 import Testing
 
-/// Journeys that need endpoints landing beside the demo (token exchange, RP-initiated
-/// logout), plus the demo's own refresh-before-exchange rule, which holds either way.
-/// The disabled ones are written against the contract's fixed names and have not run:
-/// enable them once the exchange and logout branches are merged.
-@Suite struct DiaryDemoAfterMergeTests {
+/// The demo's per-child pages (token exchange, refreshed first when the access token has
+/// expired) and its sign-out through RP-initiated logout.
+@Suite struct DiaryDemoExchangeLogoutTests {
     @Test("an access token that has expired is refreshed before the exchange is asked for")
     func refreshesBeforeExchange() async throws {
         let world = try await DiaryDemoWorld.start(children: 1)
@@ -22,8 +20,7 @@ import Testing
         try await world.stop()
     }
 
-    @Test("a guardian opens each child: the delegated token acts for that child and names the guardian",
-          .disabled("needs the token exchange grant (helper exchange); enable after merge"))
+    @Test("a guardian opens each child: the delegated token acts for that child and names the guardian")
     func exchangePerChild() async throws {
         let world = try await DiaryDemoWorld.start(children: 2)
         _ = try await world.signIn()
@@ -39,8 +36,7 @@ import Testing
         try await world.stop()
     }
 
-    @Test("sign out goes to end_session_endpoint with the ID token hint, ends the SchoolID session and its refresh tokens",
-          .disabled("needs /oauth/logout (helper logout); enable after merge"))
+    @Test("sign out goes to end_session_endpoint with the ID token hint, ends the SchoolID session and its refresh tokens")
     func logoutEndsSession() async throws {
         let world = try await DiaryDemoWorld.start(children: 1)
         _ = try await world.signIn()
