@@ -7,7 +7,8 @@ extension SchoolIDSchema {
     /// token's `fam` claim names) revoked by a code or refresh replay, `/oauth/revoke`
     /// or a client disable, until `revoked_at` + 900 s, the longest an access token
     /// lives. Neither holds a token or a person's data; retention deletes rows past
-    /// `expires_at`.
+    /// `expires_at`. An explicit end of a login session revokes the refresh tokens issued
+    /// under it, found by `session_hash`, hence the index.
     static let tokenRevocation = Migration(id: "0019-token-revocation", sql: """
         CREATE TABLE revoked_access_tokens (
             jti TEXT PRIMARY KEY NOT NULL,
@@ -22,5 +23,6 @@ extension SchoolIDSchema {
             expires_at INTEGER NOT NULL
         ) STRICT;
         CREATE INDEX revoked_token_families_by_expiry ON revoked_token_families (expires_at);
+        CREATE INDEX refresh_tokens_by_session ON refresh_tokens (session_hash);
         """)
 }

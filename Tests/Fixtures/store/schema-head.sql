@@ -444,6 +444,9 @@ CREATE INDEX refresh_tokens_by_family ON refresh_tokens (family_id);
 -- index refresh_tokens_by_idle_expiry
 CREATE INDEX refresh_tokens_by_idle_expiry ON refresh_tokens (idle_expires_at);
 
+-- index refresh_tokens_by_session
+CREATE INDEX refresh_tokens_by_session ON refresh_tokens (session_hash);
+
 -- table registrations
 CREATE TABLE registrations (
     id TEXT PRIMARY KEY NOT NULL,
