@@ -18,13 +18,19 @@ enum AuthorizeErrorPage {
 
     /// A 400 page naming what was wrong, with no link back to the unverified client.
     static func render(_ reason: AuthorizePageText, language: MessageLanguage) -> Response {
-        let text = { (key: AuthorizePageText) in key.text(in: language) }
+        render(title: AuthorizePageText.errorTitle.text(in: language), reason: reason.text(in: language),
+               explanation: AuthorizePageText.errorExplanation.text(in: language), language: language)
+    }
+
+    /// The 400 page of an OAuth request that cannot be answered at any client URI (the
+    /// authorization and the logout endpoints): title, reason and what to do, no link.
+    static func render(title: String, reason: String, explanation: String, language: MessageLanguage) -> Response {
         let body: HTML = """
-            <h1>\(text(.errorTitle))</h1>
-            \(PageResponse.errorBox(text(reason)))\
-            <p>\(text(.errorExplanation))</p>
+            <h1>\(title)</h1>
+            \(PageResponse.errorBox(reason))\
+            <p>\(explanation)</p>
             """
-        var response = Page.render(title: text(.errorTitle), language: language, body: body, status: .badRequest)
+        var response = Page.render(title: title, language: language, body: body, status: .badRequest)
         response.headers.set("Cache-Control", "no-store")
         return response
     }

@@ -42,15 +42,8 @@ extension LogoutRoutes {
 
     /// A 400 page naming what was wrong, with no link back to the unverified client.
     static func errorPage(_ reason: LogoutPageText, language: MessageLanguage) -> Response {
-        let text = { (key: LogoutPageText) in key.text(in: language) }
-        let body: HTML = """
-            <h1>\(text(.errorTitle))</h1>
-            \(PageResponse.errorBox(text(reason)))\
-            <p>\(text(.errorExplanation))</p>
-            """
-        var response = Page.render(title: text(.errorTitle), language: language, body: body, status: .badRequest)
-        response.headers.set("Cache-Control", "no-store")
-        return response
+        AuthorizeErrorPage.render(title: LogoutPageText.errorTitle.text(in: language), reason: reason.text(in: language),
+                                  explanation: LogoutPageText.errorExplanation.text(in: language), language: language)
     }
 
     /// The sentence for a refused request.
