@@ -15,10 +15,12 @@ extension Verifier {
             subject: subject, clientID: clientID, audience: audience,
             scopes: scope.split(separator: " ").map(String.init), issuedAt: issuedAt, expiresAt: expiresAt,
             jwtID: jwtID, sessionID: try string("sid", in: claims), authTime: try time("auth_time", in: claims),
-            amr: try typed("amr", [String].self, in: claims) ?? [], acr: try string("acr", in: claims),
-            students: try typed("students", [VerifiedAccessToken.Student].self, in: claims),
-            staff: try typed("staff", [VerifiedAccessToken.StaffMembership].self, in: claims),
-            actor: try typed("act", VerifiedAccessToken.Actor.self, in: claims))
+            amr: try strings("amr", in: claims) ?? [], acr: try string("acr", in: claims),
+            students: try array("students", in: claims, VerifiedAccessToken.Student.init(claim:)),
+            staff: try array("staff", in: claims, VerifiedAccessToken.StaffMembership.init(claim:)),
+            actor: try claims.extra["act"].map { value throws(VerificationError) in
+                do { return try VerifiedAccessToken.Actor(claim: value) } catch { throw invalid("act") }
+            })
         try checkDelegation(token)
         return token
     }
@@ -49,7 +51,7 @@ extension Verifier {
         return VerifiedIDToken(
             subject: subject, audience: audience, issuedAt: issuedAt, expiresAt: expiresAt,
             authTime: try time("auth_time", in: claims), nonce: try string("nonce", in: claims),
-            amr: try typed("amr", [String].self, in: claims) ?? [], acr: try string("acr", in: claims),
+            amr: try strings("amr", in: claims) ?? [], acr: try string("acr", in: claims),
             sessionID: try string("sid", in: claims), accessTokenHash: try string("at_hash", in: claims))
     }
 
@@ -67,12 +69,25 @@ extension Verifier {
         }
     }
 
-    private static func typed<T: Decodable>(_ name: String, _ type: T.Type, in claims: JWTClaims) throws -> T? {
+    private static func strings(_ name: String, in claims: JWTClaims) throws(VerificationError) -> [String]? {
+        guard let value = claims.extra[name] else { return nil }
+        do { return try ClaimMembers.strings(value) } catch { throw invalid(name) }
+    }
+
+    /// A claim that is an array of objects, each read by `element`.
+    private static func array<T>(_ name: String, in claims: JWTClaims,
+                                 _ element: (JSONValue) throws(VerificationError) -> T) throws(VerificationError) -> [T]?
+    {
+        guard let value = claims.extra[name] else { return nil }
+        guard case .array(let elements) = value else { throw invalid(name) }
+        var result: [T] = []
+        result.reserveCapacity(elements.count)
         do {
-            return try claims.claim(name, as: T.self)
+            for item in elements { result.append(try element(item)) }
         } catch {
             throw invalid(name)
         }
+        return result
     }
 
     private static func invalid(_ name: String) -> VerificationError {

@@ -59,6 +59,19 @@ public struct TokenIssuer: Sendable {
                             algorithm: JWSAlgorithm, session: Session?, at now: UnixTime,
                             in tx: any ReadTransaction, family: String? = nil) throws -> IssuedToken
     {
+        try signAccessToken(accessTokenClaims(for: actor, clientID: clientID, audience: audience, scopes: scopes,
+                                              session: session, at: now, in: tx, family: family),
+                            algorithm: algorithm)
+    }
+
+    /// The claims of ``accessToken(for:clientID:audience:scopes:algorithm:session:at:in:family:)``,
+    /// unsigned: a grant can read them inside its unit of work and sign after the commit,
+    /// off the writer's thread.
+    /// - Throws: a store error.
+    func accessTokenClaims(for actor: Actor, clientID: String, audience: String, scopes: [String],
+                           session: Session?, at now: UnixTime, in tx: any ReadTransaction,
+                           family: String?) throws -> JWTClaims
+    {
         var claims = baseClaims(subject: actor.account.id.rawValue, audience: audience, clientID: clientID,
                                 scopes: scopes, at: now)
         if let session { addSession(session, to: &claims) }
@@ -66,7 +79,13 @@ public struct TokenIssuer: Sendable {
         let (students, staff) = try personClaims(of: actor, at: now, in: tx)
         if !students.isEmpty { try claims.setClaim("students", students) }
         if !staff.isEmpty { try claims.setClaim("staff", staff) }
-        return try sign(claims, type: Self.accessTokenType, algorithm: algorithm)
+        return claims
+    }
+
+    /// Signs access-token claims (`typ` `at+jwt`) with the active key of `algorithm`.
+    /// - Throws: ``TokenIssuanceError`` without an active key, or a signing error.
+    func signAccessToken(_ claims: JWTClaims, algorithm: JWSAlgorithm) throws -> IssuedToken {
+        try sign(claims, type: Self.accessTokenType, algorithm: algorithm)
     }
 
     /// The `students` (at most the policy maximum) and `staff` claims of a person at

@@ -75,6 +75,9 @@ public protocol WriteTransaction {
     var refreshTokens: any RefreshTokenStore { get }
     /// Revoked access tokens by `jti` (RFC 7009), until their expiry.
     var revokedAccessTokens: any RevokedAccessTokenStore { get }
+    /// The same transaction through the read protocols (it sees this unit's writes): for
+    /// domain code that reads with ``ReadTransaction`` inside a unit of work.
+    var reading: any ReadTransaction { get }
 }
 
 /// The stores available inside ``Storage/read(_:)``, read-only.

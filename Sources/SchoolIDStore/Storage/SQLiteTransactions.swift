@@ -11,6 +11,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
 
     init(connection: SQLiteConnection) { self.connection = connection }
 
+    public var reading: any ReadTransaction { SQLiteReadTransaction(connection: connection) }
     public var ownerKeys: any OwnerKeyStore { SQLiteOwnerKeyStore(connection: connection) }
     public var schools: any SchoolStore { SQLiteSchoolStore(connection: connection) }
     public var classes: any ClassStore { SQLiteClassStore(connection: connection) }
