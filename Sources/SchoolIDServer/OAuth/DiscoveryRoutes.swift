@@ -42,7 +42,7 @@ struct DiscoveryRoutes: Sendable {
         let codeChallengeMethodsSupported = ["S256"]
         let scopesSupported = ["openid", "offline_access", "diary", "attendance", "nutrition"]
         let claimsSupported = ["iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "sid", "at_hash",
-                               "client_id", "scope", "jti", "students", "staff"]
+                               "client_id", "scope", "jti", "students", "staff", "act", "fam"]
         let authorizationResponseIssParameterSupported = true
         let requestParameterSupported = false
         let requestURIParameterSupported = false

@@ -32,6 +32,8 @@ import Testing
         #expect(json["code_challenge_methods_supported"] as? [String] == ["S256"])
         #expect(json["scopes_supported"] as? [String] == ["openid", "offline_access", "diary", "attendance", "nutrition"])
         #expect(json["authorization_response_iss_parameter_supported"] as? Bool == true)
+        #expect(Set(json["claims_supported"] as? [String] ?? []).isSuperset(of: ["sid", "at_hash", "students", "staff",
+                                                                                  "act", "fam"]))
         for flag in ["request_parameter_supported", "request_uri_parameter_supported", "claims_parameter_supported"] {
             #expect(json[flag] as? Bool == false, "\(flag)")
         }
