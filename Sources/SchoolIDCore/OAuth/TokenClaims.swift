@@ -1,4 +1,5 @@
 import SchoolIDBase
+import SchoolIDJOSE
 
 /// One element of an access token's `students` claim (SchoolID's own claim beside
 /// RFC 9068 §2.2): a student the person may see, how, which services, and what the
@@ -26,6 +27,14 @@ public struct StudentClaim: Codable, Hashable, Sendable {
         self.init(id: grant.studentID.rawValue, relation: grant.via.rawValue,
                   services: grant.services.map(\.rawValue).sorted(), grant: grant.grantID)
     }
+
+    /// The JSON form (what `Codable` writes), built directly: tokens are minted at the
+    /// grant rate, and a round trip through Foundation's `JSONEncoder` per claim cost more
+    /// than the signature.
+    var json: JSONValue {
+        .object(["id": .string(id), "relation": .string(relation), "services": .array(services.map { .string($0) }),
+                 "grant": .string(grant)])
+    }
 }
 
 /// One element of an access token's `staff` claim: a staff membership with the classes
@@ -45,6 +54,13 @@ public struct StaffClaim: Codable, Hashable, Sendable {
         self.role = role
         self.classes = classes
     }
+
+    /// The JSON form (what `Codable` writes: no `school` member when it is absent).
+    var json: JSONValue {
+        var members: [String: JSONValue] = ["role": .string(role), "classes": .array(classes.map { .string($0) })]
+        if let school { members["school"] = .string(school) }
+        return .object(members)
+    }
 }
 
 /// The `act` claim of a token-exchange result (RFC 8693 §4.1): who acts for the
@@ -62,6 +78,9 @@ public struct ActorClaim: Codable, Hashable, Sendable {
         self.relation = relation
         self.grant = grant
     }
+
+    /// The JSON form (what `Codable` writes).
+    var json: JSONValue { .object(["sub": .string(sub), "relation": .string(relation), "grant": .string(grant)]) }
 }
 
 /// A signed token and what the endpoints need to know about it.

@@ -41,10 +41,9 @@ extension TokenIssuer {
             if let value = subjectToken.claims.extra[name] { claims.extra[name] = value }
         }
         let services = grant.services.map(\.rawValue).filter(scopes.contains).sorted()
-        try claims.setClaim("students", [StudentClaim(id: grant.studentID.rawValue, relation: grant.via.rawValue,
-                                                      services: services, grant: grant.grantID)])
-        try claims.setClaim("act", ActorClaim(sub: subjectToken.subject, relation: grant.via.rawValue,
-                                              grant: grant.grantID))
+        claims.extra["students"] = .array([StudentClaim(id: grant.studentID.rawValue, relation: grant.via.rawValue,
+                                                        services: services, grant: grant.grantID).json])
+        claims.extra["act"] = ActorClaim(sub: subjectToken.subject, relation: grant.via.rawValue, grant: grant.grantID).json
         return try sign(claims, type: Self.accessTokenType, algorithm: algorithm)
     }
 }

@@ -77,8 +77,8 @@ public struct TokenIssuer: Sendable {
         if let session { addSession(session, to: &claims) }
         if let family { claims.extra["fam"] = .string(family) }
         let (students, staff) = try personClaims(of: actor, at: now, in: tx)
-        if !students.isEmpty { try claims.setClaim("students", students) }
-        if !staff.isEmpty { try claims.setClaim("staff", staff) }
+        if !students.isEmpty { claims.extra["students"] = .array(students.map(\.json)) }
+        if !staff.isEmpty { claims.extra["staff"] = .array(staff.map(\.json)) }
         return claims
     }
 
