@@ -103,7 +103,7 @@ import Testing
         }
     }
 
-    @Test("20 parallel redemptions of one code: exactly one succeeds, and afterwards its refresh token is revoked")
+    @Test("20 parallel redemptions of one code: exactly one succeeds, and afterwards its refresh and access tokens are revoked")
     func parallelRedemptions() async throws {
         try await TokenEndpointWorld.run { world in
             let secret = try #require(try await world.client("diary-one"))
@@ -123,6 +123,9 @@ import Testing
             #expect(try await world.familyRevoked(of: refresh))
             let refused = try await world.token(TokenEndpointWorld.refreshForm(refresh), basic: ("diary-one", secret))
             #expect(refused.string("error") == "invalid_grant")
+            let access = try #require(winners[0].string("access_token"))
+            let introspected = try await world.post("/oauth/introspect", [("token", access)], basic: ("diary-one", secret))
+            #expect(introspected.status == 200 && introspected.json["active"] as? Bool == false)
         }
     }
 }

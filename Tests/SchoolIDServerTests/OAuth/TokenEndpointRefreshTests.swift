@@ -89,7 +89,7 @@ import Testing
         }
     }
 
-    @Test("20 parallel uses of one refresh token: exactly one succeeds and the family is revoked")
+    @Test("20 parallel uses of one refresh token: exactly one succeeds, the family is revoked and the winner's access token with it")
     func parallelRefresh() async throws {
         try await TokenEndpointWorld.run { world in
             let (secret, _, _, refresh) = try await Self.start(world)
@@ -99,8 +99,12 @@ import Testing
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            try #require(responses.filter { $0.status == 200 }.count == 1, "\(responses.map(\.status))")
+            let winners = responses.filter { $0.status == 200 }
+            try #require(winners.count == 1, "\(responses.map(\.status))")
             #expect(try await world.familyRevoked(of: refresh))
+            let access = try #require(winners[0].string("access_token"))
+            let introspected = try await world.post("/oauth/introspect", [("token", access)], basic: ("diary-one", secret))
+            #expect(introspected.status == 200 && introspected.json["active"] as? Bool == false)
         }
     }
 
