@@ -114,7 +114,8 @@ public final class ServerApplication: Sendable {
         let api = APIContext(environment: environment, attempts: PasswordAttempts(environment: environment),
                              authenticator: RequestAuthenticator(sessions: SessionService(environment: environment),
                                                                  cookie: SessionCookie(secure: secure)),
-                             batchRunner: batchRunner)
+                             batchRunner: batchRunner,
+                             clientAuthFailures: ClientAuthenticationThrottle(clock: WallClockTime(clock)))
         AccessRoutes(context: api, scheme: secure ? "https" : "http").register(in: &router)
         SecondFactorLoginRoutes(context: api).register(in: &router)
         SecurityRoutes(context: api).register(in: &router)

@@ -10,8 +10,9 @@ struct APIContext: Sendable {
     let batchRunner: CredentialBatchRunner
     /// Login-availability answers per client address (registration), one per process.
     let registrationLoginChecks = AddressRateLimiter()
-    /// Failed OAuth client authentications per client id and address, one per process.
-    let clientAuthFailures = ClientAuthenticationThrottle()
+    /// Failed OAuth client authentications per client id and address, one per process,
+    /// on the environment's clock (so tests hold the window still).
+    let clientAuthFailures: ClientAuthenticationThrottle
 
     var login: LoginService { LoginService(environment: environment, attempts: attempts) }
     var passwordChange: PasswordChangeService { PasswordChangeService(environment: environment, attempts: attempts) }
