@@ -24,6 +24,8 @@ struct AckKeysRoutes: Sendable {
 
     private func keys() -> Response {
         let snapshot = keyring.snapshot
+        // Ack keys are published whatever the time and retention (retired ones forever):
+        // `now` and `retiredRetention` only ever drop retired *token* keys.
         let published = snapshot.jwks(.ack, now: UnixTime(seconds: 0), retiredRetention: 0).keys
         let records = Dictionary(snapshot.records.filter { $0.purpose == .ack }.map { ($0.id, $0) },
                                  uniquingKeysWith: { first, _ in first })
