@@ -117,6 +117,10 @@ public enum Routes {
     public static let guardianLinkEnd = "/v1/guardian-links/:link_id/end"
     public static let myAccess = "/v1/me/access"
 
+    // Acknowledgements and the ledger (issue 10)
+    /// Every acknowledgement key with its signing period (never removed).
+    public static let ledgerKeys = "/v1/ledger/keys"
+
     // JSON API: recovery (no authentication)
     public static let recoveryLogin = "/v1/recovery/login"
     public static let recoveryPassword = "/v1/recovery/password"

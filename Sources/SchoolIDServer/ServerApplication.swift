@@ -138,6 +138,7 @@ public final class ServerApplication: Sendable {
                             throttle: api.clientAuthFailures).register(in: &router)
         UserinfoRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
         OpenAPIRoutes().register(in: &router)
+        AckKeysRoutes(keyring: keyring).register(in: &router)
         DiscoveryRoutes(issuer: resolvedIssuer, policies: { policies }).register(in: &router)
         AuthorizeRoutes(context: api, scheme: secure ? "https" : "http", issuer: resolvedIssuer).register(in: &router)
         LogoutRoutes(context: api, keyring: keyring, scheme: secure ? "https" : "http", issuer: resolvedIssuer)

@@ -14,28 +14,35 @@ import Synchronization
 ///   ``VerifierConfiguration/unknownKeyRefetchInterval`` seconds.
 /// - Concurrent callers share one fetch in flight.
 ///
-/// Times are the injected wall clock's, so tests move them by hand.
-final class KeyCache: Sendable {
+/// Times are the injected wall clock's, so tests move them by hand. `Keys` is what the
+/// fetched document parses into: a ``KeySet`` for the token JWKS, the ack keys with their
+/// periods for ``ReceiptVerifier``.
+final class KeyCache<Keys: Sendable>: Sendable {
     private struct State {
-        var keys: KeySet?
+        var keys: Keys?
         var freshUntil = UnixTime(seconds: .min)
         var lastForcedRefetch: UnixTime?
         var jwksURI: URL?
-        var inFlight: Task<KeySet, any Error>?
+        var inFlight: Task<Keys, any Error>?
     }
 
     private let configuration: VerifierConfiguration
     private let state: Mutex<State>
+    private let parse: @Sendable ([UInt8]) throws -> Keys
 
-    init(configuration: VerifierConfiguration) {
+    /// - Parameters:
+    ///   - configuration: the fetcher, clock, lifetimes and the keys URL (or discovery).
+    ///   - parse: reads a fetched document; throws a ``VerificationError``.
+    init(configuration: VerifierConfiguration, parse: @escaping @Sendable ([UInt8]) throws -> Keys) {
         self.configuration = configuration
+        self.parse = parse
         state = Mutex(State(jwksURI: configuration.jwksURI))
     }
 
     /// The current keys, fetched first when none are cached or the cached ones are stale.
     /// - Throws: ``VerificationError`` `.discoveryFailed`, `.jwksUnavailable`, `.insecureURL`.
-    func keys(at now: UnixTime) async throws -> KeySet {
-        let cached: KeySet? = state.withLock { state in
+    func keys(at now: UnixTime) async throws -> Keys {
+        let cached: Keys? = state.withLock { state in
             guard let keys = state.keys, now < state.freshUntil else { return nil }
             return keys
         }
@@ -45,7 +52,7 @@ final class KeyCache: Sendable {
         } catch {
             // Offline verification outlives a short issuer outage: stale keys keep working,
             // and the next attempt waits for the refetch interval instead of hammering.
-            let stale: KeySet? = state.withLock { state in
+            let stale: Keys? = state.withLock { state in
                 guard let keys = state.keys else { return nil }
                 state.freshUntil = now.adding(seconds: configuration.unknownKeyRefetchInterval)
                 return keys
@@ -58,7 +65,7 @@ final class KeyCache: Sendable {
     /// Fetches the keys again for an unknown `kid`, unless the last such refetch was less
     /// than the configured interval ago.
     /// - Returns: the new keys, or `nil` when the rate limit refused the refetch.
-    func keysAfterUnknownKey(at now: UnixTime) async throws -> KeySet? {
+    func keysAfterUnknownKey(at now: UnixTime) async throws -> Keys? {
         let allowed = state.withLock { state in
             if let last = state.lastForcedRefetch, now.seconds(since: last) < configuration.unknownKeyRefetchInterval {
                 return false
@@ -70,8 +77,8 @@ final class KeyCache: Sendable {
         return try await refresh()
     }
 
-    private func refresh() async throws -> KeySet {
-        let task: Task<KeySet, any Error> = state.withLock { state in
+    private func refresh() async throws -> Keys {
+        let task: Task<Keys, any Error> = state.withLock { state in
             if let running = state.inFlight { return running }
             let task = Task { try await self.fetchKeys() }
             state.inFlight = task
@@ -81,7 +88,7 @@ final class KeyCache: Sendable {
     }
 
     /// Runs inside the shared task: resolves the JWKS URL, fetches and installs the set.
-    private func fetchKeys() async throws -> KeySet {
+    private func fetchKeys() async throws -> Keys {
         defer { state.withLock { $0.inFlight = nil } }
         let jwksURI = try await resolveJWKSURI()
         let document: FetchedDocument
@@ -90,9 +97,9 @@ final class KeyCache: Sendable {
         } catch let error as VerificationError where error.code == .insecureURL {
             throw error
         } catch {
-            throw VerificationError(.jwksUnavailable, detail: "fetching the JWKS failed (\(Self.safeReason(error)))")
+            throw VerificationError(.jwksUnavailable, detail: "fetching the JWKS failed (\(KeyDocuments.safeReason(error)))")
         }
-        let keys = try Self.keySet(from: document.body)
+        let keys = try parse(document.body)
         let lifetime = min(max(document.maxAge ?? configuration.defaultCacheLifetime, 0), configuration.maximumCacheLifetime)
         let fetchedAt = configuration.clock.now()
         state.withLock { state in
@@ -113,13 +120,23 @@ final class KeyCache: Sendable {
         } catch let error as VerificationError where error.code == .insecureURL {
             throw error
         } catch {
-            throw VerificationError(.discoveryFailed, detail: "fetching the discovery document failed (\(Self.safeReason(error)))")
+            throw VerificationError(.discoveryFailed, detail: "fetching the discovery document failed (\(KeyDocuments.safeReason(error)))")
         }
-        let jwksURI = try Self.jwksURI(fromDiscovery: document.body, issuer: configuration.issuer)
+        let jwksURI = try KeyDocuments.jwksURI(fromDiscovery: document.body, issuer: configuration.issuer)
         state.withLock { $0.jwksURI = jwksURI }
         return jwksURI
     }
+}
 
+extension KeyCache where Keys == KeySet {
+    /// A cache of the issuer's token JWKS.
+    convenience init(configuration: VerifierConfiguration) {
+        self.init(configuration: configuration, parse: KeyDocuments.keySet(from:))
+    }
+}
+
+/// Parsing the documents verifiers fetch: discovery and the token JWKS.
+enum KeyDocuments {
     /// OIDC Discovery §4.3: the document's `issuer` must be identical to the issuer the
     /// discovery URL was built from, or the document is rejected.
     static func jwksURI(fromDiscovery body: [UInt8], issuer: String) throws -> URL {
@@ -157,7 +174,7 @@ final class KeyCache: Sendable {
         }
     }
 
-    private static func safeReason(_ error: any Error) -> String {
+    static func safeReason(_ error: any Error) -> String {
         (error as? VerificationError)?.detail ?? String(describing: type(of: error))
     }
 }

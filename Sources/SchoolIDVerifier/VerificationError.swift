@@ -1,6 +1,6 @@
 import SchoolIDJOSE
 
-/// Why ``Verifier`` rejected a token or could not obtain the keys to check it.
+/// Why ``Verifier`` or ``ReceiptVerifier`` rejected a token or receipt or could not obtain the keys to check it.
 ///
 /// An evolvable public error (STYLE §3.2): a struct whose ``code`` is itself a struct of
 /// static members, so that SchoolID can add reasons without breaking the services that
@@ -50,6 +50,11 @@ public struct VerificationError: Error, Hashable, Sendable, CustomStringConverti
         public static let jwksUnavailable = Code("jwks_unavailable")
         /// A URL is neither `https` nor `http` to a loopback host, so it is never fetched.
         public static let insecureURL = Code("insecure_url")
+        /// A receipt's `iat` lies outside the active period `[active_from, retired_at)` of
+        /// the ack key that signed it, or that key was never activated.
+        public static let keyNotActive = Code("key_not_active")
+        /// The document's SHA-256 differs from the receipt's `digest`.
+        public static let documentMismatch = Code("document_mismatch")
 
         public var description: String { name }
     }
@@ -107,6 +112,10 @@ public struct VerificationError: Error, Hashable, Sendable, CustomStringConverti
     public static let jwksUnavailable = VerificationError(Code.jwksUnavailable)
     /// See ``Code/insecureURL``.
     public static let insecureURL = VerificationError(Code.insecureURL)
+    /// See ``Code/keyNotActive``.
+    public static let keyNotActive = VerificationError(Code.keyNotActive)
+    /// See ``Code/documentMismatch``.
+    public static let documentMismatch = VerificationError(Code.documentMismatch)
 }
 
 extension VerificationError {

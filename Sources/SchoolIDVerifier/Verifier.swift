@@ -19,7 +19,7 @@ import SchoolIDJOSE
 public final class Verifier: Sendable {
     /// The configuration it was created with.
     public let configuration: VerifierConfiguration
-    private let cache: KeyCache
+    private let cache: KeyCache<KeySet>
 
     /// Creates a verifier; nothing is fetched until the first verification.
     /// - Parameter configuration: issuer, audience, keys source, clock and allow-list.

@@ -63,12 +63,15 @@ import Testing
         let id: String, relation: String, services: [String], grant: String
     }
 
-    /// Serves `/.well-known/openid-configuration` and `/jwks` on an ephemeral loopback port.
+    /// Serves `/.well-known/openid-configuration`, `/jwks` and `extra(issuer)`'s documents
+    /// on an ephemeral loopback port.
     ///
     /// A blocking accept loop on a thread of its own, not ``HTTPServer``: its handlers run
     /// on the cooperative pool, which timing-heavy suites may hold for longer than the
     /// executable's 10 s fetch timeout when the whole suite runs.
-    static func startIssuer(jwks: JWKS) throws -> (issuer: String, stop: @Sendable () -> Void) {
+    static func startIssuer(jwks: JWKS, extra: (String) throws -> [String: [UInt8]] = { _ in [:] }) throws
+        -> (issuer: String, stop: @Sendable () -> Void)
+    {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -84,7 +87,7 @@ import Testing
         let routes: [String: [UInt8]] = [
             "/.well-known/openid-configuration": Array(try JSONEncoder().encode(["issuer": issuer, "jwks_uri": issuer + "/jwks"])),
             "/jwks": Array(try JSONEncoder().encode(jwks)),
-        ]
+        ].merging(try extra(issuer)) { _, extra in extra }
         Thread {
             while true {
                 let client = accept(fd, nil, nil)

@@ -1,0 +1,71 @@
+import SchoolIDBase
+import SchoolIDJOSE
+
+/// Verifies SchoolID acknowledgement receipts offline, against the ack keys document
+/// (`GET /v1/ledger/keys`).
+///
+/// ```swift
+/// let verifier = ReceiptVerifier(configuration: ReceiptVerifierConfiguration(
+///     issuer: "https://id.school.example", audience: "diary"))
+/// let receipt = try await verifier.verifyReceipt(compact)
+/// guard receipt.matches(document: bytes) else { … }
+/// ```
+/// Every check is mandatory: `alg` on the allow-list (ES256, EdDSA) and equal to the
+/// algorithm of the ack key named by `kid` — never a token key (RFC 8725 §3.12) nor a key
+/// from the receipt's own header (§3.10) —, the signature, `typ` `ack+jwt` (§3.11), `iss`,
+/// `aud`, an `iat` not in the future (leeway included) and inside the key's active period
+/// `[active_from, retired_at)`, then every receipt claim's shape. There is no `exp`: a
+/// receipt signed by a key since retired still verifies.
+///
+/// The keys are fetched once and cached like the token JWKS (``KeyCache``): refreshed
+/// after their `max-age`, and fetched again for an unknown `kid` at most once per
+/// ``ReceiptVerifierConfiguration/unknownKeyRefetchInterval``.
+public final class ReceiptVerifier: Sendable {
+    /// The configuration it was created with.
+    public let configuration: ReceiptVerifierConfiguration
+    private let cache: KeyCache<AckKeys>
+
+    /// Creates a verifier; nothing is fetched until the first verification.
+    public init(configuration: ReceiptVerifierConfiguration) {
+        self.configuration = configuration
+        cache = KeyCache(configuration: configuration.cacheConfiguration, parse: AckKeys.parse)
+    }
+
+    /// Verifies a receipt's signature and claims.
+    /// - Parameter compact: the JWS compact serialization.
+    /// - Returns: the typed claims; check the document with ``VerifiedReceipt/matches(document:)``.
+    /// - Throws: ``VerificationError``, ``VerificationError/keyNotActive`` when `iat` lies
+    ///   outside the signing key's active period.
+    public func verifyReceipt(_ compact: String) async throws -> VerifiedReceipt {
+        guard compact.utf8.count <= JWS.defaultMaximumLength else { throw VerificationError.malformed }
+        let header = try TokenHeader(compact: compact)
+        guard let algorithm = JWSAlgorithm(rawValue: header.algorithm), configuration.algorithms.contains(algorithm) else {
+            throw VerificationError.unsupportedAlgorithm
+        }
+        guard let keyID = header.keyID else { throw VerificationError.unknownKey }
+        guard configuration.resolvedKeysURI != nil else {
+            throw VerificationError(.jwksUnavailable, detail: "the issuer is not a URL and no keys URI is set")
+        }
+        let now = configuration.clock.now()
+        var keys = try await cache.keys(at: now)
+        if keys.keys.key(withID: keyID) == nil {
+            guard let refreshed = try await cache.keysAfterUnknownKey(at: now) else { throw VerificationError.unknownKey }
+            keys = refreshed
+        }
+        let verified: VerifiedJWS
+        do {
+            verified = try JWS.verify(compact, keys: keys.keys)
+        } catch {
+            throw VerificationError(jose: error)
+        }
+        guard JWT.typeMatches(verified.header.type, expected: "ack+jwt") else { throw VerificationError.wrongType }
+        let receipt = try VerifiedReceipt(payload: verified.payload, keyID: verified.keyID)
+        guard receipt.issuer == configuration.issuer else { throw VerificationError.wrongIssuer }
+        guard receipt.audience == configuration.audience else { throw VerificationError.wrongAudience }
+        guard receipt.issuedAt <= now.adding(seconds: configuration.leeway) else { throw VerificationError.issuedInFuture }
+        guard let period = keys.periods[verified.keyID], period.contains(receipt.issuedAt) else {
+            throw VerificationError.keyNotActive
+        }
+        return receipt
+    }
+}
