@@ -32,6 +32,29 @@ import Testing
         }
     }
 
+    @Test("eight parallel identical requests store one acknowledgement: one 201, the rest 200 with its id")
+    func parallelRequestsStoreOne() async throws {
+        try await AcknowledgementWorld.run { world in
+            let token = try await world.clientToken("diary-one")
+            let answers = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        let response = try await world.request(token, world.body())
+                        return (response.status, response.string("id"))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.filter { $0.0 == 201 }.count == 1)
+            #expect(answers.filter { $0.0 == 200 }.count == 7)
+            #expect(Set(answers.compactMap(\.1)).count == 1)
+            let stored = try await world.environment.storage.read { tx in
+                try tx.acknowledgements.acknowledgements(ofStudent: world.child)
+            }
+            #expect(stored.count == 1)
+        }
+    }
+
     @Test("each active guardian gets one SMS naming the note, its title cut to 40 characters; a repeat sends none")
     func guardiansAreNotified() async throws {
         try await AcknowledgementWorld.run { world in
