@@ -26,6 +26,11 @@ public enum Routes {
     /// The UserInfo endpoint (OpenID Connect Core §5.3).
     public static let oauthUserinfo = "/oauth/userinfo"
 
+    // JSON API: acknowledgements (issue 10)
+    /// `POST` (a diary service's request), `GET ?student=` (the client's or a guardian's list).
+    public static let acknowledgements = "/v1/acknowledgements"
+    public static let acknowledgement = "/v1/acknowledgements/:acknowledgement_id"
+
     // JSON API: access
     public static let login = "/v1/login"
     public static let logout = "/v1/logout"

@@ -137,6 +137,7 @@ public final class ServerApplication: Sendable {
         IntrospectionRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer,
                             throttle: api.clientAuthFailures).register(in: &router)
         UserinfoRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
+        AcknowledgementRoutes(context: api, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
         OpenAPIRoutes().register(in: &router)
         AckKeysRoutes(keyring: keyring).register(in: &router)
         DiscoveryRoutes(issuer: resolvedIssuer, policies: { policies }).register(in: &router)

@@ -206,6 +206,14 @@ public enum PersonalDataColumns {
             "expires_at": .exported("trusted_invitations.expires_at"),
             "ended_at": .exported("trusted_invitations.ended_at"), "ended_by": .exported("trusted_invitations.ended_by"),
         ]),
+        Table("acknowledgements", subject: "student_id = ?1", [
+            "id": .exported("acknowledgements.id"), "client_id": .exported("acknowledgements.client_id"),
+            "student_id": .exported("account.id"), "document_id": .exported("acknowledgements.document_id"),
+            "digest": .exported("acknowledgements.digest"), "title": .exported("acknowledgements.title"),
+            "deadline": .exported("acknowledgements.deadline"), "state": .exported("acknowledgements.state"),
+            "created_at": .exported("acknowledgements.created_at"),
+            "signed_at": .exported("acknowledgements.signed_at"), "signed_by": .exported("acknowledgements.signed_by"),
+        ]),
         Table("trusted_approvals", subject: "guardian_id = ?1", [
             "invitation_id": .exported("trusted_invitations.id"),
             "guardian_id": .exported("trusted_invitations.approvals.guardian_id"),

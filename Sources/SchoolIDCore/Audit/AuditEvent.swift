@@ -174,6 +174,10 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// Failed client authentications from one client id or address reached their
     /// limit: further attempts are refused with 429 until the window passes.
     case oauthClientAuthThrottled = "oauth.client_auth_throttled"
+    /// A diary service asked the student's guardians to acknowledge a document (issue
+    /// 10): target the student; the detail names the acknowledgement and the client,
+    /// never the title.
+    case ackRequested = "ack.requested"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -31,6 +31,7 @@ extension MessageTemplate {
             "SchoolID: a guardian was linked to student \(login). If this is unexpected, tell the school."
         case .trustedPersonNotice(let login, false): "SchoolID: a trusted person was invited for student \(login)."
         case .trustedPersonNotice(let login, true): "SchoolID: a trusted person of student \(login) accepted."
+        case .acknowledgementRequestedNotice(let title): "SchoolID: a note to sign in the diary: \(title)"
         }
     }
 
@@ -100,6 +101,12 @@ extension MessageTemplate {
                 to see services of the student with login \(login) in SchoolID.
 
                 You can see the invitation and revoke it in your account under invitations.
+                """)
+        case .acknowledgementRequestedNotice(let title):
+            ("A note to sign in the diary", """
+                A note to sign in the diary: \(title)
+
+                Read it in the diary and confirm it in SchoolID, under notes to sign.
                 """)
         }
     }

@@ -22,6 +22,7 @@ extension MessageTemplate {
         case .guardianLinkedNotice(let login): "SchoolID: к ученику \(login) привязан представитель."
         case .trustedPersonNotice(let login, false): "SchoolID: к ученику \(login) приглашено доверенное лицо."
         case .trustedPersonNotice(let login, true): "SchoolID: доверенное лицо ученика \(login) приняло приглашение."
+        case .acknowledgementRequestedNotice(let title): "SchoolID: запись в дневнике на подпись: \(title)"
         }
     }
 
@@ -91,6 +92,12 @@ extension MessageTemplate {
                 видеть сервисы ученика с логином \(login) в SchoolID.
 
                 Приглашение можно посмотреть и отозвать в личном кабинете, в разделе приглашений.
+                """)
+        case .acknowledgementRequestedNotice(let title):
+            ("Запись в дневнике на подпись", """
+                Запись в дневнике на подпись: \(title)
+
+                Прочитайте её в дневнике и подтвердите в SchoolID, в разделе записей на подпись.
                 """)
         }
     }

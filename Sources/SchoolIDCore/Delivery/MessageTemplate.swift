@@ -49,6 +49,10 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
     /// To the child's other guardians: a guardian invited a trusted person for the
     /// child (`accepted: false`), or the invitee accepted (`true`); they may revoke it.
     case trustedPersonNotice(studentLogin: String, accepted: Bool)
+    /// To each active guardian of a student: a diary service asks them to sign a note
+    /// in the diary (issue 10); `title` is the note's title, already cut to
+    /// ``Acknowledgement/notificationTitleLength`` characters.
+    case acknowledgementRequestedNotice(title: String)
 
     /// The kind's name, without any interpolated value.
     public var description: String {
@@ -67,6 +71,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
         case .assistedResetNotice: "assistedResetNotice"
         case .guardianLinkedNotice: "guardianLinkedNotice"
         case .trustedPersonNotice: "trustedPersonNotice"
+        case .acknowledgementRequestedNotice: "acknowledgementRequestedNotice"
         }
     }
 
@@ -77,7 +82,7 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
              .passwordRecoveryCode(let code), .secondFactorCode(let code), .acknowledgementCode(let code, _):
             code
         case .loginReminder, .familyLoginReminder, .contactAlreadyRegistered, .passwordChangedNotice, .contactChangedNotice,
-             .assistedResetNotice, .guardianLinkedNotice, .trustedPersonNotice: nil
+             .assistedResetNotice, .guardianLinkedNotice, .trustedPersonNotice, .acknowledgementRequestedNotice: nil
         }
     }
 

@@ -219,6 +219,17 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     /// A client with this id is already registered.
     case clientExists = "client_exists"
 
+    // Acknowledgements (issue 10)
+    /// No acknowledgement with this id that the caller may see.
+    case acknowledgementNotFound = "acknowledgement_not_found"
+    /// An acknowledgement request breaks a rule (document id, title length, digest
+    /// syntax, a deadline in the past); the detail names the field.
+    case acknowledgementInvalid = "acknowledgement_invalid"
+    /// The client already asked for this document id and digest about another student.
+    case acknowledgementConflict = "acknowledgement_conflict"
+    /// The student is not enrolled in a school the client serves.
+    case studentNotServed = "student_not_served"
+
     // HTTP transport and service (rendered by the server's one error shape)
     /// The request is malformed.
     case badRequest = "bad_request"

@@ -43,6 +43,7 @@ struct AccountExport {
             "link_codes": .array(try tx.guardianLinks.codes(ofStudent: accountID).map(Self.linkCode)),
             "trusted_invitations": .array(try trustedInvitations(of: accountID)),
             "consents": .array(try tx.consents.records(involving: accountID).map(Self.consent)),
+            "acknowledgements": .array(try acknowledgements(of: accountID, key: key)),
         ]
         try addAccessSections(of: account, to: &sections)
         if own {

@@ -75,6 +75,8 @@ public protocol WriteTransaction {
     var refreshTokens: any RefreshTokenStore { get }
     /// Revoked access tokens by `jti` (RFC 7009), until their expiry.
     var revokedAccessTokens: any RevokedAccessTokenStore { get }
+    /// Acknowledgement requests (issue 10).
+    var acknowledgements: any AcknowledgementStore { get }
     /// The same transaction through the read protocols (it sees this unit's writes): for
     /// domain code that reads with ``ReadTransaction`` inside a unit of work.
     var reading: any ReadTransaction { get }
@@ -109,4 +111,5 @@ public protocol ReadTransaction {
     var authorizationCodes: any AuthorizationCodeReader { get }
     var refreshTokens: any RefreshTokenReader { get }
     var revokedAccessTokens: any RevokedAccessTokenReader { get }
+    var acknowledgements: any AcknowledgementReader { get }
 }

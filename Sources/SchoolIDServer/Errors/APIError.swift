@@ -35,16 +35,17 @@ extension ErrorCode {
         case .permissionDenied, .schoolNotAssigned, .classNotAssigned, .csrfTokenInvalid, .originNotAllowed,
              .accountDisabled, .accountLocked, .temporaryPasswordExpired, .stepUpRequired,
              .secondFactorEnrolmentRequired, .secondFactorDisabled, .acceptanceCodeInvalid,
-             .accountDeletionNotAllowed: .forbidden
+             .accountDeletionNotAllowed, .studentNotServed: .forbidden
         case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid, .secondFactorRequired: .unauthorized
         case .retryLater, .codeResendTooSoon, .smsBudgetExhausted: .tooManyRequests
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
              .credentialBatchNotFound, .registrationNotFound, .recoveryFlowNotFound, .sessionNotFound,
-             .guardianNotFound, .guardianLinkNotFound, .invitationNotFound, .clientNotFound: .notFound
+             .guardianNotFound, .guardianLinkNotFound, .invitationNotFound, .clientNotFound,
+             .acknowledgementNotFound: .notFound
         case .contactUnchanged, .secondFactorRequiredByPolicy, .phoneNotVerified, .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
              .credentialBatchNotFinished, .accountNotStudent, .guardianLinkExists, .guardianLinkNotPending,
              .guardianLimitReached, .childHasContacts, .snilsTaken, .invitationNotPending, .consentOutdated,
-             .clientExists: .conflict
+             .clientExists, .acknowledgementConflict: .conflict
         case .credentialBatchGone, .codeExpired, .codeExhausted, .invitationLapsed: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout

@@ -169,7 +169,8 @@ extension OpenAPIDocument {
         "guardian_limit_reached", "link_code_invalid", "child_has_contacts", "consent_required", "consent_outdated",
         "invitation_not_found", "invitation_not_pending",
         "invitation_lapsed", "acceptance_code_invalid", "invitee_invalid", "client_not_found", "client_invalid",
-        "client_exists", "bad_request", "bad_request_line",
+        "client_exists", "acknowledgement_not_found", "acknowledgement_invalid", "acknowledgement_conflict",
+        "student_not_served", "bad_request", "bad_request_line",
         "bare_line_feed", "uri_too_long", "header_too_large", "too_many_headers", "invalid_header_name",
         "invalid_header_value", "whitespace_before_colon", "obsolete_line_folding", "missing_host",
         "content_length_and_transfer_encoding", "duplicate_content_length", "invalid_content_length",
@@ -236,6 +237,7 @@ extension OpenAPIDocument {
       }
     },
     "ConsentRequired": \#(consentRequiredSchema),
+    "Acknowledgement": \#(acknowledgementSchema),
     "SecondFactorRequired": {
       "type": "object",
       "description": "The password verified and the account has a second factor: no session yet; present a code with `POST /v1/login/second-factor`.",

@@ -8,7 +8,7 @@ extension OpenAPIDocument {
     static let pathGroups = [corePaths, registrationPaths, recoveryPaths, securityPaths, secondFactorLoginPaths,
                              factorManagementPaths, snilsPaths, exportPaths, guardianshipPaths, trustedAccessPaths,
                              accountDeletionPaths, consentPaths, clientPaths, oauthPaths, authorizePaths,
-                             logoutPaths, introspectionPaths, ledgerPaths]
+                             logoutPaths, introspectionPaths, acknowledgementPaths, ledgerPaths]
 
     /// Operations, access, directory, credentials and audit.
     static let corePaths = #"""

@@ -54,6 +54,7 @@ public enum OpenAPIDocument {
     { "name": "trusted-persons", "description": "Guardians inviting trusted persons to see one child's chosen services." },
     { "name": "consent", "description": "Consent to the processing of personal data (152-FZ art. 9): the text, the consents given, renewal." },
     { "name": "clients", "description": "OAuth clients (diary services): registration, secret rotation, disabling." },
+    { "name": "acknowledgements", "description": "Diary services asking guardians to acknowledge documents, and the requests read back (issue 10)." },
     { "name": "oauth", "description": "OAuth 2.0 and OpenID Connect for diary services: discovery, the authorization endpoint (code flow with PKCE) and its consent decision, the token endpoint (RFC 6749, RFC 7636, OIDC Core)." }
   ],
   "paths": \#(paths),

@@ -21,6 +21,7 @@ public enum SchoolIDSchema {
         clients,
         oauthGrants,
         tokenRevocation,
+        acknowledgements,
     ]
 
     /// `0001-foundation`: per-owner data keys.

@@ -36,6 +36,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var authorizationCodes: any AuthorizationCodeStore { SQLiteAuthorizationCodeStore(connection: connection) }
     public var refreshTokens: any RefreshTokenStore { SQLiteRefreshTokenStore(connection: connection) }
     public var revokedAccessTokens: any RevokedAccessTokenStore { SQLiteRevokedAccessTokenStore(connection: connection) }
+    public var acknowledgements: any AcknowledgementStore { SQLiteAcknowledgementStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -68,4 +69,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var authorizationCodes: any AuthorizationCodeReader { SQLiteAuthorizationCodeStore(connection: connection) }
     public var refreshTokens: any RefreshTokenReader { SQLiteRefreshTokenStore(connection: connection) }
     public var revokedAccessTokens: any RevokedAccessTokenReader { SQLiteRevokedAccessTokenStore(connection: connection) }
+    public var acknowledgements: any AcknowledgementReader { SQLiteAcknowledgementStore(connection: connection) }
 }

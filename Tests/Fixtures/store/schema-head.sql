@@ -12,6 +12,27 @@ CREATE TABLE accounts (
     updated_at INTEGER NOT NULL
 , locale TEXT NOT NULL DEFAULT 'ru' CHECK (locale IN ('ru', 'en'))) STRICT;
 
+-- table acknowledgements
+CREATE TABLE acknowledgements (
+    id TEXT PRIMARY KEY NOT NULL,
+    client_id TEXT NOT NULL REFERENCES oauth_clients (id),
+    student_id TEXT NOT NULL REFERENCES accounts (id),
+    document_id TEXT NOT NULL CHECK (length(document_id) BETWEEN 1 AND 128),
+    digest TEXT NOT NULL CHECK (length(digest) = 64 AND digest NOT GLOB '*[^0-9a-f]*'),
+    title BLOB NOT NULL,
+    deadline INTEGER,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'signed', 'withdrawn')),
+    created_at INTEGER NOT NULL,
+    signed_at INTEGER,
+    signed_by TEXT REFERENCES accounts (id),
+    UNIQUE (client_id, document_id, digest),
+    CHECK ((signed_at IS NULL) = (signed_by IS NULL)),
+    CHECK ((state = 'pending') = (signed_at IS NULL))
+) STRICT;
+
+-- index acknowledgements_by_student
+CREATE INDEX acknowledgements_by_student ON acknowledgements (student_id, created_at);
+
 -- table audit_events
 CREATE TABLE audit_events (
     sequence INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -562,6 +583,12 @@ CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verifi
 -- (automatic)
 
 -- index sqlite_autoindex_accounts_2
+-- (automatic)
+
+-- index sqlite_autoindex_acknowledgements_1
+-- (automatic)
+
+-- index sqlite_autoindex_acknowledgements_2
 -- (automatic)
 
 -- index sqlite_autoindex_authorization_codes_1

@@ -48,6 +48,7 @@ struct ExportFamily: Sendable {
         try #require(accepted.status == 200, "\(accepted.text)")
         // Last: once Anna has TOTP, a password alone no longer logs her in (the fixture's invite does).
         _ = try await TOTPEnrolmentSteps.enrol(trusted.guardian, on: trusted.server)
+        try await addSignedAcknowledgement(for: trusted.child.id, by: trusted.guardianID, in: trusted)
 
         let (otherID, other) = try await otherFamily(trusted)
         let otherChild = try await trusted.guardians.student(login: otherChildLogin, in: trusted.schoolClass)
@@ -57,6 +58,29 @@ struct ExportFamily: Sendable {
         return ExportFamily(trusted: trusted, childID: trusted.child.id,
                             linkCodeID: try #require(code.string("link_code_id"), "\(code.text)"),
                             otherID: otherID, otherChildID: otherChild.id)
+    }
+
+    /// A diary service's acknowledgement about the child, signed by the guardian (stored
+    /// straight, as signing comes with the ledger), so every acknowledgement column holds a value.
+    private static func addSignedAcknowledgement(for childID: Account.ID, by guardianID: Account.ID,
+                                                 in trusted: TrustedFixture) async throws
+    {
+        let environment = trusted.environment
+        let now = environment.clock.now()
+        let registration = ClientRegistration(id: "diary-export", name: "Дневник", type: "confidential",
+                                              grants: ["client_credentials"], scopes: ["ack:request"],
+                                              schoolIDs: [trusted.schoolClass.schoolID])
+        let client = try await ClientService(environment: environment)
+            .register(by: .commandLine, registration, context: .commandLine(requestID: "test")).client
+        try await environment.storage.write { tx in
+            let id = Acknowledgement.ID.random(using: environment.random)
+            let key = try environment.ownerKeys.key(for: childID.rawValue, in: tx.ownerKeys)
+            try tx.acknowledgements.insert(Acknowledgement(
+                id: id, clientID: client.id, studentID: childID, documentID: "note-1",
+                digest: String(repeating: "5e", count: 32),
+                sealedTitle: try Acknowledgement.sealTitle("Опоздание на урок", for: id, under: key),
+                deadline: now.adding(seconds: 86_400), state: .signed, createdAt: now, signedAt: now, signedBy: guardianID))
+        }
     }
 
     private static func otherFamily(_ trusted: TrustedFixture) async throws -> (Account.ID, APIClient) {
