@@ -54,7 +54,7 @@ public struct ReceiptClaims: Sendable, Hashable, Codable {
     /// `iat`: when the receipt was signed.
     public var issuedAt: UnixTime
     /// `ack`: the acknowledgement id (`ack_…`).
-    public var acknowledgement: String
+    public var acknowledgement: Acknowledgement.ID
     /// `student`: the student the document is about.
     public var student: Account.ID
     /// `document`: the client's own document id.
@@ -84,7 +84,7 @@ public struct ReceiptClaims: Sendable, Hashable, Codable {
     /// `issuedAt` with its own issuer, a fresh `jti` and the signing time, so callers may
     /// leave those three at their defaults.
     public init(issuer: String = "", audience: String, jwtID: String = "", issuedAt: UnixTime = UnixTime(seconds: 0),
-                acknowledgement: String, student: Account.ID, document: String, title: String, digest: String,
+                acknowledgement: Acknowledgement.ID, student: Account.ID, document: String, title: String, digest: String,
                 signer: Account.ID, signerRole: SignerRole, link: Link, method: Method, ledgerIndex: Int64)
     {
         self.issuer = issuer
@@ -106,7 +106,7 @@ public struct ReceiptClaims: Sendable, Hashable, Codable {
     /// The claims as a JWT claims set (`aud` a single string, no `exp`).
     public var jwtClaims: JWTClaims {
         JWTClaims(issuer: issuer, audience: [audience], issuedAt: issuedAt, jwtID: jwtID, extra: [
-            "ack": .string(acknowledgement), "student": .string(student.rawValue), "document": .string(document),
+            "ack": .string(acknowledgement.rawValue), "student": .string(student.rawValue), "document": .string(document),
             "title": .string(title), "digest": .string(digest), "signer": .string(signer.rawValue),
             "signer_role": .string(signerRole.rawValue),
             "link": .object(["id": .string(link.id), "relation": .string(link.relation.rawValue),

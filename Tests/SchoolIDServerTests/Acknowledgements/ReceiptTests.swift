@@ -40,7 +40,7 @@ import Testing
             let claims = issued.claims
             #expect(receipt.issuer == world.issuer && receipt.audience == "diary" && receipt.jwtID == issued.jwtID)
             #expect(issued.jwtID.count == 22 && receipt.issuedAt == world.server.clock.now())
-            #expect(receipt.acknowledgement == claims.acknowledgement && receipt.student == claims.student.rawValue)
+            #expect(receipt.acknowledgement == claims.acknowledgement.rawValue && receipt.student == claims.student.rawValue)
             #expect(receipt.document == "note-17" && receipt.title == claims.title && receipt.digest == claims.digest)
             #expect(receipt.signer == claims.signer.rawValue && receipt.signerRole == .guardian && receipt.method == .smsOTP)
             #expect(receipt.link.relation == .mother && receipt.link.origin == "link_code" && receipt.ledgerIndex == 0)

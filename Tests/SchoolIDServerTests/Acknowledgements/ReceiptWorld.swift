@@ -13,6 +13,7 @@ struct ReceiptWorld {
     static let document = Array("Замечание: не выполнено домашнее задание по математике.".utf8)
     static let student = Account.ID(rawValue: "acc_AAAAAAAAAAAAAAAAAAAAAA")!
     static let guardian = Account.ID(rawValue: "acc_BBBBBBBBBBBBBBBBBBBBBQ")!
+    static let acknowledgement = Acknowledgement.ID(rawValue: "ack_CCCCCCCCCCCCCCCCCCCCCA")!
 
     let server: TestServer
     var application: ServerApplication { server.application }
@@ -20,7 +21,7 @@ struct ReceiptWorld {
 
     /// Claims for the test document, addressed to `audience`.
     static func claims(audience: String = "diary", ledgerIndex: Int64 = 0) -> ReceiptClaims {
-        ReceiptClaims(audience: audience, acknowledgement: "ack_CCCCCCCCCCCCCCCCCCCCCC", student: student,
+        ReceiptClaims(audience: audience, acknowledgement: acknowledgement, student: student,
                       document: "note-17", title: "Замечание по математике", digest: Hex.encode(SHA256.hash(document)),
                       signer: guardian, signerRole: .guardian,
                       link: .init(id: "gl_DDDDDDDDDDDDDDDDDDDDDD", relation: .mother, origin: "link_code"),
