@@ -11,9 +11,10 @@ import Testing
 
     /// Waits for the `index`-th SMS to `phone` (delivery runs in the background).
     static func sms(_ gateway: FakeSMSGateway, index: Int) async throws -> FakeSMSGateway.Received {
-        // Generous: a first attempt that timed out on a loaded machine is retried by
-        // the outbox after its backoff.
-        let deadline = ContinuousClock.now + .seconds(120)
+        // Generous: attempts that time out while every suite runs at once are retried by
+        // the outbox after exponential backoff (2, 4, … 64 s), so a message sent early in
+        // a full run may arrive a couple of minutes later.
+        let deadline = ContinuousClock.now + .seconds(300)
         while ContinuousClock.now < deadline {
             let received = gateway.received.filter { $0.to == phone }
             if received.count > index { return received[index] }
