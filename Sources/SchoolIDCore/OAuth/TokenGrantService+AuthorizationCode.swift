@@ -3,11 +3,14 @@ import SchoolIDCrypto
 import SchoolIDJOSE
 
 extension TokenGrantService {
-    /// What a successful redemption took from the store.
+    /// What a successful redemption took from the store: the code, the login session,
+    /// the person and the unsigned access-token claims, read in the unit that consumed it.
     struct RedeemedCode: Sendable {
         let code: AuthorizationCode
         let session: Session
+        let actor: Actor
         let scopes: [String]
+        let claims: JWTClaims
         let refreshToken: String?
     }
 
@@ -63,10 +66,15 @@ extension TokenGrantService {
             try tx.audit.append(event(.oauthTokenIssued, grant: .authorizationCode, client: client,
                                       account: stored.accountID, at: now, context: context,
                                       detail: refreshToken == nil ? "" : "with refresh token"))
-            return .success(RedeemedCode(code: stored, session: session, scopes: scopes, refreshToken: refreshToken))
+            // As for a refresh: read in this unit, sign after the commit.
+            let actor = try Actor.load(stored.accountID, session: session, at: now, in: tx.reading)
+            let claims = try issuer.accessTokenClaims(for: actor, clientID: client.id.rawValue,
+                                                      audience: client.audience, scopes: scopes, session: session,
+                                                      at: now, in: tx.reading, family: stored.familyID)
+            return .success(RedeemedCode(code: stored, session: session, actor: actor, scopes: scopes, claims: claims,
+                                         refreshToken: refreshToken))
         }
-        let redeemed = try outcome.get()
-        return try await tokens(for: redeemed, client: client, at: now)
+        return try tokens(for: try outcome.get(), client: client, at: now)
     }
 
     /// RFC 6749 §4.1.3 and RFC 7636 §4.6: the code must have been issued to this client
@@ -86,27 +94,18 @@ extension TokenGrantService {
         return nil
     }
 
-    /// The access token (and ID token with `openid`) of a redeemed code, signed outside
-    /// the writer.
-    private func tokens(for redeemed: RedeemedCode, client: OAuthClient, at now: UnixTime) async throws
-        -> TokenResponse
-    {
-        let issuer = issuer
-        return try await environment.storage.read { tx in
-            let actor = try Actor.load(redeemed.code.accountID, session: redeemed.session, at: now, in: tx)
-            let access = try issuer.accessToken(for: actor, clientID: client.id.rawValue, audience: client.audience,
-                                                scopes: redeemed.scopes, algorithm: client.accessTokenAlgorithm,
-                                                session: redeemed.session, at: now, in: tx,
-                                                family: redeemed.code.familyID)
-            var idToken: String?
-            if redeemed.scopes.contains(OAuthClient.Scope.openid.rawValue) {
-                idToken = try issuer.idToken(for: actor, clientID: client.id.rawValue, nonce: redeemed.code.nonce,
-                                             accessToken: access.compact, algorithm: client.idTokenAlgorithm,
-                                             session: redeemed.session, at: now).compact
-            }
-            return TokenResponse(accessToken: access.compact, expiresIn: access.expiresAt.seconds - now.seconds,
-                                 scope: redeemed.scopes.joined(separator: " "), idToken: idToken,
-                                 refreshToken: redeemed.refreshToken)
+    /// The access token (and ID token with `openid`) of a redeemed code, signed after the
+    /// commit, off the writer and every reader.
+    private func tokens(for redeemed: RedeemedCode, client: OAuthClient, at now: UnixTime) throws -> TokenResponse {
+        let access = try issuer.signAccessToken(redeemed.claims, algorithm: client.accessTokenAlgorithm)
+        var idToken: String?
+        if redeemed.scopes.contains(OAuthClient.Scope.openid.rawValue) {
+            idToken = try issuer.idToken(for: redeemed.actor, clientID: client.id.rawValue, nonce: redeemed.code.nonce,
+                                         accessToken: access.compact, algorithm: client.idTokenAlgorithm,
+                                         session: redeemed.session, at: now).compact
         }
+        return TokenResponse(accessToken: access.compact, expiresIn: access.expiresAt.seconds - now.seconds,
+                             scope: redeemed.scopes.joined(separator: " "), idToken: idToken,
+                             refreshToken: redeemed.refreshToken)
     }
 }

@@ -36,11 +36,13 @@ extension TokenGrantService {
         }
         let requestedScopes = request["scope"].map(Self.scopes)
         let now = environment.clock.now()
-        let subject = try await readSubjectToken(subjectToken, client: client)
+        let (subject, view) = try await readSubjectToken(subjectToken, client: client)
         guard let actorID = Account.ID(rawValue: subject.subject) else {
             throw OAuthError(.invalidGrant, "subject_token does not name a person")
         }
-        let grant = try await currentGrant(of: actorID, for: studentID, at: now)
+        guard let grant = view.students.first(where: { $0.studentID == studentID }), grant.via != .self else {
+            throw OAuthError(.invalidGrant, "not allowed to act for this student")
+        }
         // The person consented to the subject token's scopes for this client: a
         // delegated token may not carry a service they did not hand to it.
         let granted = grant.services.map(\.rawValue).filter(subject.scopes.contains).sorted()
@@ -66,32 +68,19 @@ extension TokenGrantService {
 
     /// The subject token, still active (``TokenStatusService``: verified over the
     /// published keys, neither it nor its family revoked, its session, account and every
-    /// listed student still in force), issued to `client`, a person's and not delegated.
-    private func readSubjectToken(_ compact: String, client: OAuthClient) async throws -> IssuedAccessToken {
+    /// listed student still in force), a person's own (a client's token names no person;
+    /// a delegated one is refused) and issued to `client`, with the person's access
+    /// decision the check read.
+    private func readSubjectToken(_ compact: String, client: OAuthClient) async throws
+        -> (token: IssuedAccessToken, view: AccessView)
+    {
         let status = TokenStatusService(environment: environment, issuer: issuer.issuer, keys: issuer.keys)
-        guard let token = try await status.activeAccessToken(compact) else {
-            throw OAuthError(.invalidGrant, "subject_token is invalid, expired or revoked")
+        guard let (token, view) = try await status.activePersonToken(compact) else {
+            throw OAuthError(.invalidGrant, "subject_token is invalid, expired, revoked or itself delegated")
         }
         guard token.clientID == client.id.rawValue else {
             throw OAuthError(.invalidGrant, "subject_token was issued to another client")
         }
-        guard token.actor == nil else { throw OAuthError(.invalidGrant, "subject_token is itself delegated") }
-        guard token.subject != token.clientID else {
-            throw OAuthError(.invalidGrant, "subject_token does not name a person")
-        }
-        return token
-    }
-
-    /// The person's grant for `studentID` in their access decision at `now` (their
-    /// account and session were checked with the subject token).
-    private func currentGrant(of actorID: Account.ID, for studentID: Account.ID, at now: UnixTime) async throws
-        -> AccessGrant
-    {
-        let grant = try await environment.storage.read { tx in
-            let actor = try Actor.load(actorID, session: nil, at: now, in: tx)
-            return try AccessDecision.view(for: actor, at: now, in: tx).students.first { $0.studentID == studentID }
-        }
-        guard let grant, grant.via != .self else { throw OAuthError(.invalidGrant, "not allowed to act for this student") }
-        return grant
+        return (token, view)
     }
 }

@@ -34,6 +34,21 @@ public struct TokenStatusService: Sendable {
         return try await environment.storage.read { tx in try Self.isActive(token, at: now, in: tx) ? token : nil }
     }
 
+    /// ``activeAccessToken(_:)`` for a person's own (not delegated) token, with the access
+    /// decision the check read: token exchange acts on one of its grants without reading
+    /// it again.
+    /// - Throws: a storage error only.
+    func activePersonToken(_ compact: String) async throws -> (token: IssuedAccessToken, view: AccessView)? {
+        let now = environment.clock.now()
+        guard let token = try? reader.accessToken(compact, at: now), token.actor == nil else { return nil }
+        return try await environment.storage.read { tx in
+            guard try Self.grantsAreLive(token, in: tx), let view = try Self.personView(token, at: now, in: tx) else {
+                return nil
+            }
+            return (token, view)
+        }
+    }
+
     /// The refresh token's stored record while it is usable (not rotated, revoked or
     /// expired) and its client and account are active, else `nil`.
     /// - Throws: a storage error only.
@@ -50,13 +65,18 @@ public struct TokenStatusService: Sendable {
     }
 
     static func isActive(_ token: IssuedAccessToken, at now: UnixTime, in tx: any ReadTransaction) throws -> Bool {
-        guard try !tx.revokedAccessTokens.contains(jwtID: token.jwtID) else { return false }
-        if let family = token.family, try familyIsRevoked(family, in: tx) { return false }
-        guard try clientIsActive(token.clientID, in: tx) else { return false }
+        guard try grantsAreLive(token, in: tx) else { return false }
         let isClientToken = token.subject == token.clientID && token.sessionHandle == nil && token.actor == nil
             && token.students.isEmpty
         if isClientToken { return true }
-        return try personIsActive(token, at: now, in: tx)
+        return try personView(token, at: now, in: tx) != nil
+    }
+
+    /// Its `jti` is not revoked, nor its family, and its client is active.
+    private static func grantsAreLive(_ token: IssuedAccessToken, in tx: any ReadTransaction) throws -> Bool {
+        guard try !tx.revokedAccessTokens.contains(jwtID: token.jwtID) else { return false }
+        if let family = token.family, try familyIsRevoked(family, in: tx) { return false }
+        return try clientIsActive(token.clientID, in: tx)
     }
 
     /// Marked by ``RefreshTokenStore/revokeFamily(_:at:)``, or every stored member
@@ -73,19 +93,19 @@ public struct TokenStatusService: Sendable {
         return try tx.clients.client(id)?.isActive == true
     }
 
-    /// The person (the actor of a delegated token) is active, signed in and still
-    /// allowed every student the token names.
-    private static func personIsActive(_ token: IssuedAccessToken, at now: UnixTime, in tx: any ReadTransaction) throws
-        -> Bool
+    /// The person's (the actor's, for a delegated token) access decision now, when they are
+    /// active, signed in and still allowed every student the token names; else `nil`.
+    private static func personView(_ token: IssuedAccessToken, at now: UnixTime, in tx: any ReadTransaction) throws
+        -> AccessView?
     {
         guard let personID = Account.ID(rawValue: token.actor?.sub ?? token.subject),
               try tx.accounts.account(personID)?.status == .active
-        else { return false }
+        else { return nil }
         var session: Session?
         if let handle = token.sessionHandle {
             session = try tx.sessions.sessions(of: personID, usableAt: now)
                 .first { $0.handle == handle && $0.purpose == .session }
-            guard session != nil else { return false }
+            guard session != nil else { return nil }
         }
         let actor = try Actor.load(personID, session: session, at: now, in: tx)
         let view = try AccessDecision.view(for: actor, at: now, in: tx)
@@ -95,10 +115,11 @@ public struct TokenStatusService: Sendable {
                     && Set(claim.services).isSubset(of: grant.services.map(\.rawValue))
             }
         }
-        guard inForce else { return false }
-        guard let act = token.actor else { return true }
-        return view.students.contains { grant in
+        guard inForce else { return nil }
+        guard let act = token.actor else { return view }
+        let actorGrantHolds = view.students.contains { grant in
             grant.studentID.rawValue == token.subject && grant.grantID == act.grant && grant.via.rawValue == act.relation
         }
+        return actorGrantHolds ? view : nil
     }
 }
