@@ -33,6 +33,8 @@ public struct PolicySet: Hashable, Sendable {
     public let retention: RetentionPolicy
     /// `consent.json` (+ the consent texts it names).
     public let consent: ConsentPolicy
+    /// `acknowledgements.json`.
+    public let acknowledgements: AcknowledgementPolicy
 
     /// The policy files a directory must hold, in load order.
     public static let fileNames = [
@@ -40,6 +42,7 @@ public struct PolicySet: Hashable, Sendable {
         SessionPolicy.fileName, TokenPolicy.fileName, InvitationPolicy.fileName, RolePolicy.fileName,
         CalendarPolicy.fileName, RegistrationPolicy.fileName, SecondFactorPolicy.fileName,
         GuardianshipPolicy.fileName, RetentionPolicy.fileName, ConsentPolicy.fileName,
+        AcknowledgementPolicy.fileName,
     ]
 
     /// Loads and validates every policy file in `directory`. Fails on the first error,
@@ -61,7 +64,8 @@ public struct PolicySet: Hashable, Sendable {
             secondFactor: SecondFactorPolicy(document(SecondFactorPolicy.fileName, in: directory)),
             guardianship: GuardianshipPolicy(document(GuardianshipPolicy.fileName, in: directory)),
             retention: RetentionPolicy(document(RetentionPolicy.fileName, in: directory)),
-            consent: ConsentPolicy(document(ConsentPolicy.fileName, in: directory), directory: directory))
+            consent: ConsentPolicy(document(ConsentPolicy.fileName, in: directory), directory: directory),
+            acknowledgements: AcknowledgementPolicy(document(AcknowledgementPolicy.fileName, in: directory)))
     }
 
     /// Reads and parses one file.
