@@ -37,6 +37,18 @@ public final class ReceiptVerifier: Sendable {
     /// - Throws: ``VerificationError``, ``VerificationError/keyNotActive`` when `iat` lies
     ///   outside the signing key's active period.
     public func verifyReceipt(_ compact: String) async throws -> VerifiedReceipt {
+        let signed = try await verifyAckSignature(compact, type: "ack+jwt")
+        let receipt = try VerifiedReceipt(payload: signed.jws.payload, keyID: signed.jws.keyID)
+        guard receipt.issuer == configuration.issuer else { throw VerificationError.wrongIssuer }
+        guard receipt.audience == configuration.audience else { throw VerificationError.wrongAudience }
+        try signed.checkIssuedAt(receipt.issuedAt, leeway: configuration.leeway)
+        return receipt
+    }
+
+    /// The checks receipts and checkpoints share: `alg` on the allow-list, an ack key named
+    /// by `kid` (refetching the document once for an unknown one), the signature and `typ`.
+    /// - Returns: the verified JWS with the signing key's active period and the time read.
+    func verifyAckSignature(_ compact: String, type: String) async throws -> AckSignedJWS {
         guard compact.utf8.count <= JWS.defaultMaximumLength else { throw VerificationError.malformed }
         let header = try TokenHeader(compact: compact)
         guard let algorithm = JWSAlgorithm(rawValue: header.algorithm), configuration.algorithms.contains(algorithm) else {
@@ -58,14 +70,23 @@ public final class ReceiptVerifier: Sendable {
         } catch {
             throw VerificationError(jose: error)
         }
-        guard JWT.typeMatches(verified.header.type, expected: "ack+jwt") else { throw VerificationError.wrongType }
-        let receipt = try VerifiedReceipt(payload: verified.payload, keyID: verified.keyID)
-        guard receipt.issuer == configuration.issuer else { throw VerificationError.wrongIssuer }
-        guard receipt.audience == configuration.audience else { throw VerificationError.wrongAudience }
-        guard receipt.issuedAt <= now.adding(seconds: configuration.leeway) else { throw VerificationError.issuedInFuture }
-        guard let period = keys.periods[verified.keyID], period.contains(receipt.issuedAt) else {
-            throw VerificationError.keyNotActive
-        }
-        return receipt
+        guard JWT.typeMatches(verified.header.type, expected: type) else { throw VerificationError.wrongType }
+        return AckSignedJWS(jws: verified, period: keys.periods[verified.keyID], now: now)
+    }
+}
+
+/// A JWS whose signature an ack key verified, waiting for its `iat` check.
+struct AckSignedJWS {
+    let jws: VerifiedJWS
+    /// The signing key's active period (`nil` if the document gave none).
+    let period: AckKeys.Period?
+    /// The verification time.
+    let now: UnixTime
+
+    /// `iat` not in the future (leeway included) and inside the key's active period.
+    /// - Throws: ``VerificationError/issuedInFuture``, ``VerificationError/keyNotActive``.
+    func checkIssuedAt(_ issuedAt: UnixTime, leeway: Int64) throws(VerificationError) {
+        guard issuedAt <= now.adding(seconds: leeway) else { throw .issuedInFuture }
+        guard let period, period.contains(issuedAt) else { throw .keyNotActive }
     }
 }

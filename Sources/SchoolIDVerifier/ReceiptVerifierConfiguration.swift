@@ -57,6 +57,14 @@ public struct ReceiptVerifierConfiguration: Sendable {
         return URL(string: base + "/v1/ledger/keys")
     }
 
+    /// `{issuer}{path}` with a terminating `/` of the issuer removed: the ledger endpoints
+    /// (`/v1/ledger/checkpoint`, `/v1/ledger/consistency?…`), always at the issuer.
+    func issuerURL(_ path: String) -> URL? {
+        var base = issuer
+        while base.hasSuffix("/") { base.removeLast() }
+        return URL(string: base + path)
+    }
+
     /// The cache rules of the token verifier, pointed at the ack keys document.
     var cacheConfiguration: VerifierConfiguration {
         var configuration = VerifierConfiguration(issuer: issuer, audience: audience, jwksURI: resolvedKeysURI,

@@ -1,6 +1,7 @@
 import SchoolIDJOSE
 
-/// Why ``Verifier`` or ``ReceiptVerifier`` rejected a token or receipt or could not obtain the keys to check it.
+/// Why ``Verifier``, ``ReceiptVerifier`` or ``LedgerMonitor`` rejected a token, receipt or
+/// checkpoint, or could not obtain what it needed to check it.
 ///
 /// An evolvable public error (STYLE §3.2): a struct whose ``code`` is itself a struct of
 /// static members, so that SchoolID can add reasons without breaking the services that
@@ -55,6 +56,18 @@ public struct VerificationError: Error, Hashable, Sendable, CustomStringConverti
         public static let keyNotActive = Code("key_not_active")
         /// The document's SHA-256 differs from the receipt's `digest`.
         public static let documentMismatch = Code("document_mismatch")
+        /// The inclusion proof does not place the receipt in the checkpoint's tree: its
+        /// `leaf_index` is not the receipt's `ledger_index`, its `tree_size` is not the
+        /// checkpoint's, or the audit path does not lead to the root (RFC 9162 §2.1.3.2).
+        public static let notIncluded = Code("not_included")
+        /// A checkpoint of the held tree size with another root, or a bigger one whose
+        /// consistency proof from the held checkpoint fails (RFC 9162 §2.1.4.2): history
+        /// was rewritten.
+        public static let checkpointInconsistent = Code("checkpoint_inconsistent")
+        /// A checkpoint of a smaller tree than the one held: the ledger never shrinks.
+        public static let checkpointRollback = Code("checkpoint_rollback")
+        /// The issuer's checkpoint or consistency proof could not be fetched or parsed.
+        public static let ledgerUnavailable = Code("ledger_unavailable")
 
         public var description: String { name }
     }
@@ -116,6 +129,14 @@ public struct VerificationError: Error, Hashable, Sendable, CustomStringConverti
     public static let keyNotActive = VerificationError(Code.keyNotActive)
     /// See ``Code/documentMismatch``.
     public static let documentMismatch = VerificationError(Code.documentMismatch)
+    /// See ``Code/notIncluded``.
+    public static let notIncluded = VerificationError(Code.notIncluded)
+    /// See ``Code/checkpointInconsistent``.
+    public static let checkpointInconsistent = VerificationError(Code.checkpointInconsistent)
+    /// See ``Code/checkpointRollback``.
+    public static let checkpointRollback = VerificationError(Code.checkpointRollback)
+    /// See ``Code/ledgerUnavailable``.
+    public static let ledgerUnavailable = VerificationError(Code.ledgerUnavailable)
 }
 
 extension VerificationError {
