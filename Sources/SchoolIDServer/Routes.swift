@@ -125,6 +125,10 @@ public enum Routes {
     // Acknowledgements and the ledger (issue 10)
     /// Every acknowledgement key with its signing period (never removed).
     public static let ledgerKeys = "/v1/ledger/keys"
+    /// The newest signed ledger checkpoint (signed on demand when entries are uncovered).
+    public static let ledgerCheckpoint = "/v1/ledger/checkpoint"
+    /// A consistency proof between two ledger sizes (`?from=A&to=B`).
+    public static let ledgerConsistency = "/v1/ledger/consistency"
 
     // JSON API: recovery (no authentication)
     public static let recoveryLogin = "/v1/recovery/login"

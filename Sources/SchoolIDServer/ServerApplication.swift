@@ -140,6 +140,7 @@ public final class ServerApplication: Sendable {
         AcknowledgementRoutes(context: api, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
         OpenAPIRoutes().register(in: &router)
         AckKeysRoutes(keyring: keyring).register(in: &router)
+        LedgerRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
         DiscoveryRoutes(issuer: resolvedIssuer, policies: { policies }).register(in: &router)
         AuthorizeRoutes(context: api, scheme: secure ? "https" : "http", issuer: resolvedIssuer).register(in: &router)
         LogoutRoutes(context: api, keyring: keyring, scheme: secure ? "https" : "http", issuer: resolvedIssuer)
@@ -187,6 +188,7 @@ public final class ServerApplication: Sendable {
                 group.addTask { await self.batchRunner.maintain() }
                 group.addTask { await self.collectGarbage() }
                 group.addTask { await self.dispatcher.run() }
+                group.addTask { await self.signCheckpoints() }
             }
         } catch {
             await shutdown()
@@ -240,6 +242,21 @@ public final class ServerApplication: Sendable {
         while (try? await Task.sleep(for: .seconds(600))) != nil {
             await collectGarbageOnce()
         }
+    }
+
+    /// Signs a ledger checkpoint whenever the oldest uncovered entry is
+    /// `checkpoint.every_seconds` old (`acknowledgements.json`), checking every
+    /// `min(60, every_seconds)` seconds.
+    private func signCheckpoints() async {
+        repeat {
+            do {
+                let keyring = keyring
+                _ = try await Ledger(environment: environment, issuer: issuer, keys: { keyring.snapshot }).signIfDue()
+            } catch {
+                logger.error("ledger checkpoint failed", ["error": .string(String(describing: error))])
+            }
+        } while (try? await Task.sleep(
+            for: .seconds(min(60, policies.acknowledgements.checkpointEverySeconds)))) != nil
     }
 
     /// One garbage-collection pass at the clock's time (a failure is logged; the next

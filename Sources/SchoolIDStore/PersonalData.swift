@@ -214,6 +214,23 @@ public enum PersonalDataColumns {
             "created_at": .exported("acknowledgements.created_at"),
             "signed_at": .exported("acknowledgements.signed_at"), "signed_by": .exported("acknowledgements.signed_by"),
         ]),
+        Table("ledger_entries", subject: nil, [
+            "ledger_index": .notPersonal("a leaf position in the public append-only ledger"),
+            "kind": .notPersonal("a leaf kind in the public append-only ledger"),
+            "acknowledgement_id": .notPersonal("an opaque request id; the acknowledgement row ties it to the student"),
+            "leaf_data": .notPersonal("SHA-256 of a receipt: a one-way digest the public tree publishes"),
+            "appended_at": .notPersonal("a leaf's time in the public append-only ledger"),
+        ]),
+        Table("ledger_bodies", subject: "owner_id = ?1", [
+            "ledger_index": .notPersonal("a leaf position in the public append-only ledger"),
+            "owner_id": .withheld("the student whose key seals the body; the export lists the acknowledgements"),
+            "body": .withheld("a receipt or withdrawal JWS, sealed; the export holds the acknowledgement it records"),
+            "expires_at": .notPersonal("when retention destroys the body (receipt_bodies_days)"),
+        ]),
+        Table("ledger_checkpoints", subject: nil, [
+            "tree_size": .notPersonal("a signed tree head"), "root": .notPersonal("a signed tree head"),
+            "signed_at": .notPersonal("a signed tree head"), "compact": .notPersonal("a signed tree head"),
+        ]),
         Table("trusted_approvals", subject: "guardian_id = ?1", [
             "invitation_id": .exported("trusted_invitations.id"),
             "guardian_id": .exported("trusted_invitations.approvals.guardian_id"),

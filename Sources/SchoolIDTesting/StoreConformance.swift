@@ -37,7 +37,7 @@ public enum StoreConformance {
             + batchCases + challengeCases + outboxCases + contactCases + registrationCases + recoveryCases
             + contactChangeCases + secondFactorCases + snilsCases + guardianLinkCases + trustedInvitationCases
             + exportCases + deletionCases + consentCases + clientCases + oauthGrantCases + tokenRevocationCases
-            + acknowledgementCases + unitCases
+            + acknowledgementCases + ledgerCases + unitCases
     }
 
     /// Runs every case, each on a storage of its own.

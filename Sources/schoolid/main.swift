@@ -17,6 +17,7 @@ let commands: [any Command.Type] = [
     RestoreCommand.self,
     BenchCommand.self,
     VerifyCommand.self,
+    LedgerCommand.self,
     VersionCommand.self,
 ]
 

@@ -178,6 +178,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// 10): target the student; the detail names the acknowledgement and the client,
     /// never the title.
     case ackRequested = "ack.requested"
+    /// The ledger signed a checkpoint (issue 10): no target; the detail names the tree
+    /// size, the root and why (`appends`, `due`, `on_demand`, `cli`).
+    case ledgerCheckpointSigned = "ledger.checkpoint_signed"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

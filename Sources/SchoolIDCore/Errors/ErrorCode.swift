@@ -229,6 +229,8 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case acknowledgementConflict = "acknowledgement_conflict"
     /// The student is not enrolled in a school the client serves.
     case studentNotServed = "student_not_served"
+    /// A ledger range is outside `1 ≤ from ≤ to ≤` the tree size, or an index is outside the tree.
+    case ledgerRangeInvalid = "ledger_range_invalid"
 
     // HTTP transport and service (rendered by the server's one error shape)
     /// The request is malformed.

@@ -77,6 +77,8 @@ public struct RetentionService: Sendable {
                 try $0.trustedInvitations.deleteLapsedOrDeclined(before: $1) },
             Rule(what: "link_codes", why: "retention.link_codes_seconds", ageSeconds: policy.linkCodesSeconds) {
                 try $0.guardianLinks.deleteUsedOrExpiredCodes(before: $1) },
+            Rule(what: "ledger_bodies", why: "acknowledgements.receipt_bodies_days", ageSeconds: 0) {
+                try $0.ledger.deleteExpiredBodies(before: $1) },
             Rule(what: "audit_events", why: "retention.audit_events_years",
                  ageSeconds: Int64(policy.auditEventsYears) * secondsPerYear) {
                 try $0.audit.purge(before: $1, limit: auditEventsPerPass) },

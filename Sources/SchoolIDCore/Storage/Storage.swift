@@ -77,6 +77,8 @@ public protocol WriteTransaction {
     var revokedAccessTokens: any RevokedAccessTokenStore { get }
     /// Acknowledgement requests (issue 10).
     var acknowledgements: any AcknowledgementStore { get }
+    /// The acknowledgement ledger: entries, sealed bodies, checkpoints (issue 10).
+    var ledger: any LedgerStore { get }
     /// The same transaction through the read protocols (it sees this unit's writes): for
     /// domain code that reads with ``ReadTransaction`` inside a unit of work.
     var reading: any ReadTransaction { get }
@@ -112,4 +114,5 @@ public protocol ReadTransaction {
     var refreshTokens: any RefreshTokenReader { get }
     var revokedAccessTokens: any RevokedAccessTokenReader { get }
     var acknowledgements: any AcknowledgementReader { get }
+    var ledger: any LedgerReader { get }
 }

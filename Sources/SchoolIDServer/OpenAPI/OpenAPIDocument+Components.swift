@@ -170,7 +170,7 @@ extension OpenAPIDocument {
         "invitation_not_found", "invitation_not_pending",
         "invitation_lapsed", "acceptance_code_invalid", "invitee_invalid", "client_not_found", "client_invalid",
         "client_exists", "acknowledgement_not_found", "acknowledgement_invalid", "acknowledgement_conflict",
-        "student_not_served", "bad_request", "bad_request_line",
+        "student_not_served", "ledger_range_invalid", "bad_request", "bad_request_line",
         "bare_line_feed", "uri_too_long", "header_too_large", "too_many_headers", "invalid_header_name",
         "invalid_header_value", "whitespace_before_colon", "obsolete_line_folding", "missing_host",
         "content_length_and_transfer_encoding", "duplicate_content_length", "invalid_content_length",

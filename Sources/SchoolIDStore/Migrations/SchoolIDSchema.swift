@@ -22,6 +22,7 @@ public enum SchoolIDSchema {
         oauthGrants,
         tokenRevocation,
         acknowledgements,
+        ledger,
     ]
 
     /// `0001-foundation`: per-owner data keys.

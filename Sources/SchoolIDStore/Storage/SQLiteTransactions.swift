@@ -37,6 +37,7 @@ public final class SQLiteWriteTransaction: WriteTransaction {
     public var refreshTokens: any RefreshTokenStore { SQLiteRefreshTokenStore(connection: connection) }
     public var revokedAccessTokens: any RevokedAccessTokenStore { SQLiteRevokedAccessTokenStore(connection: connection) }
     public var acknowledgements: any AcknowledgementStore { SQLiteAcknowledgementStore(connection: connection) }
+    public var ledger: any LedgerStore { SQLiteLedgerStore(connection: connection) }
 }
 
 /// A read's view of one reader connection, inside a deferred read transaction.
@@ -70,4 +71,5 @@ public final class SQLiteReadTransaction: ReadTransaction {
     public var refreshTokens: any RefreshTokenReader { SQLiteRefreshTokenStore(connection: connection) }
     public var revokedAccessTokens: any RevokedAccessTokenReader { SQLiteRevokedAccessTokenStore(connection: connection) }
     public var acknowledgements: any AcknowledgementReader { SQLiteAcknowledgementStore(connection: connection) }
+    public var ledger: any LedgerReader { SQLiteLedgerStore(connection: connection) }
 }

@@ -301,6 +301,34 @@ CREATE TABLE key_rotations (
     updated_at INTEGER NOT NULL
 ) STRICT;
 
+-- table ledger_bodies
+CREATE TABLE ledger_bodies (
+    ledger_index INTEGER PRIMARY KEY NOT NULL,
+    owner_id TEXT NOT NULL,
+    body BLOB NOT NULL,
+    expires_at INTEGER NOT NULL
+) STRICT;
+
+-- index ledger_bodies_by_expiry
+CREATE INDEX ledger_bodies_by_expiry ON ledger_bodies (expires_at);
+
+-- table ledger_checkpoints
+CREATE TABLE ledger_checkpoints (
+    tree_size INTEGER PRIMARY KEY NOT NULL CHECK (tree_size >= 0),
+    root BLOB NOT NULL CHECK (length(root) = 32),
+    signed_at INTEGER NOT NULL,
+    compact TEXT NOT NULL
+) STRICT;
+
+-- table ledger_entries
+CREATE TABLE ledger_entries (
+    ledger_index INTEGER PRIMARY KEY NOT NULL CHECK (ledger_index >= 0),
+    kind TEXT NOT NULL CHECK (kind IN ('receipt', 'withdrawal')),
+    acknowledgement_id TEXT NOT NULL,
+    leaf_data BLOB NOT NULL CHECK (length(leaf_data) = 32),
+    appended_at INTEGER NOT NULL
+) STRICT;
+
 -- table link_codes
 CREATE TABLE link_codes (
     id TEXT PRIMARY KEY NOT NULL,
