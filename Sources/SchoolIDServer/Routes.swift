@@ -30,6 +30,9 @@ public enum Routes {
     /// `POST` (a diary service's request), `GET ?student=` (the client's or a guardian's list).
     public static let acknowledgements = "/v1/acknowledgements"
     public static let acknowledgement = "/v1/acknowledgements/:acknowledgement_id"
+    public static let acknowledgementCode = "/v1/acknowledgements/:acknowledgement_id/code"
+    public static let acknowledgementSign = "/v1/acknowledgements/:acknowledgement_id/sign"
+    public static let acknowledgementWithdraw = "/v1/acknowledgements/:acknowledgement_id/withdraw"
 
     // JSON API: access
     public static let login = "/v1/login"

@@ -138,6 +138,7 @@ public final class ServerApplication: Sendable {
                             throttle: api.clientAuthFailures).register(in: &router)
         UserinfoRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
         AcknowledgementRoutes(context: api, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
+        AcknowledgementSigningRoutes(context: api, keyring: keyring, issuer: resolvedIssuer).register(in: &router)
         OpenAPIRoutes().register(in: &router)
         AckKeysRoutes(keyring: keyring).register(in: &router)
         LedgerRoutes(environment: environment, keyring: keyring, issuer: resolvedIssuer).register(in: &router)

@@ -213,6 +213,9 @@ public enum PersonalDataColumns {
             "deadline": .exported("acknowledgements.deadline"), "state": .exported("acknowledgements.state"),
             "created_at": .exported("acknowledgements.created_at"),
             "signed_at": .exported("acknowledgements.signed_at"), "signed_by": .exported("acknowledgements.signed_by"),
+            "ledger_index": .exported("acknowledgements.ledger_index"),
+            "withdrawn_at": .exported("acknowledgements.withdrawn_at"),
+            "withdrawal_index": .exported("acknowledgements.withdrawal_index"),
         ]),
         Table("ledger_entries", subject: nil, [
             "ledger_index": .notPersonal("a leaf position in the public append-only ledger"),
@@ -246,6 +249,9 @@ public enum PersonalDataColumns {
             "id": flow, "purpose": flow, "channel": flow, "account_id": flow, "destination_index": blindIndex,
             "code_hash": secret, "code_key_version": keyVersion, "created_at": flow, "expires_at": flow,
             "attempts_left": flow, "send_count": flow, "last_sent_at": flow, "consumed_at": flow,
+        ]),
+        Table("acknowledgement_challenges", subject: "signer_id = ?1", [
+            "challenge_id": flow, "acknowledgement_id": flow, "digest": flow, "signer_id": flow,
         ]),
         Table("otp_sends", subject: nil, [
             "destination_index": blindIndex, "client_address": flow, "sent_at": flow,

@@ -19,11 +19,11 @@ import Testing
         CodeCase(template: .passwordRecoveryCode(code: code), russianPurpose: "восстановления пароля",
                  englishPurpose: "password recovery"),
         CodeCase(template: .secondFactorCode(code: code), russianPurpose: "для входа", englishPurpose: "sign-in"),
-        CodeCase(template: .acknowledgementCode(code: code, documentTitle: "Согласие на обработку персональных данных"),
-                 russianPurpose: "подтверждения документа", englishPurpose: "acknowledge a document"),
     ]
 
+    static let longTitle = Acknowledgement.truncatedTitle("Согласие на обработку персональных данных для экскурсии")
     static let allTemplates: [MessageTemplate] = codeCases.map(\.template) + [
+        .acknowledgementCode(code: code, documentTitle: longTitle),
         .loginReminder(login: "ivanova.m"), .contactAlreadyRegistered, .passwordChangedNotice,
         .contactChangedNotice(kind: .phone), .contactChangedNotice(kind: .email),
         .guardianLinkedNotice(studentLogin: "s57-7b-01"),
@@ -51,12 +51,18 @@ import Testing
         #expect(text.contains(Self.code))
     }
 
-    @Test("the acknowledgement SMS omits the document title, which its email names")
+    @Test("the acknowledgement SMS names the action, the title cut to 40 characters and the code, in at most two segments")
     func acknowledgementTitle() {
-        let template = MessageTemplate.acknowledgementCode(code: Self.code, documentTitle: "Согласие на экскурсию")
+        let template = MessageTemplate.acknowledgementCode(code: Self.code, documentTitle: Self.longTitle)
+        let russian = template.sms(in: .russian), english = template.sms(in: .english)
+        #expect(russian.hasPrefix("SchoolID:") && russian.contains("подписать") && russian.contains(Self.code))
+        #expect(english.hasPrefix("SchoolID:") && english.contains("to sign") && english.contains(Self.code))
+        for text in [russian, english] {
+            #expect(text.contains(Self.longTitle) && text.utf16.count <= 2 * 67, "\(text.utf16.count): \(text)")
+        }
         for language in MessageLanguage.allCases {
-            #expect(!template.sms(in: language).contains("экскурсию"))
-            #expect(template.email(in: language).body.contains("Согласие на экскурсию"))
+            #expect(template.email(in: language).body.contains(Self.longTitle))
+            #expect(template.email(in: language).body.contains(Self.code))
         }
     }
 

@@ -13,6 +13,9 @@ extension AccountExport {
                 "deadline": Self.time(acknowledgement.deadline), "state": .string(acknowledgement.state.rawValue),
                 "created_at": Self.time(acknowledgement.createdAt), "signed_at": Self.time(acknowledgement.signedAt),
                 "signed_by": Self.id(acknowledgement.signedBy),
+                "ledger_index": acknowledgement.ledgerIndex.map { .integer(Int64($0)) } ?? .null,
+                "withdrawn_at": Self.time(acknowledgement.withdrawnAt),
+                "withdrawal_index": acknowledgement.withdrawalIndex.map { .integer(Int64($0)) } ?? .null,
             ])
         }
     }

@@ -18,7 +18,7 @@ public struct Acknowledgement: Hashable, Sendable {
     /// An acknowledgement identifier: `ack_` + 128 random bits, base64url.
     public typealias ID = Identifier<Kind>
 
-    /// Where a request stands. Signing and withdrawal come with the ledger.
+    /// Where a request stands.
     public enum State: String, Hashable, Sendable, CaseIterable {
         /// Waiting for a guardian's signature.
         case pending
@@ -51,10 +51,17 @@ public struct Acknowledgement: Hashable, Sendable {
     public var createdAt: UnixTime
     public var signedAt: UnixTime?
     public var signedBy: Account.ID?
+    /// The ledger index of the receipt (set with ``signedAt``).
+    public var ledgerIndex: Int?
+    /// When a guardian withdrew the signature.
+    public var withdrawnAt: UnixTime?
+    /// The ledger index of the withdrawal entry (set with ``withdrawnAt``).
+    public var withdrawalIndex: Int?
 
     public init(id: ID, clientID: OAuthClient.ID, studentID: Account.ID, documentID: String, digest: String,
                 sealedTitle: [UInt8], deadline: UnixTime?, state: State = .pending, createdAt: UnixTime,
-                signedAt: UnixTime? = nil, signedBy: Account.ID? = nil)
+                signedAt: UnixTime? = nil, signedBy: Account.ID? = nil, ledgerIndex: Int? = nil,
+                withdrawnAt: UnixTime? = nil, withdrawalIndex: Int? = nil)
     {
         self.id = id
         self.clientID = clientID
@@ -67,6 +74,9 @@ public struct Acknowledgement: Hashable, Sendable {
         self.createdAt = createdAt
         self.signedAt = signedAt
         self.signedBy = signedBy
+        self.ledgerIndex = ledgerIndex
+        self.withdrawnAt = withdrawnAt
+        self.withdrawalIndex = withdrawalIndex
     }
 
     static func titleContext(_ id: ID) -> SealedField.Context {

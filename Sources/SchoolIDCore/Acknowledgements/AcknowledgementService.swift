@@ -14,8 +14,10 @@ import SchoolIDBase
 ///   key about another student is `acknowledgement_conflict`;
 /// - each active guardian of the student is told through the outbox, in the unit that
 ///   stores the request, with the title cut to 40 characters; `ack.requested` is audited;
-/// - a client sees only its own requests, a guardian only their linked children's
-///   pending and signed ones; anything else is `acknowledgement_not_found`.
+/// - a client sees only its own requests, a person only those they may sign
+///   (``AcknowledgementStanding``: a guardian of the child, or a trusted person with
+///   `diary` when policy lets trusted persons sign); anything else is
+///   `acknowledgement_not_found`. Signing is ``AcknowledgementSigningService``.
 public struct AcknowledgementService: Sendable {
     /// A request with its title opened.
     public struct View: Hashable, Sendable {
@@ -141,24 +143,32 @@ public struct AcknowledgementService: Sendable {
         try await views(of: student) { $0.clientID == client }
     }
 
-    /// A linked child's pending and signed requests, oldest first.
-    /// - Throws: `DomainError(.accountNotFound)` unless `guardian` is an active guardian
-    ///   of `student`; a store error.
+    /// The requests about a child the person may sign for, oldest first.
+    /// - Throws: `DomainError(.accountNotFound)` unless the person may read the child's
+    ///   requests; a store error.
     public func acknowledgements(ofStudent student: Account.ID, guardian: Actor) async throws -> [View] {
-        guard guardian.linkedChildren.contains(student) else { throw DomainError(.accountNotFound) }
-        return try await views(of: student) { $0.state != .withdrawn }
+        let (policy, now) = (environment.policies.acknowledgements, environment.clock.now())
+        let visible = try await environment.storage.read { tx in
+            try AcknowledgementStanding.mayRead(student: student, guardian, now: now, policy: policy, in: tx)
+        }
+        guard visible else { throw DomainError(.accountNotFound) }
+        return try await views(of: student) { _ in true }
     }
 
     /// One of the client's own requests.
     /// - Throws: `DomainError(.acknowledgementNotFound)`; a store error.
     public func acknowledgement(_ id: Acknowledgement.ID, client: OAuthClient.ID) async throws -> View {
-        try await view(id) { $0.clientID == client }
+        try await view(id) { acknowledgement, _ in acknowledgement.clientID == client }
     }
 
-    /// A pending or signed request about one of the guardian's linked children.
+    /// A request the person may sign for (see ``AcknowledgementStanding/mayRead(student:_:now:policy:in:)``).
     /// - Throws: `DomainError(.acknowledgementNotFound)`; a store error.
     public func acknowledgement(_ id: Acknowledgement.ID, guardian: Actor) async throws -> View {
-        try await view(id) { guardian.linkedChildren.contains($0.studentID) && $0.state != .withdrawn }
+        let (policy, now) = (environment.policies.acknowledgements, environment.clock.now())
+        return try await view(id) { acknowledgement, tx in
+            try AcknowledgementStanding.mayRead(student: acknowledgement.studentID, guardian, now: now, policy: policy,
+                                                in: tx)
+        }
     }
 
     private func views(of student: Account.ID,
@@ -176,11 +186,12 @@ public struct AcknowledgementService: Sendable {
     }
 
     private func view(_ id: Acknowledgement.ID,
-                      where visible: @escaping @Sendable (Acknowledgement) -> Bool) async throws -> View
+                      where visible: @escaping @Sendable (Acknowledgement, any ReadTransaction) throws -> Bool)
+        async throws -> View
     {
         let ownerKeys = environment.ownerKeys
         return try await environment.storage.read { tx in
-            guard let stored = try tx.acknowledgements.acknowledgement(id), visible(stored) else {
+            guard let stored = try tx.acknowledgements.acknowledgement(id), try visible(stored, tx) else {
                 throw DomainError(.acknowledgementNotFound)
             }
             let key = try? ownerKeys.key(for: stored.studentID.rawValue, in: tx.ownerKeys)

@@ -73,11 +73,13 @@ public struct ReceiptClaims: Sendable, Hashable, Codable {
     public var method: Method
     /// `ledger_index`: the receipt's position in the append-only ledger (RFC 9162 leaf index).
     public var ledgerIndex: Int64
+    /// `withdraws`: in a withdrawal entry only, the ledger index of the receipt withdrawn.
+    public var withdraws: Int64?
 
     enum CodingKeys: String, CodingKey {
         case issuer = "iss", audience = "aud", jwtID = "jti", issuedAt = "iat", acknowledgement = "ack"
         case student, document, title, digest, signer, signerRole = "signer_role", link, method
-        case ledgerIndex = "ledger_index"
+        case ledgerIndex = "ledger_index", withdraws
     }
 
     /// Creates the claims. ``ReceiptIssuer/sign(_:at:)`` replaces `issuer`, `jwtID` and
@@ -105,14 +107,16 @@ public struct ReceiptClaims: Sendable, Hashable, Codable {
 
     /// The claims as a JWT claims set (`aud` a single string, no `exp`).
     public var jwtClaims: JWTClaims {
-        JWTClaims(issuer: issuer, audience: [audience], issuedAt: issuedAt, jwtID: jwtID, extra: [
+        var extra: [String: JSONValue] = [
             "ack": .string(acknowledgement.rawValue), "student": .string(student.rawValue), "document": .string(document),
             "title": .string(title), "digest": .string(digest), "signer": .string(signer.rawValue),
             "signer_role": .string(signerRole.rawValue),
             "link": .object(["id": .string(link.id), "relation": .string(link.relation.rawValue),
                              "origin": .string(link.origin)]),
             "method": .string(method.rawValue), "ledger_index": .integer(ledgerIndex),
-        ])
+        ]
+        if let withdraws { extra["withdraws"] = .integer(withdraws) }
+        return JWTClaims(issuer: issuer, audience: [audience], issuedAt: issuedAt, jwtID: jwtID, extra: extra)
     }
 
     /// Whether `digest` is 64 lowercase hex characters (SHA-256, FIPS 180-4).

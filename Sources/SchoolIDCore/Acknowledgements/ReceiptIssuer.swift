@@ -9,6 +9,9 @@ public import SchoolIDJOSE
 public struct ReceiptIssuer: Sendable {
     /// `typ` of receipts (RFC 8725 §3.11 explicit typing).
     public static let type = "ack+jwt"
+    /// `typ` of withdrawal entries: a receipt-shaped JWS that no receipt verifier accepts
+    /// as a receipt.
+    public static let withdrawalType = "ack-withdrawal+jwt"
 
     /// The `iss` of every receipt.
     public let issuer: String
@@ -28,7 +31,8 @@ public struct ReceiptIssuer: Sendable {
         self.random = random
     }
 
-    /// Signs `claims` as a receipt issued at `now`.
+    /// Signs `claims` as a receipt (or, with `type` ``withdrawalType``, a withdrawal)
+    /// issued at `now`.
     ///
     /// `iss`, `jti` (128 random bits, base64url) and `iat` are the issuer's: the values
     /// `claims` holds for them are replaced.
@@ -37,7 +41,7 @@ public struct ReceiptIssuer: Sendable {
     /// - Throws: ``ReceiptIssuanceError/noActiveKey(_:)`` when the keyring has no active ack
     ///   key for the algorithm; a signing error from OpenSSL.
     /// - Returns: the compact JWS, its `jti` and the claims as signed.
-    public func sign(_ claims: ReceiptClaims, at now: UnixTime) throws -> IssuedReceipt {
+    public func sign(_ claims: ReceiptClaims, at now: UnixTime, type: String = type) throws -> IssuedReceipt {
         precondition(ReceiptClaims.isDigest(claims.digest) && claims.ledgerIndex >= 0, "validated before signing")
         guard let key = keys.activeSigningKey(.ack, algorithm: algorithm) else {
             throw ReceiptIssuanceError.noActiveKey(algorithm.rawValue)
@@ -46,7 +50,7 @@ public struct ReceiptIssuer: Sendable {
         signed.issuer = issuer
         signed.jwtID = random.token(bytes: 16)
         signed.issuedAt = now
-        let compact = try JWT.sign(signed.jwtClaims, type: Self.type, key: key)
+        let compact = try JWT.sign(signed.jwtClaims, type: type, key: key)
         return IssuedReceipt(compact: compact, jwtID: signed.jwtID, claims: signed)
     }
 }

@@ -181,6 +181,12 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// The ledger signed a checkpoint (issue 10): no target; the detail names the tree
     /// size, the root and why (`appends`, `due`, `on_demand`, `cli`).
     case ledgerCheckpointSigned = "ledger.checkpoint_signed"
+    /// A guardian (or an allowed trusted person) signed an acknowledgement: actor the
+    /// signer, target the student; the detail names the acknowledgement, the method and
+    /// the ledger index, never the title.
+    case ackSigned = "ack.signed"
+    /// A signer withdrew a signature by appending a withdrawal entry to the ledger.
+    case ackWithdrawn = "ack.withdrawn"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -8,8 +8,8 @@ extension MessageTemplate {
         case .passwordRecoveryCode(let code):
             "SchoolID: your password recovery code is \(code). Do not share it with anyone."
         case .secondFactorCode(let code): "SchoolID: your sign-in code is \(code). Do not share it with anyone."
-        case .acknowledgementCode(let code, _):
-            "SchoolID: your code to acknowledge a document is \(code). Do not share it with anyone."
+        case .acknowledgementCode(let code, let title):
+            "SchoolID: code \(code) to sign \"\(title)\". Do not share it with anyone."
         case .loginReminder(let login): "SchoolID: your login is \(login)"
         case .familyLoginReminder(let login, let children) where children.isEmpty:
             MessageTemplate.loginReminder(login: login).englishSMS

@@ -7,7 +7,8 @@ extension MessageTemplate {
         case .emailChangeCode(let code): "SchoolID: код для смены почты \(code). Никому не сообщайте."
         case .passwordRecoveryCode(let code): "SchoolID: код для восстановления пароля \(code). Никому не сообщайте."
         case .secondFactorCode(let code): "SchoolID: код для входа \(code). Никому не сообщайте."
-        case .acknowledgementCode(let code, _): "SchoolID: код для подтверждения документа \(code). Никому не сообщайте."
+        case .acknowledgementCode(let code, let title):
+            "SchoolID: код \(code) — подписать «\(title)». Никому не сообщайте."
         case .loginReminder(let login): "SchoolID: ваш логин для входа \(login)"
         case .familyLoginReminder(let login, let children) where children.isEmpty:
             MessageTemplate.loginReminder(login: login).russianSMS

@@ -20,8 +20,9 @@ public enum MessageTemplate: Hashable, Sendable, CustomStringConvertible {
     case passwordRecoveryCode(code: String)
     /// A second factor at login.
     case secondFactorCode(code: String)
-    /// Signs an acknowledgement of a document. The title appears in the email only:
-    /// an SMS with it would not fit one segment.
+    /// Signs an acknowledgement of a document: the SMS names the action and the title
+    /// (the caller cuts it to ``Acknowledgement/notificationTitleLength`` characters),
+    /// so a person never confirms something they were not shown.
     case acknowledgementCode(code: String, documentTitle: String)
     /// "I don't remember my login": the login, sent to a verified contact.
     case loginReminder(login: String)

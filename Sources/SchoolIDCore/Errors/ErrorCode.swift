@@ -231,6 +231,17 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case studentNotServed = "student_not_served"
     /// A ledger range is outside `1 ≤ from ≤ to ≤` the tree size, or an index is outside the tree.
     case ledgerRangeInvalid = "ledger_range_invalid"
+    /// The acknowledgement is already signed (or withdrawn): nothing to confirm again.
+    case acknowledgementAlreadySigned = "acknowledgement_already_signed"
+    /// Only a signed acknowledgement can be withdrawn.
+    case acknowledgementNotSigned = "acknowledgement_not_signed"
+    /// The client's deadline for signing has passed.
+    case acknowledgementDeadlinePassed = "acknowledgement_deadline_passed"
+    /// The code was sent for another acknowledgement (or another version of the document).
+    case acknowledgementCodeMismatch = "acknowledgement_code_mismatch"
+    /// Trusted persons may not sign acknowledgements (`acknowledgements.json`
+    /// `trusted_persons_may_sign`).
+    case trustedSigningDisabled = "trusted_signing_disabled"
 
     // HTTP transport and service (rendered by the server's one error shape)
     /// The request is malformed.

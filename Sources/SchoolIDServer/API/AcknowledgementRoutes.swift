@@ -4,7 +4,9 @@ import SchoolIDHTTP
 
 /// `POST /v1/acknowledgements` (a diary service asks a student's guardians to
 /// acknowledge a document), `GET /v1/acknowledgements?student=acc_…` and
-/// `GET /v1/acknowledgements/{acknowledgement_id}` (issue 10).
+/// `GET /v1/acknowledgements/{acknowledgement_id}` (issue 10); for a signed request the
+/// detail carries the receipt (while its body is kept) and its inclusion proof against a
+/// signed checkpoint (one is signed on demand when the newest does not cover it).
 ///
 /// A diary service authenticates with `Authorization: Bearer <access token>` of a
 /// `client_credentials` grant (RFC 6749 §4.4, RFC 6750 §2.1) carrying `ack:request`;
@@ -82,7 +84,7 @@ struct AcknowledgementRoutes: Sendable {
         case .client(let clientID): try await service.acknowledgements(ofStudent: student, client: clientID)
         case .person(let actor): try await service.acknowledgements(ofStudent: student, guardian: actor)
         }
-        return .json(ListBody(acknowledgements: views.map(AcknowledgementBody.init)), headers: Self.noStore)
+        return .json(ListBody(acknowledgements: views.map { AcknowledgementBody($0) }), headers: Self.noStore)
     }
 
     private func show(_ request: Request) async throws -> Response {
@@ -92,63 +94,21 @@ struct AcknowledgementRoutes: Sendable {
         case .client(let clientID): try await service.acknowledgement(id, client: clientID)
         case .person(let actor): try await service.acknowledgement(id, guardian: actor)
         }
-        return .json(AcknowledgementBody(view), headers: Self.noStore)
+        var body = AcknowledgementBody(view)
+        if let index = view.acknowledgement.ledgerIndex {
+            let ledger = Ledger(environment: context.environment, issuer: issuer.current, keys: { keyring.snapshot })
+            body.receipt = try await ledger.body(ofIndex: index)
+            body.proof = AcknowledgementBody.Proof(try await ledger.proof(forIndex: index))
+            if let withdrawal = view.acknowledgement.withdrawalIndex {
+                body.withdrawal = try await ledger.body(ofIndex: withdrawal)
+            }
+        }
+        return .json(body, headers: Self.noStore)
     }
 
-    private static let noStore: HTTPHeaders = {
+    static let noStore: HTTPHeaders = {
         var headers = HTTPHeaders()
         headers.set("Cache-Control", "no-store")
         return headers
     }()
-}
-
-/// One acknowledgement request as the API shows it.
-struct AcknowledgementBody: Encodable {
-    let id: String
-    let clientID: String
-    let student: String
-    let document: String
-    let title: String?
-    let digest: String
-    let deadline: Int64?
-    let state: String
-    let createdAt: Int64
-    let signedAt: Int64?
-    let signedBy: String?
-
-    enum CodingKeys: String, CodingKey {
-        case id, clientID = "client_id", student, document, title, digest, deadline, state
-        case createdAt = "created_at", signedAt = "signed_at", signedBy = "signed_by"
-    }
-
-    init(_ view: AcknowledgementService.View) {
-        let acknowledgement = view.acknowledgement
-        id = acknowledgement.id.rawValue
-        clientID = acknowledgement.clientID.rawValue
-        student = acknowledgement.studentID.rawValue
-        document = acknowledgement.documentID
-        title = view.title
-        digest = acknowledgement.digest
-        deadline = acknowledgement.deadline?.seconds
-        state = acknowledgement.state.rawValue
-        createdAt = acknowledgement.createdAt.seconds
-        signedAt = acknowledgement.signedAt?.seconds
-        signedBy = acknowledgement.signedBy?.rawValue
-    }
-
-    /// Encodes every member, `null` included, so each response has the same shape.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(clientID, forKey: .clientID)
-        try container.encode(student, forKey: .student)
-        try container.encode(document, forKey: .document)
-        try container.encode(title, forKey: .title)
-        try container.encode(digest, forKey: .digest)
-        try container.encode(deadline, forKey: .deadline)
-        try container.encode(state, forKey: .state)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(signedAt, forKey: .signedAt)
-        try container.encode(signedBy, forKey: .signedBy)
-    }
 }

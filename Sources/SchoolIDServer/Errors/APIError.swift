@@ -35,7 +35,7 @@ extension ErrorCode {
         case .permissionDenied, .schoolNotAssigned, .classNotAssigned, .csrfTokenInvalid, .originNotAllowed,
              .accountDisabled, .accountLocked, .temporaryPasswordExpired, .stepUpRequired,
              .secondFactorEnrolmentRequired, .secondFactorDisabled, .acceptanceCodeInvalid,
-             .accountDeletionNotAllowed, .studentNotServed: .forbidden
+             .accountDeletionNotAllowed, .studentNotServed, .trustedSigningDisabled: .forbidden
         case .unauthorized, .invalidCredentials, .passwordChangeTicketInvalid, .secondFactorRequired: .unauthorized
         case .retryLater, .codeResendTooSoon, .smsBudgetExhausted: .tooManyRequests
         case .notFound, .schoolNotFound, .classNotFound, .accountNotFound, .enrolmentNotFound,
@@ -45,8 +45,10 @@ extension ErrorCode {
         case .contactUnchanged, .secondFactorRequiredByPolicy, .phoneNotVerified, .schoolCodeTaken, .classAlreadyExists, .loginTaken, .membershipExists, .enrolmentExists,
              .credentialBatchNotFinished, .accountNotStudent, .guardianLinkExists, .guardianLinkNotPending,
              .guardianLimitReached, .childHasContacts, .snilsTaken, .invitationNotPending, .consentOutdated,
-             .clientExists, .acknowledgementConflict: .conflict
-        case .credentialBatchGone, .codeExpired, .codeExhausted, .invitationLapsed: .gone
+             .clientExists, .acknowledgementConflict, .acknowledgementAlreadySigned,
+             .acknowledgementNotSigned: .conflict
+        case .credentialBatchGone, .codeExpired, .codeExhausted, .invitationLapsed,
+             .acknowledgementDeadlinePassed: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout
         case .uriTooLong: .uriTooLong

@@ -23,6 +23,7 @@ public enum SchoolIDSchema {
         tokenRevocation,
         acknowledgements,
         ledger,
+        acknowledgementSigning,
     ]
 
     /// `0001-foundation`: per-owner data keys.

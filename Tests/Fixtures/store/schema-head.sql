@@ -12,6 +12,17 @@ CREATE TABLE accounts (
     updated_at INTEGER NOT NULL
 , locale TEXT NOT NULL DEFAULT 'ru' CHECK (locale IN ('ru', 'en'))) STRICT;
 
+-- table acknowledgement_challenges
+CREATE TABLE acknowledgement_challenges (
+    challenge_id TEXT PRIMARY KEY NOT NULL REFERENCES challenges (id) ON DELETE CASCADE,
+    acknowledgement_id TEXT NOT NULL REFERENCES acknowledgements (id) ON DELETE CASCADE,
+    digest TEXT NOT NULL,
+    signer_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE
+) STRICT;
+
+-- index acknowledgement_challenges_by_acknowledgement
+CREATE INDEX acknowledgement_challenges_by_acknowledgement ON acknowledgement_challenges (acknowledgement_id);
+
 -- table acknowledgements
 CREATE TABLE acknowledgements (
     id TEXT PRIMARY KEY NOT NULL,
@@ -24,7 +35,7 @@ CREATE TABLE acknowledgements (
     state TEXT NOT NULL CHECK (state IN ('pending', 'signed', 'withdrawn')),
     created_at INTEGER NOT NULL,
     signed_at INTEGER,
-    signed_by TEXT REFERENCES accounts (id),
+    signed_by TEXT REFERENCES accounts (id), ledger_index INTEGER CHECK (ledger_index >= 0), withdrawn_at INTEGER, withdrawal_index INTEGER CHECK (withdrawal_index >= 0),
     UNIQUE (client_id, document_id, digest),
     CHECK ((signed_at IS NULL) = (signed_by IS NULL)),
     CHECK ((state = 'pending') = (signed_at IS NULL))
@@ -611,6 +622,9 @@ CREATE UNIQUE INDEX snils_verified ON snils (value_index) WHERE status = 'verifi
 -- (automatic)
 
 -- index sqlite_autoindex_accounts_2
+-- (automatic)
+
+-- index sqlite_autoindex_acknowledgement_challenges_1
 -- (automatic)
 
 -- index sqlite_autoindex_acknowledgements_1

@@ -16,7 +16,9 @@ struct AcknowledgementWorld: Sendable {
     static let digest = String(repeating: "3f", count: 32)
 
     let delivery: DeliveryWorld
-    let child: Account.ID
+    /// The served child (with the temporary password of their slip).
+    let student: GuardianFixture.Student
+    var child: Account.ID { student.id }
     /// A student of the school no client serves.
     let outsider: Account.ID
     /// A second student of the served school, without guardians.
@@ -28,8 +30,12 @@ struct AcknowledgementWorld: Sendable {
     var server: TestServer { delivery.server }
     var environment: ServiceEnvironment { server.application.environment }
 
-    static func run(_ body: (AcknowledgementWorld) async throws -> Void) async throws {
-        try await DeliveryWorld.run(configure: { $0.trustedProxies = [IPAddressRange("127.0.0.1/32")!] }) { delivery in
+    /// - Parameter trustedMaySign: `acknowledgements.json` `trusted_persons_may_sign`.
+    static func run(trustedMaySign: Bool = false, _ body: (AcknowledgementWorld) async throws -> Void) async throws {
+        try await DeliveryWorld.run(configure: { configuration in
+            configuration.trustedProxies = [IPAddressRange("127.0.0.1/32")!]
+            if trustedMaySign { Self.allowTrustedSigning(in: configuration.policies) }
+        }) { delivery in
             let people = GuardianFixture(server: delivery.server)
             let served = try await people.schoolClass(code: "g57")
             let elsewhere = try await people.schoolClass(code: "h58")
@@ -51,9 +57,17 @@ struct AcknowledgementWorld: Sendable {
                 }
             }
             try await body(AcknowledgementWorld(
-                delivery: delivery, child: child.id, outsider: outsider.id, classmate: classmate.id, mother: mother,
+                delivery: delivery, student: child, outsider: outsider.id, classmate: classmate.id, mother: mother,
                 father: father, stranger: stranger, servedSchool: served.schoolID))
         }
+    }
+
+    /// Rewrites `acknowledgements.json` of the test's policy copy to let trusted persons sign.
+    static func allowTrustedSigning(in policies: String) {
+        let path = policies + "/acknowledgements.json"
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        try? text.replacingOccurrences(of: "\"trusted_persons_may_sign\": false", with: "\"trusted_persons_may_sign\": true")
+            .write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     /// Registers a confidential `client_credentials` client serving the served school
