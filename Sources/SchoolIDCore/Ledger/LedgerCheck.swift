@@ -26,9 +26,6 @@ public enum LedgerCheck {
         public let problems: [String]
     }
 
-    /// `typ` of withdrawal entries' JWS.
-    public static let withdrawalType = "ack-withdrawal+jwt"
-
     /// Checks the ledger.
     /// - Parameters:
     ///   - entries: every entry row, by index.
@@ -62,7 +59,7 @@ public enum LedgerCheck {
         guard LedgerEntry.leafData(of: body) == entry.leafData else { return ["\(name): leaf does not match its body"] }
         guard let jws = try? JWS.verify(body, keys: keys) else { return ["\(name): body signature does not verify"] }
         var problems: [String] = []
-        let type = entry.kind == .receipt ? ReceiptIssuer.type : withdrawalType
+        let type = entry.kind == .receipt ? ReceiptIssuer.type : ReceiptIssuer.withdrawalType
         if !JWT.typeMatches(jws.header.type, expected: type) { problems.append("\(name): body is not a \(type)") }
         let claims = try? JWTClaims(jsonBytes: jws.payload)
         switch claims?.extra["ledger_index"] {

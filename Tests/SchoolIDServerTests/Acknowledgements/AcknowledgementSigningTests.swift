@@ -27,6 +27,16 @@ import Testing
             #expect(claims["exp"] == nil)
             #expect(try await world.auditActions(about: world.child).contains("ack.signed"))
 
+            let token = try await world.clientToken("diary-reader")
+            #expect(try await APIClient(world.server, bearer: token).get("/v1/acknowledgements/\(id)").status == 404)
+            let shown = try await world.mother.get("/v1/acknowledgements/\(id)")
+            #expect(shown.string("receipt") == signed.string("receipt"))
+            let proof = try #require(shown.json["proof"] as? [String: Any], "\(shown.text)")
+            #expect(proof["leaf_index"] as? Int == 0 && proof["tree_size"] as? Int == 1)
+            #expect((proof["checkpoint"] as? String)?.split(separator: ".").count == 3)
+            let report = try await world.ledger.check()
+            #expect(report.entries == 1 && report.problems.isEmpty, "\(report.problems)")
+
             let replay = try await world.sign(id, signer: world.mother, challenge: challenge, code: code)
             #expect(replay.status == 409 && replay.errorCode == "acknowledgement_already_signed", "\(replay.text)")
         }
@@ -139,6 +149,8 @@ import Testing
             #expect(answers.filter { $0.1 == "acknowledgement_already_signed" }.count == 9, "\(answers)")
             let events = try await world.auditActions(about: world.child)
             #expect(events.filter { $0 == "ack.signed" }.count == 1)
+            let report = try await world.ledger.check()
+            #expect(report.entries == 1 && report.problems.isEmpty, "\(report.problems)")
         }
     }
 
@@ -161,6 +173,10 @@ import Testing
             #expect(claims["withdraws"] as? Int == 0 && claims["ledger_index"] as? Int == 1)
             #expect(withdrawn.json["ledger_index"] as? Int == 0 && withdrawn.json["withdrawal_index"] as? Int == 1)
             #expect(try await world.auditActions(about: world.child).contains("ack.withdrawn"))
+            let shown = try await world.mother.get("/v1/acknowledgements/\(id)")
+            #expect(shown.string("withdrawal") == withdrawn.string("withdrawal") && shown.string("receipt") != nil)
+            let report = try await world.ledger.check()
+            #expect(report.entries == 2 && report.problems.isEmpty, "\(report.problems)")
             let again = try await world.mother.post("/v1/acknowledgements/\(id)/withdraw",
                                                     json: ["password": GuardianFixture.adultPassword])
             #expect(again.errorCode == "acknowledgement_not_signed")

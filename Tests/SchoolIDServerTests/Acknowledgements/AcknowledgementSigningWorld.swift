@@ -74,6 +74,12 @@ extension AcknowledgementWorld {
         return client
     }
 
+    /// The server's ledger.
+    var ledger: Ledger {
+        let application = server.application
+        return Ledger(environment: environment, issuer: application.issuer, keys: { application.keyring.snapshot })
+    }
+
     /// A session of the served child, after the first-login password change.
     func studentSession() async throws -> APIClient {
         let anonymous = APIClient(server)
