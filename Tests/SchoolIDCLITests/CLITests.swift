@@ -7,14 +7,7 @@ import Testing
 struct CLI {
     let directory: TemporaryDirectory
 
-    static let executable: String = {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments.first { $0.hasSuffix(".xctest") } ?? CommandLine.arguments[0])
-        var url = bundle.deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("schoolid").path), url.path != "/" {
-            url.deleteLastPathComponent()
-        }
-        return url.appendingPathComponent("schoolid").path
-    }()
+    static var executable: String { ServeProcess.executable }
 
     init() throws {
         directory = try TemporaryDirectory()

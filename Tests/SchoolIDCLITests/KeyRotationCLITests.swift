@@ -35,7 +35,7 @@ import Testing
         defer { Task { try? await gateway.stop() } }
         let arguments = ["serve", "--port", "0", "--sms-gateway-url", gateway.url.absoluteString,
                          "--sms-gateway-token", gateway.token]
-        let server = try await DeliveryCrashTests.Server.launch(cli, arguments)
+        let server = try await ServeProcess.launch(arguments, in: cli.directory.path)
         defer { server.kill() }
         let api = APIClient(port: server.port)
         let started = try await api.post("/v1/registrations", json: [
