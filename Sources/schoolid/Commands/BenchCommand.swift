@@ -8,12 +8,13 @@ import SchoolIDJOSE
 /// the same run.
 enum BenchCommand: Command {
     static let name = "bench"
-    static let summary = "measure crypto, HTTP, login and token throughput beside references"
+    static let summary = "measure crypto, HTTP, login, token and acknowledgement throughput beside references"
     static let help = """
     usage: schoolid bench crypto [--seconds S] [--runs N] [--policies DIR]
            schoolid bench http [--seconds S] [--runs N] [--connections C] [--policies DIR]
            schoolid bench login [--seconds S] [--batch N] [--policies DIR]
            schoolid bench tokens [--seconds S] [--runs N] [--connections C] [--policies DIR]
+           schoolid bench acks [--seconds S] [--runs N] [--policies DIR]
 
     Measures full JWS signing and verification of a fixed access-token claim set
     (ES256, EdDSA, RS256 with a 3072-bit key), scrypt at the policy's user and
@@ -42,6 +43,12 @@ enum BenchCommand: Command {
     two students for ES256, EdDSA and RS256, beside `openssl speed` verify measured in
     the same run, and the share of that time spent decoding the claims' JSON. Needs wrk.
 
+    acks: runs the server in-process and measures acknowledgements signed per second
+    (16 signers: the bound SMS code checked and consumed, the receipt signed, appended
+    to the ledger and committed; requests and challenges are prepared before each run),
+    then at the resulting ledger size inclusion proofs built by the server, and verified
+    on one core alone and with the receipt's and checkpoint's signatures.
+
     options:
       --seconds S   length of each timed run (default 1)
       --runs N      timed runs per operation (default 3)
@@ -49,8 +56,8 @@ enum BenchCommand: Command {
     """
 
     static func run(_ arguments: consuming Arguments) async throws {
-        let suite = try arguments.required("benchmark (crypto, http, login or tokens)")
-        guard ["crypto", "http", "login", "tokens"].contains(suite) else { throw UsageError("unknown benchmark '\(suite)'") }
+        let suite = try arguments.required("benchmark (crypto, http, login, tokens or acks)")
+        guard ["crypto", "http", "login", "tokens", "acks"].contains(suite) else { throw UsageError("unknown benchmark '\(suite)'") }
         let seconds = try Double(arguments.option("--seconds") ?? (suite == "crypto" ? "1" : "10")) ?? 0
         let runs = try Int(arguments.option("--runs") ?? "3") ?? 0
         guard seconds > 0, runs > 0 else { throw UsageError("--seconds and --runs take positive numbers") }
@@ -63,6 +70,11 @@ enum BenchCommand: Command {
         if suite == "login" {
             print(try await LoginBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)),
                                            batchSize: batch))
+            return
+        }
+        if suite == "acks" {
+            print(try await AckBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)),
+                                         runs: runs))
             return
         }
         if suite == "tokens" {
