@@ -9,8 +9,10 @@ import SchoolIDVerifier
 /// `SchoolIDVerifier`, one token exchange per child (RFC 8693), refresh and
 /// RP-initiated logout. Server-rendered HTML, no script, every value escaped.
 ///
-/// Routes: `GET /`, `GET /login`, `GET /callback`, `GET /students/:id`, `POST /refresh`,
-/// `POST /logout`. Tokens stay server-side, keyed by a random session cookie.
+/// Routes: `GET /`, `GET /login`, `GET /callback`, `GET /students/:id`,
+/// `GET /students/:id/notes` and `POST /students/:id/notes/request` (a teacher's note the
+/// guardians are asked to acknowledge through SchoolID; the receipt verified offline),
+/// `POST /refresh`, `POST /logout`. Tokens stay server-side, keyed by a random session cookie.
 public final class DiaryDemo: Sendable {
     /// The configuration it was created with.
     public let configuration: DiaryDemoConfiguration
@@ -63,6 +65,17 @@ public final class DiaryDemo: Sendable {
         let server = HTTPServer(configuration: ServerConfiguration(host: configuration.host, port: configuration.port),
                                 logger: logger.child("net")) { [self] in await handle($0) }
         try await server.run(onListening: onListening)
+    }
+
+    /// The teacher's note about `student` the demo shows and asks guardians to sign.
+    public func note(student: String) -> TeacherNote {
+        routes.teacherNotes.note(for: student)
+    }
+
+    /// Edits the note about `student` (a teacher's correction): a receipt for the old
+    /// bytes then no longer matches, and the notes page says so.
+    public func replaceNote(student: String, with bytes: [UInt8]) {
+        routes.teacherNotes.replace(student: student, with: bytes)
     }
 
     /// The signed-in session a browser's session cookie names, as the demo stores it.

@@ -17,7 +17,7 @@ extension DiaryDemoConfiguration {
     /// `diary-demo --help`.
     public static let usage = """
     usage: diary-demo --issuer URL --client-id ID [--listen HOST:PORT] [--redirect-base URL]
-                      [--client-secret-file PATH]
+                      [--client-secret-file PATH] [--checkpoint-store PATH]
 
     A minimal diary service that signs people in through SchoolID.
       --issuer URL              SchoolID's issuer (e.g. http://127.0.0.1:8080)
@@ -26,6 +26,8 @@ extension DiaryDemoConfiguration {
       --redirect-base URL       the demo's public origin (default http://HOST:PORT)
       --client-secret-file PATH a file holding the client secret; otherwise the
                                 secret is read from \(secretVariable)
+      --checkpoint-store PATH   the file keeping the newest ledger checkpoint the
+                                demo accepted (default: kept in memory only)
     """
 
     /// Parses `diary-demo`'s arguments (without the program name).
@@ -40,7 +42,8 @@ extension DiaryDemoConfiguration {
     {
         var options: [String: String] = [:]
         var rest = arguments[...]
-        let known: Set = ["--issuer", "--client-id", "--listen", "--redirect-base", "--client-secret-file"]
+        let known: Set = ["--issuer", "--client-id", "--listen", "--redirect-base", "--client-secret-file",
+                          "--checkpoint-store"]
         while let name = rest.popFirst() {
             guard known.contains(name) else { throw DiaryDemoUsageError("unknown option \(name)") }
             guard let value = rest.popFirst(), !value.isEmpty else { throw DiaryDemoUsageError("\(name) needs a value") }
@@ -68,6 +71,7 @@ extension DiaryDemoConfiguration {
         }
         self.init(issuer: issuer, clientID: clientID, clientSecret: Secret(secret), redirectBase: base,
                   host: host, port: port)
+        checkpointStorePath = options["--checkpoint-store"]
     }
 
     private static func listenAddress(_ text: String) throws(DiaryDemoUsageError) -> (String, Int) {

@@ -35,6 +35,9 @@ public struct DiaryDemoConfiguration: Sendable {
     public var random: any RandomSource
     /// Fetches discovery and JWKS (default: the verifier's `URLSession` fetcher).
     public var fetcher: any JWKSFetcher
+    /// Where the newest ledger checkpoint the demo accepted is kept (`FileCheckpointStore`);
+    /// `nil` keeps it in memory, so a restart trusts the next checkpoint it sees afresh.
+    public var checkpointStorePath: String?
 
     /// A configuration with production defaults.
     public init(issuer: String, clientID: String, clientSecret: Secret<String>, redirectBase: String,
@@ -55,6 +58,7 @@ public struct DiaryDemoConfiguration: Sendable {
         clock = SystemWallClock()
         random = SystemRandomSource()
         fetcher = URLSessionJWKSFetcher()
+        checkpointStorePath = nil
     }
 
     /// `{redirect-base}/callback`.

@@ -40,7 +40,8 @@ extension DiaryDemoRoutes {
             + "(<span id=\"relation\">\(HTML.escape(actor.relation.rawValue))</span>, grant "
             + "<code>\(HTML.escape(actor.grant))</code>)</p>\n<h2>Services</h2>\n<ul>\n"
         for service in services { body += "<li class=\"service\">\(HTML.escape(service))</li>\n" }
-        body += "</ul>\n<p><a href=\"/\">Back</a></p>"
+        body += "</ul>\n<p><a id=\"notes\" href=\"\(HTML.escape("/students/" + PercentEncoding.encodeUnreserved(studentID) + "/notes"))\">"
+            + "Teacher's notes</a></p>\n<p><a href=\"/\">Back</a></p>"
         return HTML.page("Student", body: body)
     }
 

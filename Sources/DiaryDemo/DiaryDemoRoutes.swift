@@ -12,10 +12,20 @@ struct DiaryDemoRoutes: Sendable {
     let client: SchoolIDClient
     let verifier: Verifier
     let store = DemoSessionStore()
+    let teacherNotes = TeacherNotes()
+    let acknowledgements: AcknowledgementClient
+    let verification: NoteVerification
 
     init(configuration: DiaryDemoConfiguration) {
         self.configuration = configuration
         client = SchoolIDClient(configuration: configuration)
+        acknowledgements = AcknowledgementClient(client: client, configuration: configuration)
+        let receipts = ReceiptVerifier(configuration: ReceiptVerifierConfiguration(
+            issuer: configuration.issuer, audience: configuration.clientID, clock: configuration.clock,
+            fetcher: configuration.fetcher))
+        let checkpoints: any CheckpointStore = configuration.checkpointStorePath
+            .map { FileCheckpointStore(path: URL(fileURLWithPath: $0)) } ?? MemoryCheckpointStore()
+        verification = NoteVerification(monitor: LedgerMonitor(verifier: receipts, store: checkpoints))
         var verification = VerifierConfiguration(issuer: configuration.issuer, audience: configuration.audience,
                                                  clock: configuration.clock, fetcher: configuration.fetcher)
         verification.clientID = configuration.clientID
@@ -28,6 +38,8 @@ struct DiaryDemoRoutes: Sendable {
         router.add(.GET, "/login") { [self] in try await login($0) }
         router.add(.GET, "/callback") { [self] in try await callback($0) }
         router.add(.GET, "/students/:id") { [self] in try await student($0) }
+        router.add(.GET, "/students/:id/notes") { [self] in try await notes($0) }
+        router.add(.POST, "/students/:id/notes/request") { [self] in try await requestSignature($0) }
         router.add(.POST, "/refresh") { [self] in try await refresh($0) }
         router.add(.POST, "/logout") { [self] in try await logout($0) }
         return router

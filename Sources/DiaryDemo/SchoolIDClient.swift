@@ -64,7 +64,7 @@ struct ProviderUnavailable: Error, Sendable {
 /// `client_secret_basic` (RFC 6749 §2.3.1: id and secret form-encoded, then Basic).
 final class SchoolIDClient: Sendable {
     private let configuration: DiaryDemoConfiguration
-    private let session: URLSession
+    let session: URLSession
     private let cached = Mutex<ProviderMetadata?>(nil)
 
     init(configuration: DiaryDemoConfiguration) {

@@ -71,9 +71,22 @@ struct DiaryDemoWorld {
     /// Signs the guardian in from the demo's `/login` through SchoolID's login and
     /// consent pages; returns the demo's answer to the callback.
     func signIn() async throws -> TestResponse {
-        let authorize = try await startLogin()
-        let path = try providerPath(authorize)
-        _ = try await fixture.login(provider, from: try #require(try await provider.get(path).header("Location")))
+        try await Self.signIn(diary: diary, provider: provider, issuer: server.application.issuer) { browser, path in
+            _ = try await fixture.login(browser, from: path)
+        }
+    }
+
+    /// The code flow from the demo's `/login` through SchoolID's login (`login` fills in
+    /// the login form at the given path) and consent pages; the demo's answer to the callback.
+    static func signIn(diary: Browser, provider: Browser, issuer: String,
+                       login: (Browser, String) async throws -> Void) async throws -> TestResponse
+    {
+        let started = try await diary.get("/login")
+        try #require(started.status == 303)
+        let authorize = try #require(started.header("Location"))
+        try #require(authorize.hasPrefix(issuer + "/"), "\(authorize)")
+        let path = String(authorize.dropFirst(issuer.count))
+        try await login(provider, try #require(try await provider.get(path).header("Location")))
         _ = try await provider.get("/")
         let consent = try await provider.get(path)
         let items = try #require(URLComponents(string: authorize)?.queryItems).map { ($0.name, $0.value ?? "") }
