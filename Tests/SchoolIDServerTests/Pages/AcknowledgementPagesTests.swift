@@ -195,4 +195,21 @@ import Testing
             }
         }
     }
+
+    @Test("a trusted person with diary sees and signs only when policy allows it", arguments: [false, true])
+    func trustedPerson(maySign: Bool) async throws {
+        try await AcknowledgementWorld.run(trustedMaySign: maySign) { world in
+            let id = try await world.pending()
+            _ = try await world.trustedPerson()
+            let nanny = try await FamilyPagesTests.browser(world.server, login: "irina.nanny")
+            let list = try await nanny.get(Self.list)
+            #expect(list.status == 200 && list.bodyText.contains(id) == maySign)
+            let signed = try await Self.submit(nanny, from: "/account/children", to: "\(Self.page(id))/sign", [
+                ("method", "password"), ("password", GuardianFixture.adultPassword)])
+            #expect(signed.status == (maySign ? 200 : 404), "\(signed.bodyText)")
+            let mother = try await FamilyPagesTests.browser(world.server, login: "anna.petrova")
+            let seen = try await mother.get(Self.page(id))
+            #expect(seen.bodyText.contains(AcknowledgementPageText.roleTrusted.russian) == maySign)
+        }
+    }
 }
