@@ -190,6 +190,15 @@ public enum Routes {
     public static let trustedApprovePage = "/account/trusted-persons/:invitation_id/approve"
     public static let exportPage = "/account/export"
     public static let exportDownloadPage = "/account/export.json"
+    /// A guardian's acknowledgements: pending and signed, per child (issue 10).
+    public static let acknowledgementsPage = "/account/acknowledgements"
+    /// The confirmation page of one acknowledgement.
+    public static let acknowledgementPage = "/account/acknowledgements/:acknowledgement_id"
+    public static let acknowledgementCodePage = "/account/acknowledgements/:acknowledgement_id/code"
+    public static let acknowledgementSignPage = "/account/acknowledgements/:acknowledgement_id/sign"
+    public static let acknowledgementWithdrawPage = "/account/acknowledgements/:acknowledgement_id/withdraw"
+    /// The receipt JWS as an `application/jwt` download.
+    public static let acknowledgementReceiptPage = "/account/acknowledgements/:acknowledgement_id/receipt"
     public static let teacherLinkCode = "/teacher/students/:account_id/link-code"
     public static let teacherGuardianProposal = "/teacher/students/:account_id/guardian-proposal"
 

@@ -146,8 +146,8 @@ public final class ServerApplication: Sendable {
         AuthorizeRoutes(context: api, scheme: secure ? "https" : "http", issuer: resolvedIssuer).register(in: &router)
         LogoutRoutes(context: api, keyring: keyring, scheme: secure ? "https" : "http", issuer: resolvedIssuer)
             .register(in: &router)
-        PageRoutes(context: api, scheme: secure ? "https" : "http", publicBaseURL: configuration.issuer)
-            .register(in: &router)
+        PageRoutes(context: api, scheme: secure ? "https" : "http", publicBaseURL: configuration.issuer,
+                   keyring: keyring, issuer: resolvedIssuer).register(in: &router)
         extraRoutes(&router, hashingPool)
         routeTable = router.registrations
         accessLog = try configuration.accessLogDirectory.map { try AccessLogDirectory(path: $0, clock: clock) }

@@ -63,14 +63,16 @@ struct FamilyPages: Sendable {
             return """
                 <tr><td>\(child.name)</td><td class="secret">\(child.login?.rawValue ?? "")</td>\
                 <td>\(child.school.name)</td><td>\(child.schoolClass.name)</td>\
-                <td>\(Self.relationText(child.relation, language))</td><td>\(reset)</td></tr>
+                <td>\(Self.relationText(child.relation, language))</td>\
+                <td><a href="\(Routes.acknowledgementsPage)#child-\(child.studentID.rawValue)">\
+                \(AcknowledgementPageText.childLink.text(in: language))</a></td><td>\(reset)</td></tr>
 
                 """
         }
         return """
             <table class="children">
             <thead><tr><th>\(text(.columnName))</th><th>\(text(.columnLogin))</th><th>\(text(.columnSchool))</th>\
-            <th>\(text(.columnClass))</th><th>\(text(.columnRelation))</th><th></th></tr></thead>
+            <th>\(text(.columnClass))</th><th>\(text(.columnRelation))</th><th></th><th></th></tr></thead>
             <tbody>
             \(rows)</tbody>
             </table>

@@ -126,6 +126,7 @@ struct LoginPages: Sendable {
         let family: HTML = actor.account.category == .adult ? """
             <p><a href="\(Routes.childrenPage)">\(FamilyPageText.childrenLink.text(in: language))</a></p>
             <p><a href="\(Routes.trustedPersonsPage)">\(FamilyPageText.trustedLink.text(in: language))</a></p>
+            <p><a href="\(Routes.acknowledgementsPage)">\(AcknowledgementPageText.listLink.text(in: language))</a></p>
             <p><a href="\(Routes.accountConsentPage)">\(ConsentPageText.accountLink.text(in: language))</a></p>
 
             """ : .empty

@@ -19,6 +19,9 @@ struct PageRoutes: Sendable {
     /// The public base URL (`--issuer`) when the service runs behind a proxy; slips
     /// print it rather than the Host the proxy forwarded.
     let publicBaseURL: String?
+    /// The keyring (the active ack key signs receipts) and the issuer receipts name.
+    let keyring: Keyring
+    let issuer: ResolvedIssuer
 
     func register(in router: inout Router) {
         let login = LoginPages(context: context, scheme: scheme)
@@ -85,6 +88,7 @@ struct PageRoutes: Sendable {
         add(&router, .POST, Routes.accountConsentPage) { try await consent.accountSubmit($0) }
         registerFactorPages(in: &router)
         registerFamilyPages(in: &router)
+        registerAcknowledgementPages(in: &router)
         let export = ExportPages(context: context)
         add(&router, .GET, Routes.exportPage) { try await export.overview($0) }
         add(&router, .GET, Routes.exportDownloadPage) { try await export.download($0) }
@@ -112,6 +116,17 @@ struct PageRoutes: Sendable {
         add(&router, .POST, Routes.trustedDeclinePage) { try await trusted.respond($0) { $0.decline } }
         add(&router, .POST, Routes.trustedRevokePage) { try await trusted.respond($0) { $0.revoke } }
         add(&router, .POST, Routes.trustedApprovePage) { try await trusted.respond($0) { $0.approve } }
+    }
+
+    /// `/account/acknowledgements…` (issue 10).
+    private func registerAcknowledgementPages(in router: inout Router) {
+        let acknowledgements = AcknowledgementPages(context: context, keyring: keyring, issuer: issuer)
+        add(&router, .GET, Routes.acknowledgementsPage) { try await acknowledgements.overview($0) }
+        add(&router, .GET, Routes.acknowledgementPage) { try await acknowledgements.detail($0) }
+        add(&router, .GET, Routes.acknowledgementReceiptPage) { try await acknowledgements.receipt($0) }
+        add(&router, .POST, Routes.acknowledgementCodePage) { try await acknowledgements.sendCode($0) }
+        add(&router, .POST, Routes.acknowledgementSignPage) { try await acknowledgements.sign($0) }
+        add(&router, .POST, Routes.acknowledgementWithdrawPage) { try await acknowledgements.withdraw($0) }
     }
 
     /// `/account/second-factors/…` and `/step-up`.
