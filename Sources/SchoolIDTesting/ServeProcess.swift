@@ -5,7 +5,7 @@ import Synchronization
 /// One `schoolid serve` child process of the real executable (built next to the test
 /// bundle), for crash tests: its first stdout line announces the URL, and ``kill()``
 /// sends SIGKILL, the crash no handler sees.
-public final class ServeProcess: @unchecked Sendable {
+public final class ServeProcess: Sendable {
     /// The `schoolid` executable next to the test bundle.
     public static let executable: String = {
         let bundle = URL(fileURLWithPath: CommandLine.arguments.first { $0.hasSuffix(".xctest") } ?? CommandLine.arguments[0])
