@@ -25,10 +25,9 @@ extension LoginService {
             else { throw DomainError(.unauthorized) }
             guard environment.policies.secondFactor.smsFactorEnabled,
                   try tx.secondFactors.factor(of: account.id, kind: .sms)?.isConfirmed == true,
-                  let phone = try tx.contacts.contacts(of: account.id).first(where: { $0.kind == .phone && $0.isVerified })
+                  let destination = try OTPDestination.verifiedPhone(of: account.id, ownerKeys: environment.ownerKeys,
+                                                                     in: tx)
             else { throw DomainError(.secondFactorDisabled, detail: "no SMS factor for this login") }
-            let ownerKey = try environment.ownerKeys.key(for: account.id.rawValue, in: tx.ownerKeys)
-            let destination = try phone.destination(ownerKey: ownerKey)
             let (challenge, code) = try ChallengeService(environment: environment)
                 .issue(purpose: .secondFactor, destination: destination, accountID: account.id, context: context,
                        now: now, in: tx)

@@ -140,7 +140,7 @@ public struct AcknowledgementService: Sendable {
     /// The client's own requests about `student`, oldest first (empty when it has none).
     /// - Throws: a store error.
     public func acknowledgements(ofStudent student: Account.ID, client: OAuthClient.ID) async throws -> [View] {
-        try await views(of: student) { $0.clientID == client }
+        try await views(of: student, where: { $0.clientID == client })
     }
 
     /// The requests about a child the person may sign for, oldest first.
@@ -148,11 +148,11 @@ public struct AcknowledgementService: Sendable {
     ///   requests; a store error.
     public func acknowledgements(ofStudent student: Account.ID, guardian: Actor) async throws -> [View] {
         let (policy, now) = (environment.policies.acknowledgements, environment.clock.now())
-        let visible = try await environment.storage.read { tx in
-            try AcknowledgementStanding.mayRead(student: student, guardian, now: now, policy: policy, in: tx)
-        }
-        guard visible else { throw DomainError(.accountNotFound) }
-        return try await views(of: student) { _ in true }
+        return try await views(of: student, admit: { tx in
+            guard try AcknowledgementStanding.mayRead(student: student, guardian, now: now, policy: policy, in: tx) else {
+                throw DomainError(.accountNotFound)
+            }
+        })
     }
 
     /// One of the client's own requests.
@@ -171,11 +171,14 @@ public struct AcknowledgementService: Sendable {
         }
     }
 
-    private func views(of student: Account.ID,
-                       where visible: @escaping @Sendable (Acknowledgement) -> Bool) async throws -> [View]
+    /// The requests about `student` that `visible` keeps, in one read after `admit`
+    /// (which throws to refuse the caller outright) passed.
+    private func views(of student: Account.ID, admit: @escaping @Sendable (any ReadTransaction) throws -> Void = { _ in },
+                       where visible: @escaping @Sendable (Acknowledgement) -> Bool = { _ in true }) async throws -> [View]
     {
         let ownerKeys = environment.ownerKeys
         return try await environment.storage.read { tx in
+            try admit(tx)
             let stored = try tx.acknowledgements.acknowledgements(ofStudent: student).filter(visible)
             guard !stored.isEmpty else { return [] }
             let key = try? ownerKeys.key(for: student.rawValue, in: tx.ownerKeys)

@@ -64,7 +64,41 @@ public struct AcknowledgementSigningService: Sendable {
         self.keys = keys
     }
 
-    var ledger: Ledger { Ledger(environment: environment, issuer: issuer, keys: keys) }
+    private var appender: EntryAppender {
+        EntryAppender(environment: environment, ledger: Ledger(environment: environment, issuer: issuer, keys: keys),
+                      receipts: ReceiptIssuer(issuer: issuer,
+                                              algorithm: environment.policies.tokens.defaultAlgorithms.acknowledgement,
+                                              keys: keys(), random: environment.random))
+    }
+
+    /// Signs a receipt or withdrawal at the next ledger index and appends it, inside the
+    /// caller's unit: the one path both signing and withdrawal write through.
+    struct EntryAppender: Sendable {
+        let environment: ServiceEnvironment
+        let ledger: Ledger
+        let receipts: ReceiptIssuer
+
+        /// - Returns: the signed JWS, its ledger index and the title it carries.
+        func append(_ kind: LedgerEntry.Kind, about acknowledgement: Acknowledgement, by signer: Account.ID,
+                    standing: AcknowledgementStanding, method: ReceiptClaims.Method, now: UnixTime,
+                    in tx: any WriteTransaction) throws -> (IssuedReceipt, index: Int, title: String)
+        {
+            let studentKey = try environment.ownerKeys.key(for: acknowledgement.studentID.rawValue, in: tx.ownerKeys)
+            let title = try acknowledgement.title(under: studentKey)
+            let index = try Ledger.nextIndex(in: tx)
+            var claims = ReceiptClaims(
+                audience: acknowledgement.clientID.rawValue, acknowledgement: acknowledgement.id,
+                student: acknowledgement.studentID, document: acknowledgement.documentID, title: title,
+                digest: acknowledgement.digest, signer: signer, signerRole: standing.role, link: standing.link,
+                method: method, ledgerIndex: Int64(index))
+            if kind == .withdrawal { claims.withdraws = acknowledgement.ledgerIndex.map(Int64.init) }
+            let signed = try receipts.sign(claims, at: now,
+                                           type: kind == .receipt ? ReceiptIssuer.type : ReceiptIssuer.withdrawalType)
+            try ledger.append(kind, compact: signed.compact, acknowledgement: acknowledgement.id,
+                              student: acknowledgement.studentID, now: now, in: tx)
+            return (signed, index, title)
+        }
+    }
 
     /// Sends the signer an SMS code bound to this request, its digest and the signer; the
     /// SMS names the action and the title cut to 40 characters.
@@ -82,10 +116,9 @@ public struct AcknowledgementSigningService: Sendable {
             let (acknowledgement, _) = try AcknowledgementStanding.signable(id, by: actor, now: now,
                                                              policy: environment.policies.acknowledgements, in: tx.reading)
             let account = actor.account
-            guard let phone = try tx.contacts.contacts(of: account.id).first(where: { $0.kind == .phone && $0.isVerified })
+            guard let destination = try OTPDestination.verifiedPhone(of: account.id, ownerKeys: environment.ownerKeys,
+                                                                     in: tx)
             else { throw DomainError(.phoneNotVerified) }
-            let destination = try phone.destination(ownerKey: environment.ownerKeys.key(for: account.id.rawValue,
-                                                                                         in: tx.ownerKeys))
             let title = try acknowledgement.title(under: environment.ownerKeys.key(
                 for: acknowledgement.studentID.rawValue, in: tx.ownerKeys))
             let (challenge, code) = try challenges.issue(purpose: .acknowledgement, destination: destination,
@@ -121,10 +154,8 @@ public struct AcknowledgementSigningService: Sendable {
             method = .password
         case .smsCode: method = .smsOTP
         }
-        let (environment, ledger, now) = (environment, ledger, environment.clock.now())
+        let (environment, appender, now) = (environment, appender, environment.clock.now())
         let challenges = ChallengeService(environment: environment)
-        let receipts = ReceiptIssuer(issuer: issuer, algorithm: environment.policies.tokens.defaultAlgorithms.acknowledgement,
-                                     keys: keys(), random: environment.random)
         return try await environment.storage.write { tx -> Result<Entry, DomainError> in
             let (acknowledgement, standing) = try AcknowledgementStanding.signable(
                 id, by: actor, now: now, policy: environment.policies.acknowledgements, in: tx.reading)
@@ -134,16 +165,8 @@ public struct AcknowledgementSigningService: Sendable {
                     return .failure(refusal)
                 }
             }
-            let studentKey = try environment.ownerKeys.key(for: acknowledgement.studentID.rawValue, in: tx.ownerKeys)
-            let title = try acknowledgement.title(under: studentKey)
-            let index = try Ledger.nextIndex(in: tx)
-            let receipt = try receipts.sign(ReceiptClaims(
-                audience: acknowledgement.clientID.rawValue, acknowledgement: id, student: acknowledgement.studentID,
-                document: acknowledgement.documentID, title: title, digest: acknowledgement.digest,
-                signer: actor.account.id, signerRole: standing.role, link: standing.link, method: method,
-                ledgerIndex: Int64(index)), at: now)
-            try ledger.append(.receipt, compact: receipt.compact, acknowledgement: id, student: acknowledgement.studentID,
-                              now: now, in: tx)
+            let (receipt, index, title) = try appender.append(.receipt, about: acknowledgement, by: actor.account.id,
+                                                              standing: standing, method: method, now: now, in: tx)
             guard try tx.acknowledgements.markSigned(id, by: actor.account.id, at: now, ledgerIndex: index),
                   let signed = try tx.acknowledgements.acknowledgement(id)
             else { throw DomainError(.acknowledgementAlreadySigned) }
@@ -167,24 +190,13 @@ public struct AcknowledgementSigningService: Sendable {
     {
         guard actor.session != nil else { throw DomainError(.unauthorized) }
         _ = try await attempts.verifyCurrentPassword(of: actor, password, context: context)
-        let (environment, ledger, now) = (environment, ledger, environment.clock.now())
-        let receipts = ReceiptIssuer(issuer: issuer, algorithm: environment.policies.tokens.defaultAlgorithms.acknowledgement,
-                                     keys: keys(), random: environment.random)
+        let (environment, appender, now) = (environment, appender, environment.clock.now())
         return try await environment.storage.write { tx in
             let (acknowledgement, standing) = try AcknowledgementStanding.withdrawable(
                 id, by: actor, now: now, policy: environment.policies.acknowledgements, in: tx.reading)
-            let studentKey = try environment.ownerKeys.key(for: acknowledgement.studentID.rawValue, in: tx.ownerKeys)
-            let title = try acknowledgement.title(under: studentKey)
-            let index = try Ledger.nextIndex(in: tx)
-            var claims = ReceiptClaims(
-                audience: acknowledgement.clientID.rawValue, acknowledgement: id, student: acknowledgement.studentID,
-                document: acknowledgement.documentID, title: title, digest: acknowledgement.digest,
-                signer: actor.account.id, signerRole: standing.role, link: standing.link, method: .password,
-                ledgerIndex: Int64(index))
-            claims.withdraws = acknowledgement.ledgerIndex.map(Int64.init)
-            let withdrawal = try receipts.sign(claims, at: now, type: ReceiptIssuer.withdrawalType)
-            try ledger.append(.withdrawal, compact: withdrawal.compact, acknowledgement: id,
-                              student: acknowledgement.studentID, now: now, in: tx)
+            let (withdrawal, index, title) = try appender.append(
+                .withdrawal, about: acknowledgement, by: actor.account.id, standing: standing, method: .password,
+                now: now, in: tx)
             guard try tx.acknowledgements.markWithdrawn(id, at: now, ledgerIndex: index),
                   let withdrawn = try tx.acknowledgements.acknowledgement(id)
             else { throw DomainError(.acknowledgementNotSigned) }

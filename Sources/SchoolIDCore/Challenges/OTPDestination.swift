@@ -30,3 +30,14 @@ public enum OTPDestination: Hashable, Sendable {
         BlindIndex(normalizedText, table: "challenges", column: "destination", key: key)
     }
 }
+
+extension OTPDestination {
+    /// The account's verified phone as a destination (opened with its owner key), or
+    /// `nil` when it has none.
+    /// - Throws: a store or sealing error.
+    static func verifiedPhone(of accountID: Account.ID, ownerKeys: OwnerKeys, in tx: any WriteTransaction) throws -> Self? {
+        guard let phone = try tx.contacts.contacts(of: accountID).first(where: { $0.kind == .phone && $0.isVerified })
+        else { return nil }
+        return try phone.destination(ownerKey: ownerKeys.key(for: accountID.rawValue, in: tx.ownerKeys))
+    }
+}

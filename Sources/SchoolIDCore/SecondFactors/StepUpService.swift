@@ -90,10 +90,9 @@ public struct StepUpService: Sendable {
             guard !kinds.contains(.totp) || (smsEnabled && kinds.contains(.sms)) else {
                 throw DomainError(.permissionDenied, detail: "the account proves its authenticator app instead")
             }
-            guard let phone = try tx.contacts.contacts(of: account.id).first(where: { $0.kind == .phone && $0.isVerified })
+            guard let destination = try OTPDestination.verifiedPhone(of: account.id, ownerKeys: environment.ownerKeys,
+                                                                     in: tx)
             else { throw DomainError(.phoneNotVerified) }
-            let ownerKey = try environment.ownerKeys.key(for: account.id.rawValue, in: tx.ownerKeys)
-            let destination = try phone.destination(ownerKey: ownerKey)
             let (challenge, code) = try challenges.issue(purpose: .secondFactor, destination: destination,
                                                          accountID: account.id, context: context, now: now, in: tx)
             try Courier.send(.secondFactorCode(code: code.unredacted), to: destination, language: account.locale,
