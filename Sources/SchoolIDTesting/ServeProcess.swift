@@ -2,12 +2,10 @@ import Foundation
 import SchoolIDBase
 import Synchronization
 
-/// One `schoolid serve` child process of the real executable (built next to the test
-/// bundle), for crash tests: its first stdout line announces the URL, and ``kill()``
-/// sends SIGKILL, the crash no handler sees.
-public final class ServeProcess: Sendable {
-    /// The `schoolid` executable next to the test bundle.
-    public static let executable: String = {
+/// The real `schoolid` executable, built next to the test bundle.
+public enum SchoolIDExecutable {
+    /// Its path.
+    public static let path: String = {
         let bundle = URL(fileURLWithPath: CommandLine.arguments.first { $0.hasSuffix(".xctest") } ?? CommandLine.arguments[0])
         var url = bundle.deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: url.appendingPathComponent("schoolid").path), url.path != "/" {
@@ -16,6 +14,45 @@ public final class ServeProcess: Sendable {
         return url.appendingPathComponent("schoolid").path
     }()
 
+    /// What one run printed and how it ended.
+    public struct Result: Sendable {
+        /// The exit status, or 128 + the signal that ended it.
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    /// Runs the executable to completion on a thread of its own, so waiting holds no
+    /// thread of the cooperative pool, which in-process fake servers need.
+    /// - Parameters:
+    ///   - arguments: after the executable.
+    ///   - directory: the working directory.
+    public static func run(_ arguments: [String], in directory: String) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Swift.Result { try runBlocking(arguments, in: directory) }) }.start()
+        }
+    }
+
+    /// Standard output and error go to files (a pipe the child fills while the parent
+    /// waits on the other one would deadlock), read once the child exited.
+    private static func runBlocking(_ arguments: [String], in directory: String) throws -> Result {
+        let output = try TemporaryDirectory(prefix: "schoolid-cli-output")
+        defer { output.remove() }
+        let (stdout, stderr) = (output.file("stdout"), output.file("stderr"))
+        let pid = try ProcessLaunch.spawn([path] + arguments, stdout: .file(stdout), stderr: .file(stderr),
+                                          directory: directory)
+        let status: Int32 = switch ChildProcess.Termination(waitStatus: ChildProcess.wait(pid)) {
+        case .exited(let code): code
+        case .signalled(let signal): 128 + signal
+        }
+        return Result(status: status, stdout: try String(contentsOfFile: stdout, encoding: .utf8),
+                      stderr: try String(contentsOfFile: stderr, encoding: .utf8))
+    }
+}
+
+/// One `schoolid serve` child process of the real executable, for crash tests: its first stdout line announces the URL, and ``kill()``
+/// sends SIGKILL, the crash no handler sees.
+public final class ServeProcess: Sendable {
     /// Starts the child on a thread of its own (reading its first line blocks), so the
     /// cooperative pool stays free for the in-process fakes.
     /// - Parameters:
@@ -43,7 +80,7 @@ public final class ServeProcess: Sendable {
     init(_ arguments: [String], directory: String, environment: [String: String]) throws {
         let out = try ChildProcess.pipe()
         let spawned = Swift.Result {
-            try ProcessLaunch.spawn([Self.executable] + arguments, stdout: .descriptor(out.write), directory: directory,
+            try ProcessLaunch.spawn([SchoolIDExecutable.path] + arguments, stdout: .descriptor(out.write), directory: directory,
                                     environment: environment)
         }
         close(out.write)

@@ -7,7 +7,7 @@ import Testing
 struct CLI {
     let directory: TemporaryDirectory
 
-    static var executable: String { ServeProcess.executable }
+    static var executable: String { SchoolIDExecutable.path }
 
     init() throws {
         directory = try TemporaryDirectory()
@@ -15,35 +15,14 @@ struct CLI {
         try? FileManager.default.removeItem(atPath: directory.file("policies/invalid"))
     }
 
-    struct Result { let status: Int32; let stdout: String; let stderr: String }
+    typealias Result = SchoolIDExecutable.Result
 
     @discardableResult
     func run(_ arguments: String...) async throws -> Result { try await run(arguments) }
 
-    /// Runs the executable on a thread of its own and waits without holding a thread of
-    /// the cooperative pool, which the in-process fake servers of other tests need.
     @discardableResult
     func run(_ arguments: [String]) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Swift.Result { try runBlocking(arguments) }) }.start()
-        }
-    }
-
-    /// Standard output and error go to files (a pipe the child fills while the parent
-    /// waits on the other one would deadlock), read once the child exited.
-    private func runBlocking(_ arguments: [String]) throws -> Result {
-        let output = try TemporaryDirectory(prefix: "schoolid-cli-output")
-        defer { output.remove() }
-        let (stdout, stderr) = (output.file("stdout"), output.file("stderr"))
-        let pid = try ProcessLaunch.spawn([Self.executable] + arguments, stdout: .file(stdout), stderr: .file(stderr),
-                                          directory: directory.path)
-        let status: Int32
-        switch ChildProcess.Termination(waitStatus: ChildProcess.wait(pid)) {
-        case .exited(let code): status = code
-        case .signalled(let signal): status = 128 + signal
-        }
-        return Result(status: status, stdout: try String(contentsOfFile: stdout, encoding: .utf8),
-                      stderr: try String(contentsOfFile: stderr, encoding: .utf8))
+        try await SchoolIDExecutable.run(arguments, in: directory.path)
     }
 }
 

@@ -60,8 +60,8 @@ import Testing
             }
         }
         second.kill()
-        let verified = try await Self.run(["ledger", "verify"], in: root.path)
-        #expect(verified.status == 0 && verified.output.contains("ledger ok: \(Self.signings) entries"), "\(verified)")
+        let verified = try await SchoolIDExecutable.run(["ledger", "verify"], in: root.path)
+        #expect(verified.status == 0 && verified.stdout.contains("ledger ok: \(Self.signings) entries"), "\(verified)")
     }
 
     /// The workers' shared cursor and the receipts the server returned.
@@ -173,34 +173,5 @@ import Testing
     /// Logs the mother in on the child server.
     static func login(port: Int) async throws -> APIClient {
         try await GuardianFixture.login(APIClient(port: port), "anna.petrova", GuardianFixture.adultPassword)
-    }
-
-    /// Runs the executable to completion on a thread of its own.
-    static func run(_ arguments: [String], in directory: String) async throws -> (status: Int32, output: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result {
-                    let out = try ChildProcess.pipe()
-                    let pid = try ProcessLaunch.spawn([ServeProcess.executable] + arguments,
-                                                      stdout: .descriptor(out.write), stderr: .descriptor(out.write),
-                                                      directory: directory)
-                    close(out.write)
-                    var output = [UInt8]()
-                    var buffer = [UInt8](repeating: 0, count: 4096)
-                    while true {
-                        let count = read(out.read, &buffer, buffer.count)
-                        if count < 0 && errno == EINTR { continue }
-                        if count <= 0 { break }
-                        output += buffer[0..<count]
-                    }
-                    close(out.read)
-                    let status: Int32 = switch ChildProcess.Termination(waitStatus: ChildProcess.wait(pid)) {
-                    case .exited(let code): code
-                    case .signalled(let signal): 128 + signal
-                    }
-                    return (status, String(decoding: output, as: UTF8.self))
-                })
-            }.start()
-        }
     }
 }
