@@ -230,6 +230,10 @@ public enum PersonalDataColumns {
             "body": .withheld("a receipt or withdrawal JWS, sealed; the export holds the acknowledgement it records"),
             "expires_at": .notPersonal("when retention destroys the body (receipt_bodies_days)"),
         ]),
+        Table("ledger_nodes", subject: nil, [
+            "level": .notPersonal("a hash of the ledger's leaves"), "position": .notPersonal("a hash of the ledger's leaves"),
+            "hash": .notPersonal("a hash of the ledger's leaves"),
+        ]),
         Table("ledger_checkpoints", subject: nil, [
             "tree_size": .notPersonal("a signed tree head"), "root": .notPersonal("a signed tree head"),
             "signed_at": .notPersonal("a signed tree head"), "compact": .notPersonal("a signed tree head"),

@@ -31,6 +31,28 @@ import Testing
         return copy
     }
 
+    @Test("from complete subtree hashes, roots and proofs for every size 1..64 equal those from the leaves, and only aligned power-of-two ranges are asked for")
+    func fromSubtrees() throws {
+        var asked: [Range<Int>] = []
+        let subtrees: MerkleTree.SubtreeHashes = { range in
+            asked.append(range)
+            return Self.naiveMTH(Self.leafData[range])
+        }
+        for n in 1...64 {
+            let leaves = Array(Self.leafHashes.prefix(n))
+            #expect(try MerkleTree.root(size: n, subtrees: subtrees) == Self.roots[n])
+            for m in 0..<n {
+                #expect(try MerkleTree.inclusionProof(leafIndex: m, size: n, subtrees: subtrees)
+                        == MerkleTree.inclusionProof(leafIndex: m, leafHashes: leaves), "leaf \(m) of \(n)")
+            }
+            for m in 1...n {
+                #expect(try MerkleTree.consistencyProof(from: m, size: n, subtrees: subtrees)
+                        == MerkleTree.consistencyProof(from: m, leafHashes: leaves), "\(m) to \(n)")
+            }
+        }
+        #expect(asked.allSatisfy { $0.count.nonzeroBitCount == 1 && $0.lowerBound % $0.count == 0 })
+    }
+
     @Test("MTH for every size 0..64 equals the RFC's recursive definition")
     func roots() {
         for n in 0...64 {

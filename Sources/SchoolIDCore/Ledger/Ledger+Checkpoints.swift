@@ -15,11 +15,7 @@ extension Ledger {
     func signCheckpoint(treeSize: Int, at now: UnixTime, reason: String,
                         in tx: any WriteTransaction) throws -> SignedCheckpoint
     {
-        let leaves = try tx.ledger.entries(below: treeSize).map(\.leafHash)
-        guard leaves.count == treeSize else {
-            throw LedgerIntegrityError.missingEntries(expected: treeSize, found: leaves.count)
-        }
-        let root = MerkleTree.root(leafHashes: leaves)
+        let root = try MerkleTree.root(size: treeSize) { try Self.subtreeHash($0, in: tx.ledger) }
         let algorithm = environment.policies.tokens.defaultAlgorithms.acknowledgement
         guard let key = keys().activeSigningKey(.ack, algorithm: algorithm) else {
             throw ReceiptIssuanceError.noActiveKey(algorithm.rawValue)

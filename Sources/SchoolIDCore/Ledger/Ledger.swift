@@ -13,8 +13,9 @@ import SchoolIDJOSE
 /// uncovered entry is `checkpointEverySeconds` old, and on demand whenever a reader
 /// needs one that covers an entry (``newestCheckpoint()``, ``proof(forIndex:)``).
 ///
-/// Proofs are computed from the stored leaves on each call (O(n) hashes): the ledger of
-/// a school region stays in the thousands to millions of entries, where this is cheap.
+/// The append unit also stores the hash of every complete subtree its leaf completes
+/// (`ledger_nodes`, about one per append), so a proof or a checkpoint's root reads
+/// O(log² n) stored hashes (``subtreeHash(_:in:)``) rather than every leaf.
 public struct Ledger: Sendable {
     /// `typ` of checkpoints (RFC 8725 §3.11 explicit typing).
     public static let checkpointType = "checkpoint+jwt"
@@ -67,6 +68,7 @@ public struct Ledger: Sendable {
         let entry = LedgerEntry(index: index, kind: kind, acknowledgementID: acknowledgement,
                                 leafData: LedgerEntry.leafData(of: compact), appendedAt: now)
         try tx.ledger.append(entry)
+        try Self.storeCompletedSubtrees(endingWith: entry, in: tx.ledger)
         let ownerKey = try environment.ownerKeys.key(for: student.rawValue, in: tx.ownerKeys)
         let sealed = try SealedField.seal(compact, under: ownerKey, for: SealedLedgerBody.context(index))
         try tx.ledger.insertBody(SealedLedgerBody(
@@ -105,10 +107,12 @@ public struct Ledger: Sendable {
         if let stored, stored.treeSize > index { checkpoint = stored } else {
             checkpoint = try await coveringCheckpoint(reason: "on_demand")
         }
-        let leaves = try await leafHashes(below: checkpoint.treeSize)
-        return LedgerProof(leafIndex: index, treeSize: checkpoint.treeSize,
-                           inclusion: MerkleTree.inclusionProof(leafIndex: index, leafHashes: leaves),
-                           checkpoint: checkpoint)
+        let inclusion = try await environment.storage.read { tx in
+            try MerkleTree.inclusionProof(leafIndex: index, size: checkpoint.treeSize) {
+                try Self.subtreeHash($0, in: tx.ledger)
+            }
+        }
+        return LedgerProof(leafIndex: index, treeSize: checkpoint.treeSize, inclusion: inclusion, checkpoint: checkpoint)
     }
 
     /// The consistency proof (RFC 9162 §2.1.4) from the tree of the first `from` entries
@@ -117,11 +121,13 @@ public struct Ledger: Sendable {
     ///   a store error.
     /// - Returns: the proof's node hashes (empty when `from == to`).
     public func consistency(from: Int, to: Int) async throws -> [[UInt8]] {
-        let size = try await environment.storage.read { tx in try tx.ledger.size() }
-        guard from >= 1, from <= to, to <= size else {
-            throw DomainError(.ledgerRangeInvalid, detail: "from \(from) to \(to) in a tree of \(size)")
+        try await environment.storage.read { tx in
+            let size = try tx.ledger.size()
+            guard from >= 1, from <= to, to <= size else {
+                throw DomainError(.ledgerRangeInvalid, detail: "from \(from) to \(to) in a tree of \(size)")
+            }
+            return try MerkleTree.consistencyProof(from: from, size: to) { try Self.subtreeHash($0, in: tx.ledger) }
         }
-        return MerkleTree.consistencyProof(from: from, leafHashes: try await leafHashes(below: to))
     }
 
     /// Signs a checkpoint if entries are uncovered and the oldest uncovered one is at
@@ -173,22 +179,49 @@ public struct Ledger: Sendable {
         }
     }
 
-    private func leafHashes(below size: Int) async throws -> [[UInt8]] {
-        let leaves = try await environment.storage.read { tx in try tx.ledger.entries(below: size).map(\.leafHash) }
-        guard leaves.count == size else { throw LedgerIntegrityError.missingEntries(expected: size, found: leaves.count) }
-        return leaves
+    /// `MTH` of a complete subtree (``MerkleTree/SubtreeHashes``): a leaf's hash from its
+    /// entry, a larger subtree's from `ledger_nodes`, or recomputed from its two halves
+    /// when not stored (entries appended before the nodes were kept).
+    /// - Throws: ``LedgerIntegrityError/missingEntry(_:)``; a store error.
+    static func subtreeHash(_ leaves: Range<Int>, in ledger: any LedgerReader) throws -> [UInt8] {
+        if leaves.count == 1 {
+            guard let entry = try ledger.entry(at: leaves.lowerBound) else {
+                throw LedgerIntegrityError.missingEntry(leaves.lowerBound)
+            }
+            return entry.leafHash
+        }
+        let level = leaves.count.trailingZeroBitCount
+        if let stored = try ledger.node(level: level, position: leaves.lowerBound >> level) { return stored }
+        let middle = leaves.lowerBound + leaves.count / 2
+        return MerkleTree.nodeHash(try subtreeHash(leaves.lowerBound..<middle, in: ledger),
+                                   try subtreeHash(middle..<leaves.upperBound, in: ledger))
+    }
+
+    /// Stores the hash of every complete subtree whose last leaf is `entry`: walking up
+    /// while the node is a right child, each parent is its stored left sibling hashed
+    /// with it.
+    /// - Throws: ``LedgerIntegrityError/missingEntry(_:)``; a store error.
+    static func storeCompletedSubtrees(endingWith entry: LedgerEntry, in ledger: any LedgerStore) throws {
+        var (hash, level, position) = (entry.leafHash, 0, entry.index)
+        while position % 2 == 1 {
+            let left = try subtreeHash(((position - 1) << level)..<(position << level), in: ledger)
+            hash = MerkleTree.nodeHash(left, hash)
+            level += 1
+            position /= 2
+            try ledger.insertNode(LedgerNode(level: level, position: position, hash: hash))
+        }
     }
 }
 
-/// The stored ledger is damaged (rows missing below the tree size): a server fault that
+/// The stored ledger is damaged (a row missing below the tree size): a server fault that
 /// `schoolid ledger verify` explains row by row, never the caller's.
 public enum LedgerIntegrityError: Error, Hashable, CustomStringConvertible {
-    /// Fewer rows than the tree size below it.
-    case missingEntries(expected: Int, found: Int)
+    /// No entry row at this index below the tree size.
+    case missingEntry(Int)
 
     public var description: String {
         switch self {
-        case let .missingEntries(expected, found): "ledger: \(found) entries below tree size \(expected)"
+        case .missingEntry(let index): "ledger: entry \(index) is missing below the tree size"
         }
     }
 }

@@ -21,6 +21,23 @@ public protocol LedgerReader {
     /// Every stored checkpoint, smallest tree size first.
     /// - Throws: a backend error.
     func checkpoints() throws -> [SignedCheckpoint]
+    /// The stored hash of the complete subtree `level`/`position` (leaves
+    /// `position·2^level ..< (position+1)·2^level`, `level >= 1`), or `nil`.
+    /// - Throws: a backend error.
+    func node(level: Int, position: Int) throws -> [UInt8]?
+}
+
+/// A stored complete subtree hash of the ledger (table `ledger_nodes`).
+public struct LedgerNode: Hashable, Sendable {
+    public let level: Int
+    public let position: Int
+    public let hash: [UInt8]
+
+    public init(level: Int, position: Int, hash: [UInt8]) {
+        self.level = level
+        self.position = position
+        self.hash = hash
+    }
 }
 
 /// Appends to the acknowledgement ledger. Entries and checkpoints are never updated or
@@ -29,6 +46,9 @@ public protocol LedgerStore: LedgerReader {
     /// Appends `entry`.
     /// - Throws: ``StoreError/alreadyExists`` when its index is taken.
     func append(_ entry: LedgerEntry) throws
+    /// Stores a complete subtree hash.
+    /// - Throws: ``StoreError/alreadyExists`` when the node is stored.
+    func insertNode(_ node: LedgerNode) throws
     /// Stores an entry's sealed body.
     /// - Throws: ``StoreError/alreadyExists`` when the index has one.
     func insertBody(_ body: SealedLedgerBody) throws

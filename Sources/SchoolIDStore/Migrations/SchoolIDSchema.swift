@@ -24,6 +24,7 @@ public enum SchoolIDSchema {
         acknowledgements,
         ledger,
         acknowledgementSigning,
+        ledgerNodes,
     ]
 
     /// `0001-foundation`: per-owner data keys.

@@ -44,6 +44,18 @@ struct SQLiteLedgerStore: LedgerStore {
             .map(Self.checkpoint)
     }
 
+    func node(level: Int, position: Int) throws -> [UInt8]? {
+        try connection.queryFirst("SELECT hash FROM ledger_nodes WHERE level = ? AND position = ?", [level, position])?
+            .get(0)
+    }
+
+    func insertNode(_ node: LedgerNode) throws {
+        try connection.mappingConstraints {
+            try connection.execute("INSERT INTO ledger_nodes (level, position, hash) VALUES (?, ?, ?)",
+                                   [node.level, node.position, node.hash])
+        }
+    }
+
     func append(_ entry: LedgerEntry) throws {
         try connection.mappingConstraints {
             try connection.execute("INSERT INTO ledger_entries (\(Self.entryColumns)) VALUES (?, ?, ?, ?, ?)", [

@@ -340,6 +340,14 @@ CREATE TABLE ledger_entries (
     appended_at INTEGER NOT NULL
 ) STRICT;
 
+-- table ledger_nodes
+CREATE TABLE ledger_nodes (
+    level INTEGER NOT NULL CHECK (level >= 1),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    hash BLOB NOT NULL CHECK (length(hash) = 32),
+    PRIMARY KEY (level, position)
+) STRICT, WITHOUT ROWID;
+
 -- table link_codes
 CREATE TABLE link_codes (
     id TEXT PRIMARY KEY NOT NULL,

@@ -3,6 +3,7 @@ import SchoolIDBase
 import SchoolIDCore
 import SchoolIDCrypto
 import SchoolIDJOSE
+import SchoolIDStore
 import SchoolIDTesting
 import Testing
 
@@ -105,6 +106,31 @@ import Testing
             await #expect(throws: DomainError(.ledgerRangeInvalid, detail: "no entry 7")) {
                 try await world.ledger.proof(forIndex: 7)
             }
+        }
+    }
+
+    @Test("appends keep one hash per completed subtree, and proofs are the same from stored nodes as without them")
+    func subtreeNodes() async throws {
+        try await LedgerWorld.run { world in
+            try await world.appendReceipts(13)
+            let leaves = try await world.leafHashes()
+            let storage = world.application.environment.storage
+            let nodes = try await storage.read { tx in
+                try (1...3).flatMap { level in
+                    try (0..<(13 >> level)).map { try tx.ledger.node(level: level, position: $0) }
+                }
+            }
+            #expect(nodes.count == 6 + 3 + 1 && nodes.allSatisfy { $0 != nil })
+            #expect(try await storage.read { tx in try tx.ledger.node(level: 1, position: 6) } == nil)
+            var stored: [[[UInt8]]] = []
+            for index in 0..<13 { stored.append(try await world.ledger.proof(forIndex: index).inclusion) }
+            try await storage.write { tx in try (tx as! SQLiteWriteTransaction).connection.executeScript("DELETE FROM ledger_nodes;") }
+            for index in 0..<13 {
+                #expect(stored[index] == MerkleTree.inclusionProof(leafIndex: index, leafHashes: leaves))
+                #expect(try await world.ledger.proof(forIndex: index).inclusion == stored[index])
+            }
+            #expect(try await world.ledger.consistency(from: 5, to: 13)
+                    == MerkleTree.consistencyProof(from: 5, leafHashes: leaves))
         }
     }
 
