@@ -89,9 +89,6 @@ extension VerifiedAccessToken {
         static let known: Set<String> = ["self", "guardian", "trusted"]
 
         init(rawValue: String) { self.rawValue = rawValue }
-        public init(from decoder: any Decoder) throws { self = try Self.decodeKnown(from: decoder) }
-        public func encode(to encoder: any Encoder) throws { try encodeRawValue(to: encoder) }
-        public var description: String { rawValue }
     }
 
     /// One element of `students`: a student the client may see, and what of theirs.
@@ -120,9 +117,6 @@ extension VerifiedAccessToken {
         static let known: Set<String> = ["teacher", "school_admin", "platform_admin"]
 
         init(rawValue: String) { self.rawValue = rawValue }
-        public init(from decoder: any Decoder) throws { self = try Self.decodeKnown(from: decoder) }
-        public func encode(to encoder: any Encoder) throws { try encodeRawValue(to: encoder) }
-        public var description: String { rawValue }
     }
 
     /// One element of `staff`: school and class IDs, never student lists.

@@ -53,9 +53,6 @@ public struct VerifiedReceipt: Hashable, Sendable, Encodable {
         static let known: Set<String> = ["guardian", "trusted"]
 
         init(rawValue: String) { self.rawValue = rawValue }
-        public init(from decoder: any Decoder) throws { self = try Self.decodeKnown(from: decoder) }
-        public func encode(to encoder: any Encoder) throws { try encodeRawValue(to: encoder) }
-        public var description: String { rawValue }
     }
 
     /// `method`: `sms-otp` or `password`.
@@ -68,9 +65,6 @@ public struct VerifiedReceipt: Hashable, Sendable, Encodable {
         static let known: Set<String> = ["sms-otp", "password"]
 
         init(rawValue: String) { self.rawValue = rawValue }
-        public init(from decoder: any Decoder) throws { self = try Self.decodeKnown(from: decoder) }
-        public func encode(to encoder: any Encoder) throws { try encodeRawValue(to: encoder) }
-        public var description: String { rawValue }
     }
 
     /// `link.relation`: a guardian link's relation, or `trusted`.
@@ -84,9 +78,6 @@ public struct VerifiedReceipt: Hashable, Sendable, Encodable {
         static let known: Set<String> = ["mother", "father", "legal_representative", "other", "trusted"]
 
         init(rawValue: String) { self.rawValue = rawValue }
-        public init(from decoder: any Decoder) throws { self = try Self.decodeKnown(from: decoder) }
-        public func encode(to encoder: any Encoder) throws { try encodeRawValue(to: encoder) }
-        public var description: String { rawValue }
     }
 
     /// `link`: the guardian link in force at signing, or a trusted person's invitation.
