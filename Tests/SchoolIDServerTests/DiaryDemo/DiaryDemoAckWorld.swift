@@ -50,14 +50,7 @@ struct DiaryDemoAckWorld {
             configuration.random = SeededRandomSource(seed: 10)
             let checkpointPath = server.directory.file("diary-demo-checkpoint.json")
             configuration.checkpointStorePath = checkpointPath
-            let demo = DiaryDemo(configuration: configuration, logger: Logger(label: "diary-demo", sink: MemoryLogSink()))
-            let (ports, continuation) = AsyncStream<Int>.makeStream()
-            let task = Task {
-                defer { continuation.finish() }
-                try await demo.run { continuation.yield($0) }
-            }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
+            let (demo, port, task) = try await DiaryDemoWorld.launch(configuration)
             let world = DiaryDemoAckWorld(acks: acks, demo: demo, diary: Browser(port: port), students: [child, classmate],
                                           checkpointPath: checkpointPath)
             do {

@@ -53,6 +53,16 @@ struct DiaryDemoWorld {
                                                    clientSecret: Secret(secret), redirectBase: origin, port: 0)
         configuration.clock = server.clock
         configuration.random = SeededRandomSource(seed: 9)
+        let (demo, port, task) = try await launch(configuration)
+        return DiaryDemoWorld(fixture: fixture, demo: demo, secret: secret, children: children,
+                              provider: Browser(port: server.port), diary: Browser(port: port), task: task)
+    }
+
+    /// Runs a demo with `configuration` in a task (cancel it to stop) and returns once it
+    /// listens, with its port.
+    static func launch(_ configuration: DiaryDemoConfiguration) async throws
+        -> (demo: DiaryDemo, port: Int, task: Task<Void, any Error>)
+    {
         let demo = DiaryDemo(configuration: configuration, logger: Logger(label: "diary-demo", sink: MemoryLogSink()))
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let task = Task {
@@ -64,8 +74,7 @@ struct DiaryDemoWorld {
             try await task.value
             throw CancellationError()
         }
-        return DiaryDemoWorld(fixture: fixture, demo: demo, secret: secret, children: children,
-                              provider: Browser(port: server.port), diary: Browser(port: port), task: task)
+        return (demo, port, task)
     }
 
     /// Signs the guardian in from the demo's `/login` through SchoolID's login and
