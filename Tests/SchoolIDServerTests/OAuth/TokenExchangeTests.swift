@@ -73,11 +73,7 @@ import Testing
                       ("nutrition", nil), ("openid", nil), ("diary offline_access", nil)])
     func scopeNarrowing(requested: String, granted: String?) async throws {
         try await TokenEndpointWorld.run { world in
-            let secret = try await world.exchangeClient("diary-one")
-            let guardian = try await world.base.account(.adult), child = try await world.base.account(.student)
-            _ = try await world.base.link(guardian, to: child)
-            let session = try await world.base.session(of: guardian)
-            let subject = try await world.subjectToken(for: guardian, session: session, clientID: "diary-one", secret: secret)
+            let (secret, child, subject) = try await world.linkedGuardian()
             let response = try await world.token(TokenEndpointWorld.exchangeForm(subject, student: child.id.rawValue,
                                                                                  scope: requested),
                                                  basic: ("diary-one", secret))
@@ -96,12 +92,7 @@ import Testing
     @Test("a subject token whose scope holds none of the student's services is invalid_scope")
     func subjectWithoutServices() async throws {
         try await TokenEndpointWorld.run { world in
-            let secret = try await world.exchangeClient("diary-one")
-            let guardian = try await world.base.account(.adult), child = try await world.base.account(.student)
-            _ = try await world.base.link(guardian, to: child)
-            let session = try await world.base.session(of: guardian)
-            let subject = try await world.subjectToken(for: guardian, session: session, clientID: "diary-one", secret: secret,
-                                                       scope: "openid")
+            let (secret, child, subject) = try await world.linkedGuardian(scope: "openid")
             let response = try await world.token(TokenEndpointWorld.exchangeForm(subject, student: child.id.rawValue),
                                                  basic: ("diary-one", secret))
             #expect(response.status == 400 && response.string("error") == "invalid_scope", "\(response.text)")
@@ -188,11 +179,7 @@ import Testing
                       (TokenEndpointWorld.accessTokenType, nil, false)])
     func invalidRequest(subjectTokenType: String?, requestedTokenType: String?, withStudent: Bool) async throws {
         try await TokenEndpointWorld.run { world in
-            let secret = try await world.exchangeClient("diary-one")
-            let guardian = try await world.base.account(.adult), child = try await world.base.account(.student)
-            _ = try await world.base.link(guardian, to: child)
-            let session = try await world.base.session(of: guardian)
-            let subject = try await world.subjectToken(for: guardian, session: session, clientID: "diary-one", secret: secret)
+            let (secret, child, subject) = try await world.linkedGuardian()
             let form = TokenEndpointWorld.exchangeForm(subject, student: child.id.rawValue, subjectTokenType: subjectTokenType,
                                                        requestedTokenType: requestedTokenType)
             let response = try await world.token(withStudent ? form : form.filter { $0.0 != "student" },
@@ -204,11 +191,7 @@ import Testing
     @Test("the delegated token never outlives the subject token; an expired subject token is refused")
     func lifetime() async throws {
         try await TokenEndpointWorld.run { world in
-            let secret = try await world.exchangeClient("diary-one")
-            let guardian = try await world.base.account(.adult), child = try await world.base.account(.student)
-            _ = try await world.base.link(guardian, to: child)
-            let session = try await world.base.session(of: guardian)
-            let subject = try await world.subjectToken(for: guardian, session: session, clientID: "diary-one", secret: secret)
+            let (secret, child, subject) = try await world.linkedGuardian()
             let form = TokenEndpointWorld.exchangeForm(subject, student: child.id.rawValue, requestedTokenType: TokenEndpointWorld.accessTokenType)
             world.server.clock.advance(seconds: 200)
             let response = try await world.token(form, basic: ("diary-one", secret))

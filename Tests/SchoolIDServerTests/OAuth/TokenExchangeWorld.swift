@@ -18,6 +18,19 @@ extension TokenEndpointWorld {
                                       scopes: Self.exchangeScopes))
     }
 
+    /// `diary-one` registered for the exchange, a guardian linked to one child and logged
+    /// in, and the guardian's access token from the code grant there (with `scope`).
+    func linkedGuardian(scope: String = "openid diary attendance") async throws
+        -> (secret: String, child: Account, subject: String)
+    {
+        let secret = try await exchangeClient("diary-one")
+        let guardian = try await base.account(.adult), child = try await base.account(.student)
+        _ = try await base.link(guardian, to: child)
+        let session = try await base.session(of: guardian)
+        return (secret, child,
+                try await subjectToken(for: guardian, session: session, clientID: "diary-one", secret: secret, scope: scope))
+    }
+
     /// A person's access token from the code grant at `clientID`.
     func subjectToken(for account: Account, session: Session, clientID: String, secret: String,
                       scope: String = "openid diary attendance") async throws -> String
