@@ -1,3 +1,4 @@
+import Foundation
 import SchoolIDBase
 public import SchoolIDJOSE
 
@@ -117,6 +118,18 @@ public struct ReceiptClaims: Sendable, Hashable, Codable {
         ]
         if let withdraws { extra["withdraws"] = .integer(withdraws) }
         return JWTClaims(issuer: issuer, audience: [audience], issuedAt: issuedAt, jwtID: jwtID, extra: extra)
+    }
+
+    /// The claims of a receipt (or withdrawal) read back from SchoolID's own ledger,
+    /// whose signature is SchoolID's: the payload is decoded, not verified (verifiers use
+    /// `SchoolIDVerifier`).
+    /// - Throws: a decoding error for anything that is not a receipt's payload.
+    public init(stored compact: String) throws {
+        let segments = compact.split(separator: ".", omittingEmptySubsequences: false)
+        guard segments.count == 3, let payload = Base64URL.decode(String(segments[1])) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not a JWS compact serialization"))
+        }
+        self = try JSONDecoder().decode(Self.self, from: Data(payload))
     }
 
     /// Whether `digest` is 64 lowercase hex characters (SHA-256, FIPS 180-4).

@@ -183,13 +183,8 @@ struct AcknowledgementPages: Sendable {
         guard let index = acknowledgement.ledgerIndex, let compact = try await ledger.body(ofIndex: index) else {
             return Signature(receipt: nil, method: nil, role: nil, relation: nil)
         }
-        let segments = compact.split(separator: ".", omittingEmptySubsequences: false)
-        let claims = segments.count == 3 ? Base64URL.decode(String(segments[1]))
-            .flatMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] } : nil
-        let relation = (claims?["link"] as? [String: Any])?["relation"] as? String
-        return Signature(receipt: compact, method: (claims?["method"] as? String).flatMap(ReceiptClaims.Method.init),
-                         role: (claims?["signer_role"] as? String).flatMap(ReceiptClaims.SignerRole.init),
-                         relation: relation.flatMap(ReceiptClaims.Relation.init))
+        let claims = try? ReceiptClaims(stored: compact)
+        return Signature(receipt: compact, method: claims?.method, role: claims?.signerRole, relation: claims?.link.relation)
     }
 
     /// The title, or a placeholder once the student's key is gone.
@@ -222,13 +217,6 @@ struct AcknowledgementPages: Sendable {
         Routes.path(template, "acknowledgement_id", id.rawValue)
     }
 
-    /// A moment as `YYYY-MM-DD HH:MM` in Moscow time (the pages' zone, as ``ISODate``).
-    static func time(_ time: UnixTime) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Moscow") ?? TimeZone(secondsFromGMT: 3 * 3600)!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute],
-                                            from: Date(timeIntervalSince1970: TimeInterval(time.seconds)))
-        return String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0)
-    }
+    /// A moment as `YYYY-MM-DD HH:MM` in Moscow time (``ISODate/dateTime(_:timeZone:)``).
+    static func time(_ time: UnixTime) -> String { ISODate.dateTime(time) }
 }
