@@ -11,10 +11,9 @@ import Testing
 
     /// Waits for the `index`-th SMS to `phone` (delivery runs in the background).
     static func sms(_ gateway: FakeSMSGateway, index: Int) async throws -> FakeSMSGateway.Received {
-        // Generous: attempts that time out while every suite runs at once are retried by
-        // the outbox after exponential backoff (2, 4, … 64 s), so a message sent early in
-        // a full run may arrive a couple of minutes later.
-        let deadline = ContinuousClock.now + .seconds(300)
+        // Generous for a loaded machine: an attempt that times out (10 s) is retried by
+        // the outbox after 2 s, then 4 s.
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             let received = gateway.received.filter { $0.to == phone }
             if received.count > index { return received[index] }

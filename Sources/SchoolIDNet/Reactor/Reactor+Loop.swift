@@ -94,9 +94,9 @@ extension Reactor {
 
     /// The `epoll_wait` timeout for `deadline`: -1 for none, rounded up so the thread
     /// never wakes just before a deadline and spins.
-    static func milliseconds(until deadline: ContinuousClock.Instant?) -> Int32 {
+    static func milliseconds(until deadline: ContinuousClock.Instant?, from now: ContinuousClock.Instant = .now) -> Int32 {
         guard let deadline else { return -1 }
-        let remaining = ContinuousClock.now.duration(to: deadline)
+        let remaining = now.duration(to: deadline)
         if remaining <= .zero { return 0 }
         let (seconds, attoseconds) = remaining.components
         let millis = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000

@@ -23,15 +23,16 @@ enum KeysCommand: Command {
             unless --force. data/index/otp: a new version becomes active (the old one
             retires). --purpose data then re-wraps every per-owner key under the new
             data key (as 'rewrap'); --purpose index recomputes every blind index under
-            the new index key (as 'reindex'). Both run while serve runs on the same
+            the new index key (as 'reindex', after the wait below). Both run while serve runs on the same
             database: serve reloads the keyring when keyring.json changes (or on SIGHUP).
     rewrap  re-wraps per-owner keys under the active data key, in batches of --batch
             rows (default 200), each committed with its cursor: after an interruption
             (or --max-batches N) run it again to resume where it stopped. Retired data
             keys are kept: they still open pending registrations and outbox messages.
     reindex recomputes every blind index (contacts, contact changes, registrations…)
-            under the active index key, resumable like rewrap. Lookups try every index
-            key still in the keyring meanwhile. When it has finished and the new key is
+            under the active index key, resumable like rewrap. It first waits until that
+            key is \(reindexGraceSeconds) s old, so every running server has loaded it
+            before any row moves; lookups try every index key in the keyring meanwhile. When it has finished and the new key is
             over \(reindexGraceSeconds) s old (every server has reloaded it), the retired
             index keys are deleted; until then run 'keys reindex' again later to drop them.
     jwks    the public keys verifiers fetch (never symmetric or private material):
@@ -127,6 +128,12 @@ enum KeysCommand: Command {
             throw CommandFailure("no database at \(environment.paths.databaseFile); run 'schoolid init'")
         }
         let keys = try environment.keyring()
+        if purpose == .index, case let age = indexKeyAge(keys, environment), age < reindexGraceSeconds {
+            // A server that has not loaded the new key yet would miss every row already
+            // moved to it: a lookup by phone would find no account.
+            note("reindex: waiting \(reindexGraceSeconds - age) s until every running server has loaded the index key")
+            try await Task.sleep(for: .seconds(reindexGraceSeconds - age))
+        }
         let storage = try await SQLiteStorage(path: environment.paths.databaseFile, clock: environment.clock)
         let verb = purpose == .data ? "rewrap" : "reindex"
         let progress: KeyRotationService.Progress
@@ -145,8 +152,7 @@ enum KeysCommand: Command {
             throw error
         }
         guard purpose == .index, progress.finished else { return }
-        let active = keys.records.first { $0.purpose == .index && $0.state == .active }
-        let age = environment.clock.now().seconds(since: active?.activatedAt ?? active?.createdAt ?? environment.clock.now())
+        let age = indexKeyAge(keys, environment)
         guard keys.records.contains(where: { $0.purpose == .index && $0.state == .retired }) else { return }
         if age >= reindexGraceSeconds {
             for record in try KeyringDirectory(path: environment.paths.keys).discardRetiredIndexKeys() {
@@ -156,6 +162,12 @@ enum KeysCommand: Command {
             print("retired index keys kept until every server has reloaded the keyring: "
                   + "run 'schoolid keys reindex' again in \(reindexGraceSeconds - age) s to delete them")
         }
+    }
+
+    /// Seconds since the active index key became active.
+    static func indexKeyAge(_ keys: KeyringSnapshot, _ environment: Environment) -> Int64 {
+        let active = keys.records.first { $0.purpose == .index && $0.state == .active }
+        return environment.clock.now().seconds(since: active?.activatedAt ?? active?.createdAt ?? environment.clock.now())
     }
 
     static func jwks(_ environment: Environment, purpose: KeyPurpose) throws {
