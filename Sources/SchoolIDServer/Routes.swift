@@ -157,6 +157,8 @@ public enum Routes {
     public static let accountConsentPage = "/account/consent"
     public static let registerPage = "/register"
     public static let registerCodePage = "/register/:registration_id"
+    /// The emailed code after registration, and the landing once the address is confirmed.
+    public static let registerEmailPage = "/register/:registration_id/email"
     public static let teacherReissue = "/teacher/students/:account_id/temporary-password"
     public static let securityPage = "/account/security"
     /// Deleting one's own account (issue 8).

@@ -56,6 +56,8 @@ struct PageRoutes: Sendable {
         add(&router, .POST, Routes.registerPage) { try await registration.submit($0) }
         add(&router, .GET, Routes.registerCodePage) { try await registration.codeForm($0) }
         add(&router, .POST, Routes.registerCodePage) { try await registration.codeSubmit($0) }
+        add(&router, .GET, Routes.registerEmailPage) { try await registration.emailForm($0) }
+        add(&router, .POST, Routes.registerEmailPage) { try await registration.emailSubmit($0) }
         let security = SecurityPages(context: context)
         add(&router, .GET, Routes.securityPage) { try await security.overview($0) }
         add(&router, .POST, Routes.securitySessionRevoke) { try await security.revoke($0) }

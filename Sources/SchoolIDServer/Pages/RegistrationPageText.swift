@@ -9,6 +9,8 @@ enum RegistrationPageText: PageCatalogue {
     case lastNameField, firstNameField, patronymicField, phoneField, emailField, passwordField, repeatPasswordField
     case loginField, loginHint, registerSubmit, passwordMismatch
     case codeTitle, codeIntro, codeField, newLoginField, confirmSubmit, resendSubmit, codeResent, haveAccountLink
+    case emailCodeTitle, emailCodeIntro, emailCodeField, emailCodeSubmit, emailLaterLink
+    case emailConfirmedTitle, emailConfirmedText, accountLink
 
 
     /// The Russian text.
@@ -36,6 +38,14 @@ enum RegistrationPageText: PageCatalogue {
         case .resendSubmit: "Отправить код ещё раз"
         case .codeResent: "Новый код отправлен."
         case .haveAccountLink: "Уже есть учётная запись? Войти"
+        case .emailCodeTitle: "Подтверждение почты"
+        case .emailCodeIntro: "Телефон подтверждён, учётная запись создана. На вашу почту пришло письмо с кодом: введите его, чтобы через почту тоже можно было восстановить доступ."
+        case .emailCodeField: "Код из письма"
+        case .emailCodeSubmit: "Подтвердить почту"
+        case .emailLaterLink: "Подтвердить позже (в разделе «Безопасность»)"
+        case .emailConfirmedTitle: "Почта подтверждена"
+        case .emailConfirmedText: "Спасибо! Теперь восстановить доступ можно и через почту."
+        case .accountLink: "Перейти в личный кабинет"
         }
     }
 
@@ -64,6 +74,14 @@ enum RegistrationPageText: PageCatalogue {
         case .resendSubmit: "Send the code again"
         case .codeResent: "A new code was sent."
         case .haveAccountLink: "Already registered? Log in"
+        case .emailCodeTitle: "Confirm your email"
+        case .emailCodeIntro: "Your phone is confirmed and your account is ready. We emailed you a code: type it so that your email can recover access too."
+        case .emailCodeField: "Code from the email"
+        case .emailCodeSubmit: "Confirm email"
+        case .emailLaterLink: "Confirm later (under Security)"
+        case .emailConfirmedTitle: "Email confirmed"
+        case .emailConfirmedText: "Thank you! Your email can now recover access too."
+        case .accountLink: "Go to your account"
         }
     }
 }

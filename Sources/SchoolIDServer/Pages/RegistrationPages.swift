@@ -2,12 +2,16 @@ import SchoolIDBase
 import SchoolIDCore
 import SchoolIDHTTP
 
-/// `GET|POST /register` (the registration form) and `GET|POST /register/{id}` (the SMS
-/// code, a resend button and, when the login was taken, another login).
+/// `GET|POST /register` (the registration form), `GET|POST /register/{id}` (the SMS
+/// code, a resend button and, when the login was taken, another login) and
+/// `GET|POST /register/{id}/email` (the emailed code, and the landing that says the
+/// address is confirmed).
 ///
-/// No session exists yet, so the forms use the login-CSRF double-submit cookie
-/// (``LoginCSRFCookie`` with path `/register`) and the Origin check of the login page.
-/// Success sets the session cookie and answers 303 to `/account`.
+/// No session exists before the SMS code, so those forms use the login-CSRF
+/// double-submit cookie (``LoginCSRFCookie`` with path `/register`) and the Origin check
+/// of the login page. The SMS code sets the session cookie and answers 303 to
+/// `/account`, or to the email page when an email was given; that page belongs to the
+/// new session and uses its CSRF token.
 struct RegistrationPages: Sendable {
     let context: APIContext
     /// The scheme of this service's own origin (`http` or `https`).
@@ -77,13 +81,62 @@ struct RegistrationPages: Sendable {
             }
             let completed = try await context.registration.confirm(id, code: fields["code"], login: fields["login"],
                                                                    context: requestContext)
-            return PageResponse.redirect(to: Routes.accountPage, headers: context.sessionHeaders(completed.session))
+            let next = completed.emailChallengeID == nil
+                ? Routes.accountPage : Routes.path(Routes.registerEmailPage, "registration_id", id.rawValue)
+            return PageResponse.redirect(to: next, headers: context.sessionHeaders(completed.session))
         } catch let error as DomainError {
             return renderCode(language, id: id, error: error.code, status: error.code.httpStatus)
         } catch let error as ThrottleError {
             return renderCode(language, id: id, error: error.code, status: .tooManyRequests,
                               headers: PageRoutes.retryAfter(error.retryAfterSeconds))
         }
+    }
+
+    /// `GET /register/{id}/email`: the emailed code, for the account the registration created.
+    func emailForm(_ request: Request) async throws -> Response {
+        let id: PendingRegistration.ID = try request.identifier("registration_id")
+        let (_, token) = try await PageRoutes.session(request, context: context)
+        return renderEmailCode(request.pageLanguage, id: id, token: token)
+    }
+
+    /// `POST /register/{id}/email`: verifies the address with `code`; the landing says so.
+    func emailSubmit(_ request: Request) async throws -> Response {
+        let language = request.pageLanguage
+        let id: PendingRegistration.ID = try request.identifier("registration_id")
+        let (actor, token) = try await PageRoutes.session(request, context: context)
+        let fields = try request.formFields()
+        try RequestAuthenticator.requireFormToken(fields, token)
+        do {
+            try await context.registration.verifyEmail(id, accountID: actor.account.id, code: fields["code"] ?? "",
+                                                       context: APIContext.requestContext(request))
+        } catch let error as DomainError where error.code != .registrationNotFound {
+            return renderEmailCode(language, id: id, token: token, error: error.code)
+        }
+        let text = { (key: RegistrationPageText) in key.text(in: language) }
+        let body: HTML = """
+            <h1>\(text(.emailConfirmedTitle))</h1>
+            <p role="status">\(text(.emailConfirmedText))</p>
+            <p><a href="\(Routes.accountPage)">\(text(.accountLink))</a></p>
+            """
+        return Page.render(title: text(.emailConfirmedTitle), language: language, body: body)
+    }
+
+    /// The emailed-code form, with a link to skip it (the security page confirms later).
+    private func renderEmailCode(_ language: MessageLanguage, id: PendingRegistration.ID, token: SessionToken,
+                                 error: ErrorCode? = nil) -> Response
+    {
+        let text = { (key: RegistrationPageText) in key.text(in: language) }
+        let field = Form.field(name: "code", label: text(.emailCodeField), autocomplete: "one-time-code")
+        let body: HTML = """
+            <h1>\(text(.emailCodeTitle))</h1>
+            <p>\(text(.emailCodeIntro))</p>
+            \(error.map { PageResponse.errorBox($0.message(in: language)) } ?? .empty)\
+            \(Form.render(action: Routes.path(Routes.registerEmailPage, "registration_id", id.rawValue),
+                          csrfToken: token.csrfToken, fields: field, submitLabel: text(.emailCodeSubmit)))
+            <p><a href="\(Routes.securityPage)">\(text(.emailLaterLink))</a></p>
+            """
+        return Page.render(title: text(.emailCodeTitle), language: language, body: body,
+                           status: error?.httpStatus ?? .ok)
     }
 
     /// The CSRF or Origin refusal of a form post, if any.

@@ -61,3 +61,47 @@ import Testing
         try await fixture.server.stop()
     }
 }
+
+/// The whole page journey with the fake SMS gateway and SMTP server: the SMS code, then
+/// the emailed code and its landing.
+@Suite struct RegistrationEmailPageTests {
+    @Test("after the SMS code a registration with an email lands on the email-code page; the emailed code confirms the address")
+    func emailLanding() async throws {
+        try await DeliveryWorld.run { world in
+            let browser = Browser(port: world.server.port)
+            let form = try await browser.get("/register")
+            let started = try await browser.post("/register", form: [
+                ("csrf_token", try #require(Browser.csrfToken(in: form))), ("last_name", "Иванова"),
+                ("first_name", "Мария"), ("phone", "+79161234567"), ("email", "parent@example.ru"),
+                ("login", "maria.ivanova"), ("password", RegistrationClient.password),
+                ("password_repeat", RegistrationClient.password), ("consent_version", "1"),
+            ])
+            let codePath = try #require(started.header("Location"))
+            let codePage = try await browser.get(codePath)
+            let sms = try await world.sms(to: "+79161234567")
+            let confirmed = try await browser.post(codePath, form: [
+                ("csrf_token", try #require(Browser.csrfToken(in: codePage))),
+                ("code", try #require(DeliveryWorld.code(in: sms.text))),
+            ])
+            #expect(confirmed.status == 303 && confirmed.header("Location") == codePath + "/email")
+
+            let emailPage = try await browser.get(codePath + "/email")
+            #expect(emailPage.status == 200 && emailPage.bodyText.contains(RegistrationPageText.emailCodeTitle.russian))
+            let token = try #require(Browser.csrfToken(in: emailPage))
+            let wrong = try await browser.post(codePath + "/email", form: [("csrf_token", token), ("code", "000000")])
+            #expect(wrong.status == 400 && wrong.bodyText.contains(ErrorCode.codeInvalid.message(in: .russian)))
+            let withoutToken = try await browser.post(codePath + "/email", form: [("code", "000000")])
+            #expect(withoutToken.status == 403)
+
+            let mail = try await world.email(to: "parent@example.ru")
+            let landing = try await browser.post(codePath + "/email", form: [
+                ("csrf_token", token), ("code", try #require(DeliveryWorld.code(in: mail.body))),
+            ])
+            #expect(landing.status == 200 && landing.bodyText.contains(RegistrationPageText.emailConfirmedTitle.russian))
+            let login = try Login(parsing: "maria.ivanova")
+            let account = try #require(try await world.server.application.storage.read { tx in try tx.accounts.account(login: login) })
+            let contacts = try await world.server.application.storage.read { tx in try tx.contacts.contacts(of: account.id) }
+            #expect(contacts.allSatisfy { $0.verifiedAt != nil } && contacts.count == 2)
+        }
+    }
+}
