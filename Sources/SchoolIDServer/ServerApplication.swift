@@ -296,11 +296,18 @@ public final class ServerApplication: Sendable {
     }
 }
 
-/// Lets the metrics gauge closure reach the HTTP server created after it.
+/// Lets the metrics gauge closure reach the HTTP server created after it. The reference
+/// is weak: the server's handler holds the router, whose metrics route holds this box,
+/// so a strong one would be a cycle that kept every stopped server, its storage and the
+/// storage's SQLite threads alive.
 private final class HTTPServerBox: Sendable {
-    private let value = Mutex<HTTPServer?>(nil)
+    private struct Weak {
+        weak var server: HTTPServer?
+    }
+
+    private let value = Mutex(Weak())
     var server: HTTPServer? {
-        get { value.withLock { $0 } }
-        set { value.withLock { $0 = newValue } }
+        get { value.withLock { $0.server } }
+        set { value.withLock { $0.server = newValue } }
     }
 }
