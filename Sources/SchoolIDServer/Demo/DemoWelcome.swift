@@ -76,7 +76,8 @@ public struct DemoWelcome: Sendable {
                                    + " (until \(ISODate.dateTime(linkCode.expiresAt)) Moscow time)"))
         }
         if let clientID {
-            lines.append(Self.line("client", clientID + (clientSecret.map { "  secret: \($0.unredacted)" } ?? "")))
+            lines.append(Self.line("client", clientID + (clientSecret.map { "  secret: \($0.unredacted)" }
+                                       ?? "  (secret shown at the first start; a new one: schoolid client rotate-secret --id \(clientID))")))
             let secret = clientSecret?.unredacted ?? "<the secret printed at the first start>"
             lines.append(Self.line("diary-demo", "\(DemoSeed.secretVariable)=\(secret) swift run diary-demo"
                                    + " --issuer \(issuer) --client-id \(clientID)"))
