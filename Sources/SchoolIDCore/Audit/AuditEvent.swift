@@ -187,6 +187,10 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case ackSigned = "ack.signed"
     /// A signer withdrew a signature by appending a withdrawal entry to the ledger.
     case ackWithdrawn = "ack.withdrawn"
+    /// `schoolid serve --demo` created a demo account or client (issue 11): target the
+    /// account (none for the client), school the demo school; the detail names what it
+    /// is (`teacher`, `student`, `guardian`, `client diary-demo`). Never a password.
+    case demoSeeded = "demo.seeded"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.

@@ -57,7 +57,14 @@ enum ServeCommand: Command {
                             it access lines go to standard error with the rest of the log
       --demo                DEVELOPMENT ONLY: write every SMS and email, codes in clear, to
                             DATA/outbox.log and the console instead of a gateway; refused
-                            unless --host is loopback (127.0.0.0/8 or ::1) and without a gateway or SMTP relay
+                            unless --host is loopback (127.0.0.0/8 or ::1) and without a gateway or SMTP relay.
+                            The first demo start also seeds a demo school (code demo, class 5 А),
+                            its teacher, two students (a credential batch), a guardian with a
+                            verified phone linked to the first, a link code for the second and the
+                            confidential diary-demo client, and prints their logins, passwords, the
+                            client secret and the diary-demo command ONCE, to standard output only
+                            (passwords are never stored readable). Later starts print the logins.
+                            Demo accounts and the client are audited as demo.seeded.
     \(CommonPaths.helpText)
     """
 
@@ -92,6 +99,9 @@ enum ServeCommand: Command {
         let logger = Logger(label: "schoolid", sink: logSink, clock: clock)
         let application = try await ServerApplication(configuration: configuration, clock: clock,
                                                       random: OpenSSLRandomSource(), logger: logger)
+        // Seeded before the socket listens; shown after the "listening" line, which stays
+        // the first line (scripts and tests read the port from it) and gives the issuer.
+        let welcome = configuration.demo ? try await DemoSeed(environment: application.environment).prepare() : nil
         let scheme = configuration.scheme
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         // STYLE §5.3: ignore the signals first, then observe them through DispatchSource —
@@ -125,6 +135,11 @@ enum ServeCommand: Command {
             try await application.run { port in
                 // Unbuffered: scripts and tests wait for this line to learn the port.
                 FileHandle.standardOutput.write(Data("SchoolID listening on \(scheme)://\(host):\(port)\n".utf8))
+                // Standard output only: never the log, never a file (issue 11).
+                if let welcome {
+                    let text = welcome.text(issuer: application.issuer, outboxFile: configuration.demoOutboxFile)
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
             }
         }
         server.withLock { state in
