@@ -187,6 +187,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case ackSigned = "ack.signed"
     /// A signer withdrew a signature by appending a withdrawal entry to the ledger.
     case ackWithdrawn = "ack.withdrawn"
+    /// A platform admin rotated keys of one purpose from the admin pages (issue 11):
+    /// the detail names the purpose and the key ids activated, retired and created.
+    case keyRotated = "key.rotated"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.
@@ -199,6 +202,10 @@ public struct AuditQuery: Hashable, Sendable {
     /// Events with a sequence below this (paging backwards).
     public var before: Int64?
     public var limit: Int
+    /// Events before this time (the end of a date range), when set.
+    public var until: UnixTime?
+    /// Events with one of these actions, when set (an empty set matches nothing).
+    public var actions: Set<AuditAction>?
 
     public init(accountID: Account.ID? = nil, schoolID: School.ID? = nil, since: UnixTime? = nil, before: Int64? = nil,
                 limit: Int = 100)
