@@ -285,4 +285,12 @@ import Testing
             }
         }
     }
+
+    @Test("a step-up asked for by an admin action may return to the admin page that posted it, never elsewhere")
+    func stepUpReturn() {
+        #expect(StepUpPages.returnPath("/admin/schools") == "/admin/schools")
+        #expect(StepUpPages.returnPath("/admin/schools/sch_x") == "/admin/schools/sch_x")
+        #expect(StepUpPages.returnPath("/administrator") == nil)
+        #expect(StepUpPages.returnPath("//admin") == nil)
+    }
 }
