@@ -204,6 +204,26 @@ public enum Routes {
     public static let teacherLinkCode = "/teacher/students/:account_id/link-code"
     public static let teacherGuardianProposal = "/teacher/students/:account_id/guardian-proposal"
 
+    // Issue 11: admin
+    /// The admin console's start page (platform and school admins).
+    public static let adminPage = "/admin"
+    /// Schools: list (`GET`) and create (`POST`, platform admins).
+    public static let adminSchoolsPage = "/admin/schools"
+    /// One school: its staff and classes.
+    public static let adminSchoolPage = "/admin/schools/:school_id"
+    public static let adminSchoolStaffPage = "/admin/schools/:school_id/staff"
+    public static let adminSchoolClassesPage = "/admin/schools/:school_id/classes"
+    public static let adminClassTeacherPage = "/admin/classes/:class_id/teachers"
+    /// OAuth clients: list (`GET`) and register (`POST`).
+    public static let adminClientsPage = "/admin/clients"
+    public static let adminClientRotatePage = "/admin/clients/:client_id/rotate-secret"
+    public static let adminClientDisablePage = "/admin/clients/:client_id/disable"
+    /// The keyring: every key with its state.
+    public static let adminKeysPage = "/admin/keys"
+    public static let adminKeysRotatePage = "/admin/keys/rotate"
+    /// Audit search over `GET /v1/audit`'s query.
+    public static let adminAuditPage = "/admin/audit"
+
     /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.
     static func path(_ template: String, _ parameter: String, _ value: String) -> String {
         template.replacingOccurrences(of: ":" + parameter, with: value)

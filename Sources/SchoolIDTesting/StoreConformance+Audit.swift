@@ -47,6 +47,14 @@ extension StoreConformance {
             #expect(try await ids(AuditQuery(limit: 0)) == [])
             #expect(try await ids(AuditQuery(accountID: student, schoolID: school, since: t0.adding(seconds: 10),
                                              before: sequences[3], limit: 10)) == ["2"])
+            var range = AuditQuery(since: t0.adding(seconds: 10))
+            range.until = t0.adding(seconds: 30)
+            #expect(try await ids(range) == ["3", "2"])
+            var failures = AuditQuery()
+            failures.actions = [.loginFailed, .permissionDenied]
+            #expect(try await ids(failures) == ["4", "3"])
+            failures.actions = []
+            #expect(try await ids(failures) == [])
         },
         Case("an audit purge destroys the oldest events recorded before the cutoff, at most its limit") { storage in
             let t0 = StoreSamples.t0

@@ -191,6 +191,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     /// account (none for the client), school the demo school; the detail names what it
     /// is (`teacher`, `student`, `guardian`, `client diary-demo`). Never a password.
     case demoSeeded = "demo.seeded"
+    /// A platform admin rotated keys of one purpose from the admin pages (issue 11):
+    /// the detail names the purpose and the key ids activated, retired and created.
+    case keyRotated = "key.rotated"
 }
 
 /// Which events to read: all filters optional and combined with AND; newest first.
@@ -203,6 +206,10 @@ public struct AuditQuery: Hashable, Sendable {
     /// Events with a sequence below this (paging backwards).
     public var before: Int64?
     public var limit: Int
+    /// Events before this time (the end of a date range), when set.
+    public var until: UnixTime?
+    /// Events with one of these actions, when set (an empty set matches nothing).
+    public var actions: Set<AuditAction>?
 
     public init(accountID: Account.ID? = nil, schoolID: School.ID? = nil, since: UnixTime? = nil, before: Int64? = nil,
                 limit: Int = 100)

@@ -51,24 +51,27 @@ struct AuditRoutes: Sendable {
         query.before = try items["before"].map { try Self.number($0, field: "before") }
         query.limit = Int(try items["limit"].map { try Self.number($0, field: "limit") } ?? 100)
         guard (1...500).contains(query.limit) else { throw APIError(.badRequest, field: "limit") }
-        let authorizer = Authorizer(roles: roles)
         let requested = try items["school_id"].map { try School.ID(parsing: $0) }
-        if authorizer.decide(actor, .auditRead, in: .platform).isAllowed {
-            query.schoolID = requested
-        } else {
-            // A school admin sees one of their own schools: the one asked for, or the first.
-            let schools = actor.memberships.compactMap(\.schoolID).filter {
-                authorizer.decide(actor, .auditRead, in: .school($0)).isAllowed
-            }
-            let chosen = requested.map { schools.contains($0) ? $0 : nil } ?? schools.first
-            guard let school = chosen else {
-                throw APIError(requested == nil ? .permissionDenied : .schoolNotAssigned)
-            }
-            query.schoolID = school
-        }
+        query.schoolID = try Self.schoolScope(for: actor, requested: requested, roles: roles)
         let finalQuery = query
         let events = try await context.environment.storage.read { tx in try tx.audit.events(finalQuery) }
         return .json(["events": events.map(EventBody.init)])
+    }
+
+    /// The school `actor` may read the log of: platform admins any school asked for (or
+    /// none: the whole log); a school admin one of their own schools, the one asked for or
+    /// the first. Shared by `GET /v1/audit` and the admin audit page.
+    /// - Throws: ``APIError`` `permission_denied` (no school to read) or
+    ///   `school_not_assigned` (a school not theirs).
+    static func schoolScope(for actor: Actor, requested: School.ID?, roles: RolePolicy) throws -> School.ID? {
+        let authorizer = Authorizer(roles: roles)
+        if authorizer.decide(actor, .auditRead, in: .platform).isAllowed { return requested }
+        let schools = actor.memberships.compactMap(\.schoolID).filter {
+            authorizer.decide(actor, .auditRead, in: .school($0)).isAllowed
+        }
+        let chosen = requested.map { schools.contains($0) ? $0 : nil } ?? schools.first
+        guard let school = chosen else { throw APIError(requested == nil ? .permissionDenied : .schoolNotAssigned) }
+        return school
     }
 
     private static func number(_ text: String, field: String) throws -> Int64 {

@@ -22,7 +22,7 @@ struct LoginPages: Sendable {
         if let path = LoginReturnCookie.path(in: request) {
             return continueSignIn(to: path, language: request.pageLanguage)
         }
-        return PageResponse.redirect(to: actor.isStaff ? Routes.teacherPage : Routes.accountPage)
+        return PageResponse.redirect(to: AdminPages.landing(for: actor))
     }
 
     /// The step back to the authorization request, as a page that refreshes to it rather
@@ -133,7 +133,7 @@ struct LoginPages: Sendable {
         let body: HTML = """
             <h1>\(text(.accountTitle))</h1>
             <p>\(text(.loggedInAs)) <strong class="secret">\(actor.account.login?.rawValue ?? "")</strong></p>
-            \(console)<p><a href="\(Routes.passwordChangePage)">\(text(.changePasswordLink))</a></p>
+            \(console)\(AdminPages.accountLink(for: actor, language))<p><a href="\(Routes.passwordChangePage)">\(text(.changePasswordLink))</a></p>
             <p><a href="\(Routes.securityPage)">\(SecurityPageText.link.text(in: language))</a></p>
             <p><a href="\(Routes.secondFactorsPage)">\(FactorPageText.link.text(in: language))</a></p>
             <p><a href="\(Routes.exportPage)">\(ExportPageText.link.text(in: language))</a></p>

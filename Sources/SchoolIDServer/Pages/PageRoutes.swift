@@ -91,6 +91,7 @@ struct PageRoutes: Sendable {
         registerFactorPages(in: &router)
         registerFamilyPages(in: &router)
         registerAcknowledgementPages(in: &router)
+        registerAdminPages(in: &router)
         let export = ExportPages(context: context)
         add(&router, .GET, Routes.exportPage) { try await export.overview($0) }
         add(&router, .GET, Routes.exportDownloadPage) { try await export.download($0) }
@@ -170,7 +171,7 @@ struct PageRoutes: Sendable {
         }
     }
 
-    private func add(_ router: inout Router, _ method: HTTPMethod, _ path: String,
+    func add(_ router: inout Router, _ method: HTTPMethod, _ path: String,
                      stepUpReturn: StepUpReturn = .requestPage,
                      _ handler: @escaping @Sendable (Request) async throws -> Response)
     {

@@ -2,8 +2,8 @@ import SchoolIDHTTP
 
 extension StepUpPages {
     /// The page prefixes step-up may return to: the account's own pages and the teacher
-    /// console, the pages whose actions need a step-up.
-    static let returnPrefixes = [Routes.accountPage, Routes.teacherPage]
+    /// console and the admin console, the pages whose actions need a step-up.
+    static let returnPrefixes = [Routes.accountPage, Routes.teacherPage, Routes.adminPage]
 
     /// Where a step-up returns when the request names no page.
     static let defaultReturn = Routes.accountPage

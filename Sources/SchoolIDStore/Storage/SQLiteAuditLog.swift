@@ -64,6 +64,17 @@ struct SQLiteAuditLog: AuditLog {
             conditions.append("sequence < ?")
             arguments.append(before)
         }
+        if let until = query.until {
+            conditions.append("at < ?")
+            arguments.append(until)
+        }
+        if let actions = query.actions {
+            // Sorted so the statement text (and its cache entry) is stable; `IN ()` is
+            // not SQL, so an empty set is a condition that is always false.
+            let names = actions.map(\.rawValue).sorted()
+            conditions.append(names.isEmpty ? "0" : "action IN (" + names.map { _ in "?" }.joined(separator: ", ") + ")")
+            arguments += names.map { $0 as any SQLiteValueConvertible }
+        }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         arguments.append(min(max(query.limit, 0), Self.maximumLimit))
         return try connection.query("""
