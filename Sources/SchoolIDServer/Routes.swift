@@ -202,6 +202,12 @@ public enum Routes {
     public static let teacherLinkCode = "/teacher/students/:account_id/link-code"
     public static let teacherGuardianProposal = "/teacher/students/:account_id/guardian-proposal"
 
+    // Issue 11: shell
+    /// The static files' folder (``Assets``: `/assets/schoolid-<hash>.css|js`).
+    public static let assetsPrefix = "/assets/"
+    /// `GET ?lang=ru|en&return_to=…`: the language switch (sets `schoolid_lang`).
+    public static let languagePage = "/language"
+
     /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.
     static func path(_ template: String, _ parameter: String, _ value: String) -> String {
         template.replacingOccurrences(of: ":" + parameter, with: value)
