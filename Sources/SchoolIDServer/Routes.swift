@@ -224,6 +224,12 @@ public enum Routes {
     /// Audit search over `GET /v1/audit`'s query.
     public static let adminAuditPage = "/admin/audit"
 
+    // Issue 11: shell
+    /// The static files' folder (``Assets``: `/assets/schoolid-<hash>.css|js`).
+    public static let assetsPrefix = "/assets/"
+    /// `GET ?lang=ru|en&return_to=…`: the language switch (sets `schoolid_lang`).
+    public static let languagePage = "/language"
+
     /// A concrete path from a template: `path(credentialBatch, "batch_id", "bat_…")`.
     static func path(_ template: String, _ parameter: String, _ value: String) -> String {
         template.replacingOccurrences(of: ":" + parameter, with: value)

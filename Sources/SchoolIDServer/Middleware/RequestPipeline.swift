@@ -28,8 +28,12 @@ struct RequestPipeline: Sendable {
             request.pathParameters = parameters
             request.routeTemplate = template
             response = await run(handler, request, language)
+        case .notFound where PageFallback.servesHTML(path: request.path):
+            response = PageFallback.notFound(request)
         case .notFound:
             response = ErrorResponse.render(APIError(.notFound), language: language, requestID: request.requestID)
+        case .methodNotAllowed(let allowed) where PageFallback.servesHTML(path: request.path):
+            response = PageFallback.methodNotAllowed(request, allowed: allowed)
         case .methodNotAllowed(let allowed):
             var headers = HTTPHeaders()
             headers.set("Allow", allowed.map(\.rawValue).joined(separator: ", "))
@@ -69,6 +73,7 @@ struct RequestPipeline: Sendable {
                                         requestID: request.requestID)
         } catch {
             logger.error("unhandled error", ["request_id": .string(request.requestID), "error": .string(String(reflecting: error))])
+            if PageFallback.servesHTML(path: request.path) { return PageFallback.serverError(request) }
             return ErrorResponse.render(APIError(.serverError), language: language, requestID: request.requestID)
         }
     }

@@ -73,7 +73,8 @@ struct LoginPages: Sendable {
         } catch let error as DomainError where error.code == .temporaryPasswordExpired {
             return expired(language)
         } catch let error as DomainError {
-            return render(language, login: login, error: error.code, status: error.code.httpStatus)
+            return render(language, login: login, error: error.code, status: error.code.httpStatus,
+                          hints: LoginHints(login: login, password: fields["password"] ?? ""))
         } catch let error as ThrottleError {
             return render(language, login: login, error: error.code, status: .tooManyRequests,
                           headers: PageRoutes.retryAfter(error.retryAfterSeconds))
@@ -149,22 +150,32 @@ struct LoginPages: Sendable {
     }
 
     /// The login form with a new login-CSRF cookie; `login` is kept (escaped), the
-    /// password never is.
+    /// password never is. A refused login shows its error tied to both fields and the
+    /// ``LoginHints`` that apply; the others stay rendered `hidden` for the page script.
     private func render(_ language: MessageLanguage, login: String = "", error: ErrorCode? = nil,
-                        status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders()) -> Response
+                        status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(),
+                        hints: LoginHints = .none) -> Response
     {
         let text = { (key: PageText) in key.text(in: language) }
         let (value, cookie) = csrfCookie.issue(random: context.environment.random)
+        let errorIDs = error == nil ? [] : [LoginHints.ID.error]
         let fields: HTML = """
-            \(Form.field(name: "login", label: text(.loginField), value: login, autocomplete: "username"))\
-            \(Form.field(name: "password", label: text(.passwordField), type: "password", autocomplete: "current-password"))
+            \(Form.field(name: "login", label: text(.loginField), value: login, autocomplete: "username",
+                        hints: hints.loginHints(language), invalid: error != nil, describedBy: errorIDs,
+                        attributes: " data-cyrillic-hint=\"\(LoginHints.ID.cyrillic)\" autocapitalize=\"none\" spellcheck=\"false\""))\
+            \(Form.field(name: "password", label: text(.passwordField), type: "password", autocomplete: "current-password",
+                        hints: hints.passwordHints(language), invalid: error != nil, describedBy: errorIDs,
+                        attributes: " data-caps-hint=\"\(LoginHints.ID.capsLock)\""))
             """
         let body: HTML = """
             <h1>\(text(.loginTitle))</h1>
-            \(error.map { PageResponse.errorBox($0.message(in: language)) } ?? .empty)\
+            \(error.map { PageResponse.errorBox($0.message(in: language), id: LoginHints.ID.error) } ?? .empty)\
             \(Form.render(action: Routes.loginPage, csrfToken: value, fields: fields, submitLabel: text(.loginSubmit)))
-            <p><a href="\(Routes.registerPage)">\(RegistrationPageText.registerLink.text(in: language))</a></p>
-            <p><a href="\(Routes.recoverPage)">\(RecoveryPageText.forgotLink.text(in: language))</a></p>
+            <ul class="links">
+            <li><a href="\(Routes.recoverLoginPage)">\(text(.forgotLoginLink))</a></li>
+            <li><a href="\(Routes.recoverPasswordPage)">\(text(.forgotPasswordLink))</a></li>
+            <li><a href="\(Routes.registerPage)">\(RegistrationPageText.registerLink.text(in: language))</a></li>
+            </ul>
             """
         var response = Page.render(title: text(.loginTitle), language: language, body: body, status: status)
         for (name, value) in headers { response.headers.set(name, value) }

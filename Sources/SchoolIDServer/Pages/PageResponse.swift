@@ -31,9 +31,11 @@ enum PageResponse {
         return response
     }
 
-    /// `<p class="error" role="alert">message</p>`, with an optional second line.
-    static func errorBox(_ message: String, detail: String? = nil) -> HTML {
+    /// `<p class="error" role="alert">message</p>`, with an optional second line and an
+    /// `id` for fields to name in `aria-describedby`.
+    static func errorBox(_ message: String, detail: String? = nil, id: String? = nil) -> HTML {
         let detailLine: HTML = detail.map { "<br><small>\($0)</small>" } ?? .empty
-        return "<p class=\"error\" role=\"alert\">\(message)\(detailLine)</p>\n"
+        let idAttribute: HTML = id.map { " id=\"\($0)\"" } ?? .empty
+        return "<p class=\"error\" role=\"alert\"\(idAttribute)>\(message)\(detailLine)</p>\n"
     }
 }

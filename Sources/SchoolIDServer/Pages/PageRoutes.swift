@@ -95,6 +95,9 @@ struct PageRoutes: Sendable {
         let export = ExportPages(context: context)
         add(&router, .GET, Routes.exportPage) { try await export.overview($0) }
         add(&router, .GET, Routes.exportDownloadPage) { try await export.download($0) }
+        let languages = LanguagePages(secure: context.cookie.secure)
+        add(&router, .GET, Routes.languagePage) { try await languages.choose($0) }
+        Assets.register(in: &router)
     }
 
     /// `/account/children`, `/account/trusted-persons` and the teacher console's family actions.
@@ -176,19 +179,22 @@ struct PageRoutes: Sendable {
                      _ handler: @escaping @Sendable (Request) async throws -> Response)
     {
         router.add(method, path) { request in
-            do {
-                return try await handler(request)
-            } catch let error as DomainError where error.code == .stepUpRequired {
-                // The person proves a factor and repeats the action (its form is not replayed).
-                return StepUpPages.redirect(returningTo: stepUpReturn.page(for: request))
-            } catch {
-                return try Self.page(for: error, language: request.pageLanguage)
+            // The frame's language switch returns to this page (``Page/currentTarget``).
+            try await Page.$currentTarget.withValue(Page.target(of: request)) {
+                do {
+                    return try await handler(request)
+                } catch let error as DomainError where error.code == .stepUpRequired {
+                    // The person proves a factor and repeats the action (its form is not replayed).
+                    return StepUpPages.redirect(returningTo: stepUpReturn.page(for: request))
+                } catch {
+                    return try Self.page(for: error, language: request.pageLanguage)
+                }
             }
         }
     }
 
     /// The page for an error a page handler threw; errors that are not ours go on to
-    /// the pipeline (logged, `500`).
+    /// the pipeline (logged, then the HTML `500` page of ``PageFallback``).
     static func page(for error: any Error, language: MessageLanguage) throws -> Response {
         switch error {
         case let error as DomainError where error.code == .unauthorized:

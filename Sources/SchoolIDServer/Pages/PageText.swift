@@ -28,7 +28,15 @@ enum PageText: PageCatalogue {
     case slipWhere, slipInstruction
     // Errors
     case errorTitle, backHome
-
+    // Frame (issue 11)
+    case skipLink, languageSwitchLabel
+    // Login hints (issue 11)
+    case hintCyrillic, hintCyrillicLetters, hintZeroOrO, hintCapsLock, forgotLoginLink, forgotPasswordLink
+    // The password policy in plain words (issue 11)
+    case policyHeading, policyMinimumLength, policyCharactersPlural, policyCharactersSingular, policyNoRules
+    case policyCommonRefused, policyLoginRefused
+    // Browser error pages (issue 11)
+    case notFoundTitle, notFoundExplanation, methodNotAllowedTitle, methodNotAllowedExplanation, serverErrorTitle
 
     /// The Russian text.
     var russian: String {
@@ -100,6 +108,28 @@ enum PageText: PageCatalogue {
         case .slipInstruction: "При первом входе придумайте свой пароль: временный пароль действует только один раз."
         case .errorTitle: "Не удалось выполнить действие"
         case .backHome: "На главную"
+        case .skipLink: "Перейти к содержанию"
+        case .languageSwitchLabel: "Язык"
+        case .hintCyrillic:
+            "В логине есть русские буквы. Логин пишется только латинскими буквами (a–z), цифрами и знаками . _ - — переключите раскладку клавиатуры."
+        case .hintCyrillicLetters: "Русские буквы в логине:"
+        case .hintZeroOrO:
+            "Проверьте похожие знаки: цифра 0 и буква o, цифра 1 и буквы l (эль) и i. Сравните с листочком или письмом, где указан логин."
+        case .hintCapsLock: "Возможно, включён Caps Lock: все буквы пароля набраны заглавными."
+        case .forgotLoginLink: "Не помню логин"
+        case .forgotPasswordLink: "Не помню пароль"
+        case .policyHeading: "Каким должен быть новый пароль"
+        case .policyMinimumLength: "Длина — не меньше"
+        case .policyCharactersPlural: "символов. Удобно взять фразу из нескольких слов."
+        case .policyCharactersSingular: "символа. Удобно взять фразу из нескольких слов."
+        case .policyNoRules: "Особых требований нет: заглавные буквы, цифры и значки не обязательны."
+        case .policyCommonRefused: "Не подойдут слишком простые и известные пароли, например 12345678 или qwerty123."
+        case .policyLoginRefused: "Не подойдёт пароль, который повторяет логин (в том числе задом наперёд или с цифрами)."
+        case .notFoundTitle: "Страница не найдена"
+        case .notFoundExplanation: "Такой страницы нет. Проверьте адрес или начните с главной страницы."
+        case .methodNotAllowedTitle: "Так эту страницу открыть нельзя"
+        case .methodNotAllowedExplanation: "Откройте страницу по ссылке с главной страницы и повторите действие."
+        case .serverErrorTitle: "Что-то пошло не так"
         }
     }
 
@@ -173,6 +203,28 @@ enum PageText: PageCatalogue {
         case .slipInstruction: "At the first sign-in, choose your own password: the temporary one works only once."
         case .errorTitle: "The action could not be completed"
         case .backHome: "Home"
+        case .skipLink: "Skip to content"
+        case .languageSwitchLabel: "Language"
+        case .hintCyrillic:
+            "The login contains Russian letters. Logins use only Latin letters (a-z), digits and . _ - : switch the keyboard layout."
+        case .hintCyrillicLetters: "Russian letters in the login:"
+        case .hintZeroOrO:
+            "Check look-alike characters: the digit 0 and the letter o, the digit 1 and the letters l (el) and i. Compare with the slip or message that gave the login."
+        case .hintCapsLock: "Caps Lock may be on: every letter of the password is upper-case."
+        case .forgotLoginLink: "I forgot my login"
+        case .forgotPasswordLink: "I forgot my password"
+        case .policyHeading: "What the new password needs"
+        case .policyMinimumLength: "Length: at least"
+        case .policyCharactersPlural: "characters. A phrase of several words is easy to remember."
+        case .policyCharactersSingular: "characters. A phrase of several words is easy to remember."
+        case .policyNoRules: "Nothing else is required: capitals, digits and symbols are optional."
+        case .policyCommonRefused: "Very simple and well-known passwords, such as 12345678 or qwerty123, are refused."
+        case .policyLoginRefused: "A password that repeats the login (also backwards or with digits) is refused."
+        case .notFoundTitle: "Page not found"
+        case .notFoundExplanation: "There is no such page. Check the address or start from the home page."
+        case .methodNotAllowedTitle: "This page cannot be opened this way"
+        case .methodNotAllowedExplanation: "Open the page through a link from the home page and try again."
+        case .serverErrorTitle: "Something went wrong"
         }
     }
 }

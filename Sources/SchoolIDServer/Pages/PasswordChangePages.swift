@@ -34,7 +34,7 @@ struct PasswordChangePages: Sendable {
     /// `GET /password/change`.
     func form(_ request: Request) async throws -> Response {
         guard let changer = await changer(request) else { return PageResponse.redirect(to: Routes.loginPage) }
-        return render(changer, language: request.pageLanguage)
+        return await render(changer, language: request.pageLanguage)
     }
 
     /// `POST /password/change`.
@@ -45,8 +45,8 @@ struct PasswordChangePages: Sendable {
         try RequestAuthenticator.requireFormToken(fields, changer.token)
         let newPassword = fields["new_password"] ?? ""
         guard newPassword == fields["repeat_password"] ?? "" else {
-            return render(changer, language: language, message: PageText.passwordMismatch.text(in: language),
-                          status: .badRequest)
+            return await render(changer, language: language, message: PageText.passwordMismatch.text(in: language),
+                                field: "repeat_password", status: .badRequest)
         }
         let requestContext = APIContext.requestContext(request)
         do {
@@ -68,19 +68,25 @@ struct PasswordChangePages: Sendable {
             response.headers.add(ticketCookie.cleared())
             return response
         } catch let error as DomainError where error.code != .unauthorized {
-            return render(changer, language: language, message: error.message(in: language), status: error.code.httpStatus)
+            let field = error.code == .invalidCredentials ? "current_password" : "new_password"
+            return await render(changer, language: language, message: error.message(in: language), field: field,
+                                status: error.code.httpStatus)
         } catch let error as ThrottleError {
-            var response = render(changer, language: language, message: error.code.message(in: language),
-                                  status: .tooManyRequests)
+            var response = await render(changer, language: language, message: error.code.message(in: language),
+                                        status: .tooManyRequests)
             response.headers.set("Retry-After", String(error.retryAfterSeconds))
             return response
         }
     }
 
-    private func render(_ changer: Changer, language: MessageLanguage, message: String? = nil,
-                        status: HTTPStatus = .ok) -> Response
+    /// The form. An error about one field (`field`) is shown under it and tied to it;
+    /// any other is an alert above the form. The policy for this account is stated in
+    /// plain words above the new-password field.
+    private func render(_ changer: Changer, language: MessageLanguage, message: String? = nil, field: String? = nil,
+                        status: HTTPStatus = .ok) async -> Response
     {
         let text = { (key: PageText) in key.text(in: language) }
+        let errorFor = { (name: String) in name == field ? message : nil }
         var fields: HTML = .empty
         var intro: HTML = .empty
         switch changer {
@@ -88,19 +94,45 @@ struct PasswordChangePages: Sendable {
             intro = "<p class=\"notice\">\(text(.changeTemporaryIntro))</p>\n"
         case .session:
             fields = Form.field(name: "current_password", label: text(.currentPasswordField), type: "password",
-                                autocomplete: "current-password")
+                                autocomplete: "current-password", error: errorFor("current_password"))
         }
         fields = """
             \(fields)\
-            \(Form.field(name: "new_password", label: text(.newPasswordField), type: "password", autocomplete: "new-password"))\
-            \(Form.field(name: "repeat_password", label: text(.repeatPasswordField), type: "password", autocomplete: "new-password"))
+            \(Form.field(name: "new_password", label: text(.newPasswordField), type: "password", autocomplete: "new-password",
+                        error: errorFor("new_password"), describedBy: [PasswordPolicyText.elementID],
+                        attributes: " data-caps-hint=\"hint-new-password-caps\""))\
+            <p class="hint" id="hint-new-password-caps" hidden>\(text(.hintCapsLock))</p>
+            \(Form.field(name: "repeat_password", label: text(.repeatPasswordField), type: "password", autocomplete: "new-password",
+                        error: errorFor("repeat_password")))
             """
         let form = Form.render(action: Routes.passwordChangePage, csrfToken: changer.token.csrfToken, fields: fields,
                                submitLabel: text(.changeSubmit))
+        let alert: HTML = field == nil ? message.map { PageResponse.errorBox($0) } ?? .empty : .empty
+        let policy = PasswordPolicyText(policy: context.environment.policies.passwords,
+                                        minimumLength: await minimumLength(changer))
         let body: HTML = """
             <h1>\(text(.changeTitle))</h1>
-            \(intro)\(message.map { PageResponse.errorBox($0) } ?? .empty)\(form)
+            \(intro)\(alert)\(policy.html(language))\(form)
             """
         return Page.render(title: text(.changeTitle), language: language, body: body, status: status)
+    }
+
+    /// The minimum length for the changer's account (NIST 63B-4 §3.1.1.2, by role and
+    /// second factor), `nil` when the ticket no longer leads to an account.
+    private func minimumLength(_ changer: Changer) async -> Int? {
+        let policy = context.environment.policies.passwords
+        let actor: Actor?
+        switch changer {
+        case .session(let sessionActor, _):
+            actor = sessionActor
+        case .ticket(let ticket):
+            let hash = ticket.hash
+            actor = try? await context.environment.storage.read { tx -> Actor? in
+                guard let session = try tx.sessions.session(tokenHash: hash) else { return nil }
+                return try Actor.load(session.accountID, session: session, accounts: tx.accounts, classes: tx.classes,
+                                      guardianLinks: tx.guardianLinks)
+            }
+        }
+        return actor.map { policy.minimumLength(for: $0.passwordRole, hasSecondFactor: $0.account.hasSecondFactor) }
     }
 }

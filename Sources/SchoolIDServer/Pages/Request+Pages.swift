@@ -2,8 +2,12 @@ import SchoolIDCore
 import SchoolIDHTTP
 
 extension Request {
-    /// The language the page is shown in (`Accept-Language`, Russian by default).
-    var pageLanguage: MessageLanguage { MessageLanguage.negotiate(acceptLanguage: headers["Accept-Language"]) }
+    /// The language the page is shown in: the switch's `schoolid_lang` cookie
+    /// (``LanguagePages``) first, then `Accept-Language`, Russian by default.
+    var pageLanguage: MessageLanguage {
+        if let chosen = cookies[LanguagePages.cookieName].flatMap(MessageLanguage.init(rawValue:)) { return chosen }
+        return MessageLanguage.negotiate(acceptLanguage: headers["Accept-Language"])
+    }
 
     /// The fields of an `application/x-www-form-urlencoded` body, first value per name.
     /// - Throws: ``APIError`` `unsupported_media_type` for another body type, `bad_request`

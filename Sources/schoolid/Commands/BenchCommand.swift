@@ -27,6 +27,8 @@ enum BenchCommand: Command {
     same JWKS and /healthz bytes, each pinned to CPU 1 with taskset, and loads each with
     wrk pinned to CPU 0 (one thread, C keep-alive connections, default 64, S seconds,
     default 10); prints requests/s and p99 (median of N runs) and serve's peak RSS.
+    Then GET /login (the login page: a CSRF cookie, no hashing) with 16 connections,
+    requests/s, p95 (a wrk Lua done() script) and p99 (issue 11 target: p95 < 50 ms).
     Needs: apt-get install wrk nginx-light curl. Uses ports 18080 and 18081.
 
     login: runs the server in-process at the policy's real scrypt costs and measures,

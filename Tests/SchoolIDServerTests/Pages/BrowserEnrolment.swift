@@ -53,7 +53,7 @@ enum BrowserEnrolment {
         ])
         #expect(confirmed.status == 200)
         #expect(confirmed.header("Cache-Control") == "no-store")
-        #expect(confirmed.bodyText.contains("@media print"))
+        #expect(confirmed.bodyText.contains("<body class=\"printable\">"))
         #expect(confirmed.bodyText.contains("href=\"/account\""))
         #expect(Browser.setCookie("schoolid_session", in: confirmed) != nil)
         #expect(Browser.setCookie("schoolid_enrolment_ticket", in: confirmed)?.contains("Max-Age=0") == true)

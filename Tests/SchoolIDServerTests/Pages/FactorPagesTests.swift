@@ -51,7 +51,7 @@ import Testing
     static func recoveryCodes(in page: TestResponse) throws -> [String] {
         #expect(page.status == 200)
         #expect(page.header("Cache-Control") == "no-store")
-        #expect(page.bodyText.contains("@media print"))
+        #expect(page.bodyText.contains("<body class=\"printable\">"))
         #expect(page.bodyText.contains(SecondFactorPageText.codesTitle.russian))
         let codes = page.bodyText.components(separatedBy: "<code class=\"secret\">").dropFirst()
             .compactMap { $0.components(separatedBy: "</code>").first }

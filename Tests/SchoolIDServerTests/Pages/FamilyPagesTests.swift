@@ -68,7 +68,7 @@ import Testing
             let issued = try await Self.submit(teacher, from: classPath, to: "/teacher/students/\(coded.id.rawValue)/link-code",
                                                [("return_to", classPath)])
             #expect(issued.status == 200 && issued.header("Cache-Control") == "no-store")
-            #expect(issued.bodyText.contains("@media print") && issued.bodyText.contains(FamilyPageText.linkCodeTitle.russian))
+            #expect(issued.bodyText.contains("<body class=\"printable\">") && issued.bodyText.contains(FamilyPageText.linkCodeTitle.russian))
             let code = try #require(BrowserEnrolment.between(issued.bodyText, "<dd class=\"secret link-code\">", "</dd>"))
 
             let browser = try await Self.browser(fixture.server, login: "anna.petrova")

@@ -34,7 +34,7 @@ import Testing
         #expect(slips.bodyText.components(separatedBy: "<section class=\"slip\">").count - 1 == 30)
         #expect(slips.bodyText.contains("Алексеев Артём Игоревич"))
         #expect(slips.bodyText.contains("http://127.0.0.1:\(fixture.server.port)/login"))
-        #expect(slips.bodyText.contains("@media print"))
+        #expect(slips.bodyText.contains("<body class=\"printable\">"))
         let again = try await browser.get(batchPath + "/slips")
         #expect(again.status == 410)
         #expect(again.bodyText.contains(ErrorCode.credentialBatchGone.message(in: .russian)))

@@ -6,13 +6,14 @@ import Testing
 
 /// The `/recover…` pages, driven like a browser (cookies, CSRF tokens, redirects).
 @Suite struct RecoveryPagesTests {
-    @Test("the login page links to /recover, which offers both problems")
+    @Test("the login page links to both problems, and /recover offers both")
     func entry() async throws {
         try await RecoveryFixture.run { fixture in
             let browser = Browser(port: fixture.world.server.port)
             let login = try await browser.get("/login")
-            #expect(login.bodyText.contains("href=\"/recover\""))
-            #expect(login.bodyText.contains(RecoveryPageText.forgotLink.russian))
+            #expect(login.bodyText.contains("href=\"/recover/login\""))
+            #expect(login.bodyText.contains("href=\"/recover/password\""))
+            #expect(login.bodyText.contains(PageText.forgotPasswordLink.russian))
             let choose = try await browser.get("/recover")
             #expect(choose.status == 200)
             #expect(choose.bodyText.contains(RecoveryPageText.forgotLoginChoice.russian))
