@@ -144,7 +144,8 @@ class Browser:
         for name, value in fields.items():
             field = form.find_element(By.NAME, name)
             if field.get_attribute("type") in ("checkbox", "radio"):
-                field = form.find_element(By.CSS_SELECTOR, f"[name='{name}'][value='{value}']")
+                if value is not True:  # True ticks the one box of that name
+                    field = form.find_element(By.CSS_SELECTOR, f"[name='{name}'][value='{value}']")
                 if not field.is_selected():
                     field.click()
             elif field.tag_name == "select":
@@ -177,7 +178,10 @@ class Browser:
             except Exception:  # stale: the next page replaced it
                 return
             time.sleep(0.05)
-        raise AssertionError(f"{self.path}: the page did not change after submitting")
+        invalid = self.driver.execute_script(
+            "return Array.from(document.querySelectorAll(':invalid')).filter(e => e.name)"
+            ".map(e => e.name + ': ' + e.validationMessage);")
+        raise AssertionError(f"{self.path}: the page did not change after submitting; invalid fields: {invalid}")
 
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
@@ -210,10 +214,12 @@ class Browser:
 
     # MARK: - Page checks
 
-    def check(self, page, language=None):
+    def check(self, page, language=None, layout=True):
         """Screenshots of the current page at 1280 and 375 px (full page), the 375 px
         horizontal-scroll check and the axe-style check; problems are collected with
-        the page's name and asserted by `assert_pages_ok`."""
+        the page's name and asserted by the `browser` fixture. `language` overrides the
+        expected `<html lang>`; `layout=False` skips the 375 px checks (diary-demo, a third
+        party's desktop-only page)."""
         label = f"{page} ({self.language}, {self.path})"
         for problem in self.driver.execute_script(AXE_SCRIPT, language or self.language):
             self.problems.append(f"{label}: {problem}")
@@ -223,10 +229,13 @@ class Browser:
             for width in WIDTHS:
                 self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
                     "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600})
-                if width < 600:
+                if width < 600 and layout:
                     scroll, inner = self.driver.execute_script(
                         "return [document.documentElement.scrollWidth, window.innerWidth];")
-                    if scroll > inner:
+                    if inner != width:
+                        self.problems.append(f"{label}: the layout viewport is {inner} px wide on a {width} px "
+                                             "screen (no <meta name=viewport content=width=device-width>?)")
+                    elif scroll > inner:
                         wide = self.driver.execute_script(WIDEST_SCRIPT, inner)
                         self.problems.append(f"{label}: scrolls horizontally at {width} px "
                                              f"(scrollWidth {scroll} > innerWidth {inner}; widest: {wide})")

@@ -14,9 +14,11 @@ def world(tmp_path_factory):
 
 
 def getattr_policy_changes():
-    # Trusted access opens after `activation_delay_seconds` (an hour in the test profile):
-    # the browser cannot wait, so the journeys' world opens it at once.
-    return {"invitations.json": {"activation_delay_seconds": 0}}
+    # Trusted access opens after `activation_delay_seconds` (an hour in the test profile)
+    # and a phone gets a second code only after `resend_cooldown_seconds` (a minute): the
+    # journeys cannot wait that long, so their world opens access at once and a parent who
+    # has just registered waits 10 s (the least allowed) for a recovery code.
+    return {"invitations.json": {"activation_delay_seconds": 0}, "otp.json": {"resend_cooldown_seconds": 10}}
 
 
 @pytest.fixture()

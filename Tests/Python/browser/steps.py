@@ -117,3 +117,40 @@ def diary_subject(b):
     assert b.at(b.world.diary), f"expected diary-demo, at {b.url}:\n{b.text()[:800]}"
     assert b.exists("#subject"), f"diary-demo shows no signed-in person at {b.url}:\n{b.text()[:800]}"
     return b.find("#subject").text
+
+
+def log_out(b):
+    """The logout button every signed-in page carries (POST /logout)."""
+    if not b.has_form("/logout"):
+        b.open("/account")
+    b.submit("/logout")
+    return b
+
+
+def second_factor(b, secret, after_step, page=None):
+    """/login/second-factor with the app's code for a step after `after_step` (the
+    step the enrolment used cannot be replayed; RFC 6238 §5.2)."""
+    assert b.path.startswith("/login/second-factor"), f"expected the second step, at {b.path}:\n{b.text()[:800]}"
+    if page:
+        b.check(page)
+    step = max(int(time.time()) // 30, after_step + 1)
+    b.submit("/login/second-factor", code=totp(secret, at=step * 30))
+    return step
+
+
+def register_parent(b, world, last_name, first_name, login, password, pages=True):
+    """/register → the SMS code from the fake gateway → a signed-in guardian; returns
+    the phone number."""
+    phone = world.next_phone()
+    sent = world.sms.count(phone)
+    b.open("/register")
+    if pages:
+        b.check("register")
+    b.submit("/register", last_name=last_name, first_name=first_name, phone=phone, login=login,
+             password=password, password_repeat=password, consent_version=True)
+    assert b.path.startswith("/register/"), f"expected the code step, at {b.path}:\n{b.text()[:800]}"
+    if pages:
+        b.check("register-code")
+    b.submit("/register/*", code=world.sms.code(phone, sent))
+    assert not b.path.startswith("/register"), f"registration did not finish, at {b.path}:\n{b.text()[:800]}"
+    return phone
