@@ -4,6 +4,7 @@ so copy changes do not break the tests), and `check(page)` saves full-page scree
 at 1280 and 375 px, asserts no horizontal scrolling at 375 px and runs an axe-style
 check (lang, labels, one h1, accessible names, image alternatives)."""
 import base64
+import fnmatch
 import os
 import re
 import time
@@ -118,13 +119,13 @@ class Browser:
         return self.driver.current_url.startswith(base)
 
     def form(self, action, names=(), hidden=None):
-        """The first form whose action is `action` (a path, or a path's prefix with `*`)
+        """The first form whose action is `action` (a path; `*` matches any part)
         and which has fields named `names` and `hidden` fields with the given values
         (several forms may post to one action)."""
         forms = self.driver.find_elements(By.CSS_SELECTOR, "form")
         for form in forms:
             target = urlsplit(form.get_attribute("action") or "").path
-            if target == action or (action.endswith("*") and target.startswith(action[:-1])):
+            if fnmatch.fnmatchcase(target, action):
                 if all(form.find_elements(By.NAME, name) for name in names) and all(
                         form.find_elements(By.CSS_SELECTOR, f"[name='{name}'][value='{value}']")
                         for name, value in (hidden or {}).items()):
@@ -144,6 +145,10 @@ class Browser:
         for name, value in fields.items():
             field = form.find_element(By.NAME, name)
             if field.get_attribute("type") in ("checkbox", "radio"):
+                if value is False:  # False clears the one box of that name
+                    if field.is_selected():
+                        field.click()
+                    continue
                 if value is not True:  # True ticks the one box of that name
                     field = form.find_element(By.CSS_SELECTOR, f"[name='{name}'][value='{value}']")
                 if not field.is_selected():
@@ -232,13 +237,12 @@ class Browser:
                 if width < 600 and layout:
                     scroll, inner = self.driver.execute_script(
                         "return [document.documentElement.scrollWidth, window.innerWidth];")
-                    if inner != width:
-                        self.problems.append(f"{label}: the layout viewport is {inner} px wide on a {width} px "
-                                             "screen (no <meta name=viewport content=width=device-width>?)")
-                    elif scroll > inner:
-                        wide = self.driver.execute_script(WIDEST_SCRIPT, inner)
-                        self.problems.append(f"{label}: scrolls horizontally at {width} px "
-                                             f"(scrollWidth {scroll} > innerWidth {inner}; widest: {wide})")
+                    # Mobile chromium widens the layout viewport to fit content that
+                    # sticks out, so innerWidth > 375 is horizontal scrolling too.
+                    if scroll > inner or inner > width:
+                        wide = self.driver.execute_script(WIDEST_SCRIPT, width)
+                        self.problems.append(f"{label}: scrolls horizontally at {width} px (scrollWidth {scroll}, "
+                                             f"innerWidth {inner}; sticking out: {wide})")
                 shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
                     "format": "png", "captureBeyondViewport": True})
                 (directory / f"{self.journey}-{page}-{width}.png").write_bytes(base64.b64decode(shot["data"]))
@@ -252,13 +256,15 @@ class Browser:
 
 # The elements that stick out past the viewport, for the failure message.
 WIDEST_SCRIPT = r"""
-const inner = arguments[0];
+const width = arguments[0];
+const name = el => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '');
 return Array.from(document.querySelectorAll('body *'))
-  .filter(el => el.getBoundingClientRect().right > inner + 1)
-  .filter(el => !Array.from(el.children).some(c => c.getBoundingClientRect().right > inner + 1))
+  .filter(el => el.getBoundingClientRect().right > width + 1 || el.scrollWidth > el.clientWidth + 1)
+  .filter(el => !Array.from(el.children).some(c => c.getBoundingClientRect().right > width + 1
+                                                   || c.scrollWidth > c.clientWidth + 1))
   .slice(0, 3)
-  .map(el => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '')
-       + ' ' + Math.round(el.getBoundingClientRect().right) + 'px');
+  .map(el => name(el) + ' "' + (el.textContent || '').trim().slice(0, 40) + '" '
+       + Math.round(Math.max(el.getBoundingClientRect().right, el.getBoundingClientRect().left + el.scrollWidth)) + 'px');
 """
 
 

@@ -28,6 +28,7 @@ class FakeSMSGateway:
                     return
                 message = json.loads(body)
                 message["idempotency_key"] = self.headers.get("Idempotency-Key")
+                message["received"] = time.monotonic()
                 with gateway._changed:
                     gateway.messages.append(message)
                     gateway._changed.notify_all()
@@ -65,11 +66,22 @@ class FakeSMSGateway:
                 self._changed.wait(left)
 
     def code(self, to, after, timeout=30):
-        """The digits of the code in the message to `to` after the first `after`."""
-        text = self.wait_for(to, after, timeout)["text"]
-        match = re.search(r"\b(\d{6})\b", text)
-        assert match, f"no code in the SMS {text!r}"
-        return match.group(1)
+        """The code in the first message to `to` after the first `after` that carries
+        one (notifications without a code, e.g. "a note to sign", are skipped)."""
+        while True:
+            text = self.wait_for(to, after, timeout)["text"]
+            match = re.search(r"\b(\d{6})\b", text)
+            if match:
+                return match.group(1)
+            after += 1
+
+    def cooled_down(self, to, seconds=11):
+        """Waits until `seconds` after the last message to `to`: the world's policy sends
+        a phone a new code only 10 s after the previous one (`resend_cooldown_seconds`)."""
+        with self._changed:
+            last = max((m["received"] for m in self.messages if m["to"] == to), default=None)
+        if last is not None:
+            time.sleep(max(0.0, last + seconds - time.monotonic()))
 
     def stop(self):
         self._server.shutdown()

@@ -138,10 +138,10 @@ def second_factor(b, secret, after_step, page=None):
     return step
 
 
-def register_parent(b, world, last_name, first_name, login, password, pages=True):
+def register_parent(b, world, last_name, first_name, login, password, pages=True, phone=None):
     """/register → the SMS code from the fake gateway → a signed-in guardian; returns
     the phone number."""
-    phone = world.next_phone()
+    phone = phone or world.next_phone()
     sent = world.sms.count(phone)
     b.open("/register")
     if pages:
@@ -154,3 +154,35 @@ def register_parent(b, world, last_name, first_name, login, password, pages=True
     b.submit("/register/*", code=world.sms.code(phone, sent))
     assert not b.path.startswith("/register"), f"registration did not finish, at {b.path}:\n{b.text()[:800]}"
     return phone
+
+
+def class_with_slips(world, browser, language, teacher, grade, names):
+    """A class of `teacher` with `names` uploaded by the teacher in their own browser
+    (no page checks); the slips."""
+    password = world.add_teacher(teacher)
+    class_id = world.add_class(grade, "Г", teacher)
+    staff = browser(language, "setup-" + teacher)
+    teacher_first_login(staff, teacher, password, pages=False)
+    return upload_roster(staff, class_id, names, pages=False)
+
+
+def link_child(b, login, temporary, page=None):
+    """/account/children: the slip's login and temporary password link the child."""
+    b.open("/account/children")
+    if page:
+        b.check(page)
+    before = len(b.find_all("main li, main tr"))
+    b.submit("/account/children/claim", login=login, password=temporary)
+    assert b.path.startswith("/account/children"), f"at {b.path}:\n{b.text()[:800]}"
+    assert not b.exists("p.error"), f"linking {login} was refused:\n{b.text()[:800]}"
+    return before
+
+
+def diary_students(b):
+    """The (student id, relation, services) lines diary-demo's home lists."""
+    students = []
+    for item in b.find_all("li.student"):
+        link = item.find_element("css selector", "a").get_attribute("href").rsplit("/", 1)[-1]
+        _, relation, services = [part.strip() for part in item.text.split(" — ")]
+        students.append((link, relation, services.replace("services:", "").strip()))
+    return students

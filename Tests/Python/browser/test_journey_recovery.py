@@ -1,7 +1,5 @@
 """Journey 3: a parent who registered with the SMS code forgets the password and sets
 a new one through /recover with a code sent to the phone."""
-import time
-
 import pytest
 
 from .steps import log_in, log_out, register_parent
@@ -15,7 +13,6 @@ def test_parent_forgets_the_password_and_recovers_it(world, browser, language):
     login = f"parent3{language}"
     b = browser(language, "3-recovery")
     phone = register_parent(b, world, "Смирнова", "Ольга", login, OLD)
-    registered = time.monotonic()
     log_out(b)
 
     b.open("/login")
@@ -25,8 +22,7 @@ def test_parent_forgets_the_password_and_recovers_it(world, browser, language):
     b.find("a[href='/recover/password']").click()
     b.check("recover-password")
     sent = world.sms.count(phone)
-    # The registration code went to this phone moments ago; the world's cooldown is 10 s.
-    time.sleep(max(0.0, registered + 11 - time.monotonic()))
+    world.sms.cooled_down(phone)  # the registration code went to this phone moments ago
     b.submit("/recover/password", identifier=login)
     assert b.path.startswith("/recover/password/"), f"expected the recovery flow, at {b.path}:\n{b.text()[:800]}"
     b.check("recover-password-flow")
