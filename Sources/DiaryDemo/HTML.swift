@@ -31,7 +31,7 @@ enum HTML {
     {
         let html = """
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>\(escape(title)) · Diary demo</title></head>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(escape(title)) · Diary demo</title></head>
         <body><h1>\(escape(title))</h1>
         \(body)
         </body></html>

@@ -24,7 +24,7 @@ def test_jwks_imports_and_errors_have_one_shape(server):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.request("GET", "/.well-known/jwks.json")
     KeySet.import_key_set(json.loads(connection.getresponse().read()))
-    connection.request("GET", "/missing", headers={"Accept-Language": "en"})
+    connection.request("GET", "/v1/missing", headers={"Accept-Language": "en"})
     response = connection.getresponse()
     error = json.loads(response.read())
     assert response.status == 404

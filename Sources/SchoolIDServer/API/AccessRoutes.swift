@@ -106,10 +106,7 @@ struct AccessRoutes: Sendable {
     /// `POST /v1/login` serves SchoolID's own pages and API clients: a browser request
     /// from another origin is refused (diary services use `/oauth/authorize`).
     private func requireSameOrigin(_ request: Request) throws {
-        guard let origin = request.headers["Origin"] else { return }
-        guard origin == request.origin(scheme: scheme) else {
-            throw APIError(.originNotAllowed, status: .forbidden)
-        }
+        if request.isCrossOrigin(scheme: scheme) { throw APIError(.originNotAllowed, status: .forbidden) }
     }
 
     private func logout(_ request: Request) async throws -> Response {

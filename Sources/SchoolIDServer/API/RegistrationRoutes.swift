@@ -123,7 +123,6 @@ struct RegistrationRoutes: Sendable {
 
     /// A browser request from another origin is refused (as for `/v1/login`).
     private func requireSameOrigin(_ request: Request) throws {
-        guard let origin = request.headers["Origin"] else { return }
-        guard origin == request.origin(scheme: scheme) else { throw APIError(.originNotAllowed, status: .forbidden) }
+        if request.isCrossOrigin(scheme: scheme) { throw APIError(.originNotAllowed, status: .forbidden) }
     }
 }

@@ -65,7 +65,7 @@ struct AuthorizeRoutes: Sendable {
         guard let (actor, token) = await context.authenticator.pageSession(request) else { return toLogin(pairs) }
         let first = Dictionary(fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         try RequestAuthenticator.requireFormToken(first, token)
-        if let origin = request.headers["Origin"], origin != request.origin(scheme: scheme) {
+        if request.isCrossOrigin(scheme: scheme) {
             throw APIError(.originNotAllowed, status: .forbidden)
         }
         let authorization: AuthorizationRequest

@@ -63,7 +63,7 @@ struct LogoutRoutes: Sendable {
         }
         if let form, form[Self.confirmField] != nil {
             try RequestAuthenticator.requireFormToken(form, token)
-            if let origin = request.headers["Origin"], origin != request.origin(scheme: scheme) {
+            if request.isCrossOrigin(scheme: scheme) {
                 throw APIError(.originNotAllowed, status: .forbidden)
             }
         } else if !logout.hintNames(session) {

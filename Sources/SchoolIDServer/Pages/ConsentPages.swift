@@ -34,7 +34,7 @@ struct ConsentPages: Sendable {
         guard LoginCSRFCookie.isValid(request, fields: fields) else {
             return render(language, error: .csrfTokenInvalid, status: .forbidden)
         }
-        if let origin = request.headers["Origin"], origin != request.origin(scheme: scheme) {
+        if request.isCrossOrigin(scheme: scheme) {
             return render(language, error: .originNotAllowed, status: .forbidden)
         }
         do {

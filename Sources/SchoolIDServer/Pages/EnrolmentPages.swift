@@ -40,7 +40,7 @@ struct EnrolmentPages: Sendable {
         guard LoginCSRFCookie.isValid(request, fields: fields) else {
             return render(language, enrolment: nil, error: .csrfTokenInvalid, status: .forbidden)
         }
-        if let origin = request.headers["Origin"], origin != request.origin(scheme: scheme) {
+        if request.isCrossOrigin(scheme: scheme) {
             return render(language, enrolment: nil, error: .originNotAllowed, status: .forbidden)
         }
         let codes: [String]

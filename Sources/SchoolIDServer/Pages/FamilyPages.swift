@@ -70,12 +70,12 @@ struct FamilyPages: Sendable {
                 """
         }
         return """
-            <table class="children">
+            <div class="table-scroll"><table class="children">
             <thead><tr><th>\(text(.columnName))</th><th>\(text(.columnLogin))</th><th>\(text(.columnSchool))</th>\
             <th>\(text(.columnClass))</th><th>\(text(.columnRelation))</th><th></th><th></th></tr></thead>
             <tbody>
             \(rows)</tbody>
-            </table>
+            </table></div>
             <p>\(text(.newPasswordNote))</p>
 
             """

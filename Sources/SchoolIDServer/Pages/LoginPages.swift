@@ -63,7 +63,7 @@ struct LoginPages: Sendable {
         guard LoginCSRFCookie.isValid(request, fields: fields) else {
             return render(language, login: login, error: .csrfTokenInvalid, status: .forbidden)
         }
-        if let origin = request.headers["Origin"], origin != request.origin(scheme: scheme) {
+        if request.isCrossOrigin(scheme: scheme) {
             return render(language, login: login, error: .originNotAllowed, status: .forbidden)
         }
         do {

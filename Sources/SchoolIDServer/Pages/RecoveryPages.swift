@@ -134,7 +134,7 @@ struct RecoveryPages: Sendable {
     /// The CSRF pair and the Origin, as on the login form.
     private func check(_ request: Request, _ fields: [String: String]) -> Refusal? {
         guard RecoveryCSRFCookie.isValid(request, fields: fields) else { return Refusal(.csrfTokenInvalid, status: .forbidden) }
-        if let origin = request.headers["Origin"], origin != request.origin(scheme: scheme) {
+        if request.isCrossOrigin(scheme: scheme) {
             return Refusal(.originNotAllowed, status: .forbidden)
         }
         return nil

@@ -142,7 +142,7 @@ struct RegistrationPages: Sendable {
     /// The CSRF or Origin refusal of a form post, if any.
     private func refusal(_ request: Request, fields: [String: String]) -> ErrorCode? {
         guard LoginCSRFCookie.isValid(request, fields: fields) else { return .csrfTokenInvalid }
-        if let origin = request.headers["Origin"], origin != request.origin(scheme: scheme) { return .originNotAllowed }
+        if request.isCrossOrigin(scheme: scheme) { return .originNotAllowed }
         return nil
     }
 

@@ -68,7 +68,7 @@ struct SecondFactorPages: Sendable {
         guard LoginCSRFCookie.isValid(request, fields: fields) else {
             return render(language, pending, mode: mode, error: .csrfTokenInvalid, status: .forbidden)
         }
-        if let origin = request.headers["Origin"], origin != request.origin(scheme: scheme) {
+        if request.isCrossOrigin(scheme: scheme) {
             return render(language, pending, mode: mode, error: .originNotAllowed, status: .forbidden)
         }
         let requestContext = APIContext.requestContext(request)

@@ -155,11 +155,11 @@ struct TeacherPages: Sendable {
                 """
         }
         let table: HTML = rows.isEmpty ? "<p>\(text(.noStudents))</p>\n" : """
-            <table>
+            <div class="table-scroll"><table>
             <thead><tr><th>\(text(.columnLogin))</th><th>\(text(.columnName))</th><th>\(text(.columnLocked))</th><th></th></tr></thead>
             <tbody>
             \(rows)</tbody>
-            </table>
+            </table></div>
 
             """
         let upload = Form.render(

@@ -53,6 +53,20 @@ import Testing
         try await fixture.server.stop()
     }
 
+    @Test("Origin: null (a form on a no-referrer page) passes only with Sec-Fetch-Site: same-origin",
+          arguments: [("same-origin", 303), ("cross-site", 403), (nil, 403)] as [(String?, Int)])
+    func nullOrigin(fetchSite: String?, status: Int) async throws {
+        let fixture = try await PageFixture.start()
+        let browser = Browser(port: fixture.server.port)
+        let page = try await browser.get("/login")
+        let response = try await browser.post("/login", form: [
+            ("csrf_token", try #require(Browser.csrfToken(in: page))), ("login", "teacher"),
+            ("password", fixture.teacherPassword),
+        ], headers: [("Origin", "null")] + (fetchSite.map { [("Sec-Fetch-Site", $0)] } ?? []))
+        #expect(response.status == status)
+        try await fixture.server.stop()
+    }
+
     @Test("a bootstrapped admin's first login goes through the change page and TOTP enrolment to a Lax HttpOnly session cookie")
     func firstLoginFlow() async throws {
         let fixture = try await PageFixture.start()

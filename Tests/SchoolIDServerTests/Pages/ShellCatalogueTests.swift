@@ -21,7 +21,7 @@ import Testing
         + entries(StepUpPageText.self) + entries(RecoveryPageText.self) + entries(AcknowledgementPageText.self)
         + entries(RegistrationPageText.self) + entries(ExportPageText.self) + entries(FamilyPageText.self)
         + entries(SecurityPageText.self) + entries(ConsentPageText.self) + entries(SecondFactorPageText.self)
-        + entries(FactorPageText.self) + entries(DeletionPageText.self)
+        + entries(FactorPageText.self) + entries(DeletionPageText.self) + entries(AdminPageText.self)
 
     /// Cases whose two texts are the same on purpose (a name, a code, a unit).
     static let deliberatelyEqual: Set<String> = [
