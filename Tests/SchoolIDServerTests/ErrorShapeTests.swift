@@ -10,11 +10,11 @@ import Testing
 struct Boom: Error { let secret = "SELECT * FROM accounts WHERE password = 'hunter2'" }
 
 @Suite struct ErrorShapeTests {
-    @Test("an unknown path answers the one error shape, in Russian by default and English on request") func notFound() async throws {
+    @Test("an unknown API path answers the one error shape, in Russian by default and English on request") func notFound() async throws {
         let server = try await TestServer()
         // URLSession on Linux sends "Accept-Language: en-US…" unless told otherwise.
-        let russian = try await fetch(server.url("/nope"), headers: ["Accept-Language": "de-DE"])
-        let english = try await fetch(server.url("/nope"), headers: ["Accept-Language": "en-GB,en;q=0.9,ru;q=0.5"])
+        let russian = try await fetch(server.url("/v1/nope"), headers: ["Accept-Language": "de-DE"])
+        let english = try await fetch(server.url("/v1/nope"), headers: ["Accept-Language": "en-GB,en;q=0.9,ru;q=0.5"])
         try await server.stop()
         #expect(russian.status == 404 && english.status == 404)
         #expect(russian.header("Content-Type") == "application/json; charset=utf-8")
@@ -35,9 +35,9 @@ struct Boom: Error { let secret = "SELECT * FROM accounts WHERE password = 'hunt
 
     @Test("an unexpected error is 500 server_error; the detail is logged under the request id, never sent") func serverError() async throws {
         let server = try await TestServer(extraRoutes: { router, _ in
-            router.add(.GET, "/test/boom") { _ in throw Boom() }
+            router.add(.GET, "/v1/test/boom") { _ in throw Boom() }
         })
-        let response = try await fetch(server.url("/test/boom"))
+        let response = try await fetch(server.url("/v1/test/boom"))
         let lines = server.logs.lines
         try await server.stop()
         let requestID = try #require(response.json["request_id"] as? String)

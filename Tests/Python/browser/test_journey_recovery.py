@@ -15,11 +15,11 @@ def test_parent_forgets_the_password_and_recovers_it(world, browser, language):
     phone = register_parent(b, world, "Смирнова", "Ольга", login, OLD)
     log_out(b)
 
-    b.open("/login")
-    b.find("a[href='/recover']").click()
-    assert b.path == "/recover", b.path
+    b.open("/recover")
     b.check("recover")
+    b.open("/login")
     b.find("a[href='/recover/password']").click()
+    assert b.path == "/recover/password", b.path
     b.check("recover-password")
     sent = world.sms.count(phone)
     world.sms.cooled_down(phone)  # the registration code went to this phone moments ago
