@@ -7,9 +7,6 @@ extension AuthorizeRoutes {
     /// scope asks for, and for a guardian the children the service will see; Allow and
     /// Deny post the request's parameters again with the session's CSRF token. A trusted
     /// person sees the children granted to them, each with the granted services.
-    ///
-    /// `form-action` names the redirect URI's origin besides this one: browsers apply
-    /// it to the redirect that follows the form's POST (CSP Level 3 §6.3.1).
     func consentPage(_ authorization: AuthorizationRequest, client: OAuthClient,
                      pairs: [(name: String, value: String)], actor: Actor, token: SessionToken,
                      language: MessageLanguage) async throws -> Response
@@ -23,11 +20,8 @@ extension AuthorizeRoutes {
 
             """
         let trustedList = try await trustedChildren(of: actor, language: language)
-        let hidden: HTML = "\(pairs.map { pair -> HTML in "<input type=\"hidden\" name=\"\(pair.name)\" value=\"\(pair.value)\">\n" })"
         let form = { (decision: String, label: AuthorizePageText) -> HTML in
-            Form.render(action: Routes.oauthAuthorizeDecision, csrfToken: token.csrfToken,
-                        fields: "<input type=\"hidden\" name=\"decision\" value=\"\(decision)\">\n\(hidden)",
-                        submitLabel: text(label))
+            Self.decisionForm(decision, label: text(label), pairs: pairs, token: token)
         }
         let body: HTML = """
             <h1>\(text(.title))</h1>
@@ -38,13 +32,8 @@ extension AuthorizeRoutes {
             \(childList)\(trustedList)\(form("allow", .allowSubmit))
             \(form("deny", .denySubmit))
             """
-        var response = Page.render(title: text(.title), language: language, body: body)
-        response.headers.set("Cache-Control", "no-store")
-        if let origin = Self.origin(of: authorization.redirectURI) {
-            response.headers.set("Content-Security-Policy", Page.contentSecurityPolicy
-                .replacingOccurrences(of: "form-action 'self'", with: "form-action 'self' \(origin)"))
-        }
-        return response
+        return Self.decisionPage(title: text(.title), language: language, body: body,
+                                 redirectURI: authorization.redirectURI)
     }
 
     /// The children a trusted person may see now (the access decision's active trusted

@@ -43,6 +43,10 @@ struct AuthorizeRoutes: Sendable {
         guard let (actor, token) = session, !authorization.prompt.contains("login") else {
             return toLogin(pairs)
         }
+        if authorization.prompt.contains("select_account") {
+            return accountChoicePage(authorization, client: client, pairs: pairs, actor: actor, token: token,
+                                     language: request.pageLanguage)
+        }
         if client.firstParty, !authorization.prompt.contains("consent") {
             return try await issue(authorization, actor: actor, token: token, request: request)
         }
@@ -76,6 +80,12 @@ struct AuthorizeRoutes: Sendable {
         }
         switch first["decision"] {
         case "allow": return try await issue(authorization, actor: actor, token: token, request: request)
+        case "continue": return PageResponse.redirect(to: Self.authorizePath(Self.withoutAccountChoice(pairs)))
+        case "switch":
+            try await context.sessions.close(token, context: APIContext.requestContext(request))
+            var response = toLogin(Self.withoutAccountChoice(pairs))
+            response.headers.add(context.cookie.cleared())
+            return response
         case "deny":
             return redirect(authorization, error: OAuthRedirectError(.accessDenied, description: "the person denied access"))
         default: return errorPage(request, .malformedRequest)
@@ -134,9 +144,7 @@ struct AuthorizeRoutes: Sendable {
     /// 303 to the login page, which comes back to this request afterwards; a `prompt`
     /// with `login` is dropped so that it does not ask again after the login it asked for.
     private func toLogin(_ pairs: [(name: String, value: String)]) -> Response {
-        let query = pairs.filter { $0.name != "prompt" || !$0.value.split(separator: " ").contains("login") }
-            .map { AuthorizationResponse.encode($0.name) + "=" + AuthorizationResponse.encode($0.value) }
-        let path = Routes.oauthAuthorize + "?" + query.joined(separator: "&")
+        let path = Self.authorizePath(pairs.filter { $0.name != "prompt" || !$0.value.split(separator: " ").contains("login") })
         return PageResponse.redirect(to: Routes.loginPage + "?return_to=" + AuthorizationResponse.encode(path))
     }
 

@@ -4,6 +4,7 @@ enum AuthorizePageText: String, PageCatalogue {
     case title, intro, servicesHeading, identityOnly, offlineAccess, childrenHeading, allowSubmit, denySubmit
     case errorTitle, errorExplanation, duplicatedParameter, missingClientID, unknownClient, missingRedirectURI
     case unregisteredRedirectURI, malformedRequest, continueTitle, continueLink, trustedChildrenHeading
+    case accountChoiceTitle, accountChoiceIntro, continueAsSubmit, switchAccountSubmit
 
     var russian: String {
         switch self {
@@ -26,6 +27,10 @@ enum AuthorizePageText: String, PageCatalogue {
         case .continueTitle: "Продолжение входа"
         case .continueLink: "Продолжить вход в сервис"
         case .trustedChildrenHeading: "Дети, данные которых вам доверили (сервис увидит указанные разделы)"
+        case .accountChoiceTitle: "Какой учётной записью войти?"
+        case .accountChoiceIntro: "просит войти через SchoolID. Сейчас вы вошли в SchoolID с логином"
+        case .continueAsSubmit: "Продолжить с этой учётной записью"
+        case .switchAccountSubmit: "Войти под другой учётной записью"
         }
     }
 
@@ -50,6 +55,10 @@ enum AuthorizePageText: String, PageCatalogue {
         case .continueTitle: "Continuing the sign-in"
         case .continueLink: "Continue to the service"
         case .trustedChildrenHeading: "Children entrusted to you (the service will see the services listed)"
+        case .accountChoiceTitle: "Which account do you want to use?"
+        case .accountChoiceIntro: "asks you to sign in with SchoolID. You are signed in to SchoolID with the login"
+        case .continueAsSubmit: "Continue with this account"
+        case .switchAccountSubmit: "Sign in with another account"
         }
     }
 }
