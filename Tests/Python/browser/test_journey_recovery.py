@@ -15,11 +15,13 @@ def test_parent_forgets_the_password_and_recovers_it(world, browser, language):
     phone = register_parent(b, world, "Смирнова", "Ольга", login, OLD)
     log_out(b)
 
-    b.open("/login")
-    b.find("a[href='/recover']").click()
-    assert b.path == "/recover", b.path
+    b.open("/recover")  # the hub naming both ways back in
     b.check("recover")
+    assert b.exists("a[href='/recover/login']") and b.exists("a[href='/recover/password']"), b.text()[:800]
+    b.open("/login")  # the login page links straight to forgot login / forgot password
+    assert b.exists("a[href='/recover/login']"), b.text()[:800]
     b.find("a[href='/recover/password']").click()
+    assert b.path == "/recover/password", b.path
     b.check("recover-password")
     sent = world.sms.count(phone)
     world.sms.cooled_down(phone)  # the registration code went to this phone moments ago
