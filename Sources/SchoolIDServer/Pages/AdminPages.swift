@@ -44,7 +44,7 @@ struct AdminPages: Sendable {
 
     /// The link to `/admin` on the account page, for admins only.
     static func accountLink(for actor: Actor, _ language: MessageLanguage) -> HTML {
-        isAdmin(actor) ? "<p><a href=\"\(Routes.adminPage)\">\(AdminPageText.link.text(in: language))</a></p>\n" : .empty
+        isAdmin(actor) ? "<li><a href=\"\(Routes.adminPage)\">\(AdminPageText.link.text(in: language))</a></li>\n" : .empty
     }
 
     /// `GET /admin`: links to the sections the actor may use.

@@ -2,7 +2,7 @@ import SchoolIDBase
 import SchoolIDCore
 import SchoolIDHTTP
 
-/// `GET /`, `GET|POST /login`, `POST /logout` and `GET /account`; the second login
+/// `GET /`, `GET|POST /login` and `POST /logout` (`GET /account` is ``AccountPages``); the second login
 /// step and the forced enrolment are ``SecondFactorPages`` and ``EnrolmentPages``.
 struct LoginPages: Sendable {
     let context: APIContext
@@ -114,33 +114,6 @@ struct LoginPages: Sendable {
         try RequestAuthenticator.requireFormToken(try request.formFields(), token)
         try await context.sessions.close(token, context: APIContext.requestContext(request))
         return PageResponse.redirect(to: Routes.loginPage, headers: headers)
-    }
-
-    /// `GET /account`: who is logged in, with links to change the password and to log out.
-    func account(_ request: Request) async throws -> Response {
-        let language = request.pageLanguage
-        let (actor, token) = try await PageRoutes.session(request, context: context)
-        let text = { (key: PageText) in key.text(in: language) }
-        let console: HTML = actor.isStaff
-            ? "<p><a href=\"\(Routes.teacherPage)\">\(text(.teacherConsoleLink))</a></p>\n" : .empty
-        // A student has no family pages (never a guardian nor a trusted person).
-        let family: HTML = actor.account.category == .adult ? """
-            <p><a href="\(Routes.childrenPage)">\(FamilyPageText.childrenLink.text(in: language))</a></p>
-            <p><a href="\(Routes.trustedPersonsPage)">\(FamilyPageText.trustedLink.text(in: language))</a></p>
-            <p><a href="\(Routes.acknowledgementsPage)">\(AcknowledgementPageText.listLink.text(in: language))</a></p>
-            <p><a href="\(Routes.accountConsentPage)">\(ConsentPageText.accountLink.text(in: language))</a></p>
-
-            """ : .empty
-        let body: HTML = """
-            <h1>\(text(.accountTitle))</h1>
-            <p>\(text(.loggedInAs)) <strong class="secret">\(actor.account.login?.rawValue ?? "")</strong></p>
-            \(console)\(AdminPages.accountLink(for: actor, language))<p><a href="\(Routes.passwordChangePage)">\(text(.changePasswordLink))</a></p>
-            <p><a href="\(Routes.securityPage)">\(SecurityPageText.link.text(in: language))</a></p>
-            <p><a href="\(Routes.secondFactorsPage)">\(FactorPageText.link.text(in: language))</a></p>
-            <p><a href="\(Routes.exportPage)">\(ExportPageText.link.text(in: language))</a></p>
-            \(family)\(Self.logoutForm(token, language))
-            """
-        return Page.render(title: text(.accountTitle), language: language, body: body)
     }
 
     /// The logout button (a form, since logout changes state).

@@ -34,7 +34,8 @@ struct PageRoutes: Sendable {
         add(&router, .GET, Routes.loginPage) { try await login.form($0) }
         add(&router, .POST, Routes.loginPage) { try await login.submit($0) }
         add(&router, .POST, Routes.logoutPage) { try await login.logout($0) }
-        add(&router, .GET, Routes.accountPage) { try await login.account($0) }
+        let account = AccountPages(context: context)
+        add(&router, .GET, Routes.accountPage) { try await account.overview($0) }
         let secondFactor = SecondFactorPages(context: context, scheme: scheme)
         let enrolment = EnrolmentPages(context: context, scheme: scheme)
         add(&router, .GET, Routes.loginSecondFactorPage) { try await secondFactor.form($0) }

@@ -22,6 +22,7 @@ import Testing
         + entries(RegistrationPageText.self) + entries(ExportPageText.self) + entries(FamilyPageText.self)
         + entries(SecurityPageText.self) + entries(ConsentPageText.self) + entries(SecondFactorPageText.self)
         + entries(FactorPageText.self) + entries(DeletionPageText.self) + entries(AdminPageText.self)
+        + entries(AccountPageText.self)
 
     /// Cases whose two texts are the same on purpose (a name, a code, a unit).
     static let deliberatelyEqual: Set<String> = [
