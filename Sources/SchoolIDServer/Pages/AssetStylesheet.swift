@@ -2,7 +2,8 @@
 ///
 /// Readable on a phone from 320 px: 17 px text, full-width fields, 44 px touch targets
 /// (WCAG 2.2 §2.5.8), nothing wider than the screen (tables scroll inside
-/// `.table-scroll`, long identifiers break anywhere), text contrast at least 4.5:1
+/// `.table-scroll`, long identifiers break anywhere except logins in table cells,
+/// which the table scrolls instead), text contrast at least 4.5:1
 /// (§1.4.3) and a focus ring that is always visible (§2.4.7). Print rules hide the
 /// controls and lay slips out two per row with dashed cut lines.
 ///
@@ -43,6 +44,7 @@ enum AssetStylesheet {
         table{border-collapse:collapse;width:100%}
         th,td{text-align:left;padding:.4rem;border-bottom:1px solid #c4c4c4;vertical-align:top}
         code,.secret,.id,.digest{overflow-wrap:anywhere;word-break:break-word}
+        td.secret{white-space:nowrap;overflow-wrap:normal;word-break:normal}
         .slip{border:1px dashed #6b6b6b;padding:1rem;margin:.5rem 0}
         .secret{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:1.2em;letter-spacing:.05em}
         .qr svg{width:100%;max-width:16rem;height:auto}
