@@ -31,6 +31,13 @@ enum PageResponse {
         return response
     }
 
+    /// "You can try again in 45 s." for a throttled form (its `Retry-After`), so that a
+    /// person who never asked for a code twice knows how long to wait; nil without one.
+    static func waitLine(_ headers: HTTPHeaders, language: MessageLanguage) -> String? {
+        guard let seconds = headers["Retry-After"].flatMap({ Int($0) }), seconds > 0 else { return nil }
+        return "\(PageText.tryAgainIn.text(in: language)) \(seconds) \(PageText.secondsShort.text(in: language))."
+    }
+
     /// `<p class="error" role="alert">message</p>`, with an optional second line and an
     /// `id` for fields to name in `aria-describedby`.
     static func errorBox(_ message: String, detail: String? = nil, id: String? = nil) -> HTML {

@@ -27,7 +27,7 @@ enum PageText: PageCatalogue {
     case slipsTitle, printHint, slipSchool, slipClass, slipStudent, slipLogin, slipPassword, slipValidUntil
     case slipWhere, slipInstruction
     // Errors
-    case errorTitle, backHome
+    case errorTitle, backHome, tryAgainIn, secondsShort
     // Frame (issue 11)
     case skipLink, languageSwitchLabel
     // Login hints (issue 11)
@@ -108,6 +108,8 @@ enum PageText: PageCatalogue {
         case .slipInstruction: "При первом входе придумайте свой пароль: временный пароль действует только один раз."
         case .errorTitle: "Не удалось выполнить действие"
         case .backHome: "На главную"
+        case .tryAgainIn: "Повторить можно через"
+        case .secondsShort: "с"
         case .skipLink: "Перейти к содержанию"
         case .languageSwitchLabel: "Язык"
         case .hintCyrillic:
@@ -203,6 +205,8 @@ enum PageText: PageCatalogue {
         case .slipInstruction: "At the first sign-in, choose your own password: the temporary one works only once."
         case .errorTitle: "The action could not be completed"
         case .backHome: "Home"
+        case .tryAgainIn: "You can try again in"
+        case .secondsShort: "s"
         case .skipLink: "Skip to content"
         case .languageSwitchLabel: "Language"
         case .hintCyrillic:

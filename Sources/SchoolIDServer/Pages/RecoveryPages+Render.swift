@@ -48,7 +48,8 @@ extension RecoveryPages {
                         submit: String, error: Refusal?, notice: RecoveryPageText? = nil, status: HTTPStatus = .ok,
                         extra: (String) -> HTML = { _ in .empty }) -> Response {
         let (value, cookie) = csrfCookie.issue(random: context.environment.random)
-        let box: HTML = error.map { PageResponse.errorBox($0.code.message(in: language)) }
+        let box: HTML = error.map { PageResponse.errorBox($0.code.message(in: language),
+                                                          detail: PageResponse.waitLine($0.headers, language: language)) }
             ?? notice.map { PageResponse.errorBox($0.text(in: language)) } ?? .empty
         let body: HTML = """
             <h1>\(title)</h1>

@@ -170,7 +170,7 @@ struct RegistrationPages: Sendable {
         let body: HTML = """
             <h1>\(text(.registerTitle))</h1>
             <p>\(text(.registerIntro))</p>
-            \(problem.map { PageResponse.errorBox($0) } ?? .empty)\
+            \(problem.map { PageResponse.errorBox($0, detail: PageResponse.waitLine(headers, language: language)) } ?? .empty)\
             \(Form.render(action: Routes.registerPage, csrfToken: token, fields: fields, submitLabel: text(.registerSubmit)))
             <p><a href="\(Routes.loginPage)">\(text(.haveAccountLink))</a></p>
             """
@@ -209,7 +209,7 @@ struct RegistrationPages: Sendable {
         let body: HTML = """
             <h1>\(text(.codeTitle))</h1>
             <p>\(text(.codeIntro))</p>
-            \(noticeLine)\(error.map { PageResponse.errorBox($0.message(in: language)) } ?? .empty)\
+            \(noticeLine)\(error.map { PageResponse.errorBox($0.message(in: language), detail: PageResponse.waitLine(headers, language: language)) } ?? .empty)\
             \(Form.render(action: action, csrfToken: token, fields: fields, submitLabel: text(.confirmSubmit)))
             \(Form.render(action: action, csrfToken: token, fields: resend, submitLabel: text(.resendSubmit)))
             """

@@ -52,6 +52,27 @@ import Testing
         }
     }
 
+    @Test("asking again within the resend cooldown says how many seconds to wait")
+    func cooldownSaysHowLong() async throws {
+        try await RecoveryFixture.run { fixture in
+            try await fixture.guardian(login: "petrova.anna", phone: "+79161234567", email: nil)
+            let browser = Browser(port: fixture.world.server.port)
+            var form = try await browser.get("/recover/password")
+            var response = try await browser.post("/recover/password", form: [
+                ("csrf_token", try #require(Browser.csrfToken(in: form))), ("identifier", "petrova.anna"),
+            ])
+            #expect(response.status == 303)
+            form = try await browser.get("/recover/password")
+            response = try await browser.post("/recover/password", form: [
+                ("csrf_token", try #require(Browser.csrfToken(in: form))), ("identifier", "petrova.anna"),
+            ])
+            #expect(response.status == 429)
+            let seconds = try #require(response.header("Retry-After").flatMap { Int($0) })
+            #expect(seconds > 0)
+            #expect(response.bodyText.contains("\(PageText.tryAgainIn.russian) \(seconds) \(PageText.secondsShort.russian)."))
+        }
+    }
+
     @Test("forgot login: a known and an unknown contact get the same page; no CSRF cookie is 403")
     func loginThroughPages() async throws {
         try await RecoveryFixture.run { fixture in
