@@ -27,7 +27,8 @@ enum AssetStylesheet {
         h1{font-size:1.5rem;line-height:1.25}
         h2{font-size:1.25rem;line-height:1.3}
         a{color:#0b57d0}
-        p a,li a{display:inline-block;min-height:1.5rem}
+        p a{display:inline-block;min-height:1.5rem}
+        li{margin:.4rem 0}
         label{display:block;font-weight:600;margin-top:1rem}
         input,select,textarea,button{font:inherit;padding:.6rem .75rem;border:1px solid #6b6b6b;border-radius:.375rem;min-height:2.75rem;max-width:100%}
         input:not([type=checkbox]):not([type=radio]),select,textarea{width:100%}

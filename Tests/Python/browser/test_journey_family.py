@@ -46,6 +46,9 @@ def test_parent_links_two_children_and_a_trusted_person_sees_only_what_was_grant
     ids = children_ids(parent)
     assert set(ids) == {first_login, second_login}, f"linked children: {ids}\n{parent.text()[:800]}"
     granted, withheld = ids[first_login], ids[second_login]
+    parent.open("/account")
+    assert len(parent.find_all("main table tbody tr")) == 2, "the dashboard does not list both children"
+    parent.check("account-dashboard")
 
     trusted_phone = world.next_phone()
     parent.find("a[href='/account/trusted-persons']").click()
