@@ -17,9 +17,7 @@ extension AdminPages {
     /// `POST /admin/clients`: registers a client and shows its secret once.
     func registerClient(_ request: Request) async throws -> Response {
         let language = request.pageLanguage
-        let (actor, token) = try await admin(request)
-        let fields = try request.formFields()
-        try RequestAuthenticator.requireFormToken(fields, token)
+        let (actor, token, fields) = try await adminForm(request)
         let words = { (name: String) in (fields[name] ?? "").split(whereSeparator: \.isWhitespace).map(String.init) }
         let registration = ClientRegistration(
             id: fields["client_id"] ?? "", name: fields["client_name"] ?? "", type: fields["type"],

@@ -32,9 +32,7 @@ extension AdminPages {
     /// too young to be in every verifier's JWKS cache shows why next to its button.
     func rotateKeys(_ request: Request) async throws -> Response {
         let language = request.pageLanguage
-        let (actor, token) = try await admin(request)
-        let fields = try request.formFields()
-        try RequestAuthenticator.requireFormToken(fields, token)
+        let (actor, token, fields) = try await adminForm(request)
         let policies = context.environment.policies
         let principal = Principal.person(actor)
         try principal.require(.platformKeysManage, in: .platform, roles: policies.roles)

@@ -21,7 +21,6 @@ extension AdminPages {
                       status: HTTPStatus = .ok) async throws -> Response
     {
         let language = request.pageLanguage
-        let text = { (key: AdminPageText) in key.text(in: language) }
         let roles = context.environment.policies.roles
         try Principal.person(actor).require(.classRosterRead, in: .school(schoolID), roles: roles)
         let ownerKeys = context.environment.ownerKeys

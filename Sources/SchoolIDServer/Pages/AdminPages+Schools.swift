@@ -40,9 +40,7 @@ extension AdminPages {
     /// `POST /admin/schools`: creates a school (platform admins, step-up), 303 to its page.
     func createSchool(_ request: Request) async throws -> Response {
         let language = request.pageLanguage
-        let (actor, token) = try await admin(request)
-        let fields = try request.formFields()
-        try RequestAuthenticator.requireFormToken(fields, token)
+        let (actor, token, fields) = try await adminForm(request)
         do {
             let school = try await context.directory.createSchool(
                 by: .person(actor), code: fields["code"] ?? "", name: fields["name"] ?? "", region: fields["region"] ?? "",
@@ -104,9 +102,7 @@ extension AdminPages {
     /// `POST /v1/schools/{id}/staff`); shows the first temporary password once.
     func addStaff(_ request: Request) async throws -> Response {
         let language = request.pageLanguage
-        let (actor, token) = try await admin(request)
-        let fields = try request.formFields()
-        try RequestAuthenticator.requireFormToken(fields, token)
+        let (actor, token, fields) = try await adminForm(request)
         let schoolID: School.ID = try request.identifier("school_id")
         let text = { (key: AdminPageText) in key.text(in: language) }
         do {
@@ -147,9 +143,7 @@ extension AdminPages {
     /// back to the school page.
     func createClass(_ request: Request) async throws -> Response {
         let language = request.pageLanguage
-        let (actor, token) = try await admin(request)
-        let fields = try request.formFields()
-        try RequestAuthenticator.requireFormToken(fields, token)
+        let (actor, token, fields) = try await adminForm(request)
         let schoolID: School.ID = try request.identifier("school_id")
         do {
             guard let grade = Int(fields["grade"] ?? "") else { throw DomainError(.gradeInvalid) }
@@ -169,9 +163,7 @@ extension AdminPages {
     /// `POST /admin/classes/:class_id/teachers`: assigns a staff member of the school as
     /// a teacher of the class, 303 back to the school page.
     func assignTeacher(_ request: Request) async throws -> Response {
-        let (actor, token) = try await admin(request)
-        let fields = try request.formFields()
-        try RequestAuthenticator.requireFormToken(fields, token)
+        let (actor, _, fields) = try await adminForm(request)
         let classID: SchoolClass.ID = try request.identifier("class_id")
         let teacherID = try Account.ID(parsing: fields["account_id"] ?? "")
         try await context.directory.assignTeacher(by: .person(actor), teacherID: teacherID, classID: classID,

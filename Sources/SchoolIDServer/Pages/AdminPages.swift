@@ -24,6 +24,15 @@ struct AdminPages: Sendable {
         return (actor, token)
     }
 
+    /// An admin's form post: the actor, after the session's CSRF token was checked, and
+    /// the fields.
+    func adminForm(_ request: Request) async throws -> (Actor, SessionToken, [String: String]) {
+        let (actor, token) = try await admin(request)
+        let fields = try request.formFields()
+        try RequestAuthenticator.requireFormToken(fields, token)
+        return (actor, token, fields)
+    }
+
     /// Whether `actor` is a platform admin or a school admin (who may open `/admin`).
     static func isAdmin(_ actor: Actor) -> Bool {
         actor.memberships.contains { $0.endedAt == nil && ($0.role == .platformAdmin || $0.role == .schoolAdmin) }
