@@ -13,11 +13,15 @@ public struct DeliveryWorld: Sendable {
     public let smtp: FakeSMTPServer
 
     /// Starts the fakes and the server.
-    /// - Parameter configure: further configuration.
-    public init(configure: @escaping (inout ServeConfiguration) -> Void = { _ in }) async throws {
+    /// - Parameters:
+    ///   - monotonic: see ``TestServer/init(monotonic:configure:extraRoutes:)``.
+    ///   - configure: further configuration.
+    public init(monotonic: ManualClock? = nil, configure: @escaping (inout ServeConfiguration) -> Void = { _ in })
+        async throws
+    {
         let gateway = try await FakeSMSGateway()
         let smtp = try FakeSMTPServer(mode: .plain)
-        server = try await TestServer { configuration in
+        server = try await TestServer(monotonic: monotonic) { configuration in
             configuration.smsGatewayURL = gateway.url
             configuration.smsGatewayToken = Secret(gateway.token)
             configuration.smtp.host = "127.0.0.1"
@@ -38,9 +42,10 @@ public struct DeliveryWorld: Sendable {
     }
 
     /// Runs `body` in a fresh world and stops it afterwards, also when `body` throws.
-    public static func run(configure: @escaping (inout ServeConfiguration) -> Void = { _ in },
+    public static func run(monotonic: ManualClock? = nil,
+                           configure: @escaping (inout ServeConfiguration) -> Void = { _ in },
                            _ body: (DeliveryWorld) async throws -> Void) async throws {
-        let world = try await DeliveryWorld(configure: configure)
+        let world = try await DeliveryWorld(monotonic: monotonic, configure: configure)
         do {
             try await body(world)
         } catch {

@@ -8,19 +8,28 @@ import Synchronization
 /// A real `ServerApplication` on `127.0.0.1:0` with a temporary data and keys
 /// directory, the test policy profile, a manual wall clock and seeded randomness —
 /// built exactly as `serve` builds it.
+///
+/// With a `monotonic` clock the server runs on the production ``SystemWallClock`` instead:
+/// ``clock`` is then the operating system's clock it reads (tests step it back and
+/// forth) and `monotonic` the elapsed time it trusts, as in `serve`.
 public final class TestServer: Sendable {
     public let application: ServerApplication
     public let port: Int
     public let directory: TemporaryDirectory
+    /// The server's wall clock, or the system clock under its ``SystemWallClock``.
     public let clock: ManualWallClock
+    /// The clock the server reads: ``clock`` itself, or the ``SystemWallClock`` over it.
+    public let serviceClock: any WallClock
     public let logs: MemoryLogSink
     private let task: Task<Void, any Error>
 
     /// Starts the server and waits until it listens.
     /// - Parameters:
+    ///   - monotonic: when given, the server's clock is a ``SystemWallClock`` reading
+    ///     ``clock`` as system time and this clock as monotonic time.
     ///   - configure: adjusts the configuration (paths and port are preset).
     ///   - extraRoutes: test-only routes.
-    public init(configure: (inout ServeConfiguration) -> Void = { _ in },
+    public init(monotonic: ManualClock? = nil, configure: (inout ServeConfiguration) -> Void = { _ in },
                 extraRoutes: (inout Router, BlockingWorkPool) -> Void = { _, _ in }) async throws
     {
         directory = try TemporaryDirectory(prefix: "schoolid-server")
@@ -36,11 +45,17 @@ public final class TestServer: Sendable {
         if configuration.keys == directory.file("keys"), configuration.data == directory.file("data") {
             try Self.installTemplateKeys(into: configuration)
         }
-        clock = ManualWallClock(Self.startTime)
+        let clock = ManualWallClock(Self.startTime)
+        self.clock = clock
+        serviceClock = monotonic.map { monotonic in
+            let origin = ContinuousClock.now
+            return SystemWallClock(systemTime: { clock.now() }, monotonicNow: { origin.advanced(by: monotonic.now.offset) })
+        } ?? clock
         logs = MemoryLogSink()
-        let application = try await ServerApplication(configuration: configuration, clock: clock,
+        let application = try await ServerApplication(configuration: configuration, clock: serviceClock,
                                                       random: SeededRandomSource(seed: 42),
-                                                      logger: Logger(label: "test", minimumLevel: .debug, sink: logs, clock: clock),
+                                                      logger: Logger(label: "test", minimumLevel: .debug, sink: logs,
+                                                                     clock: serviceClock),
                                                       extraRoutes: extraRoutes)
         self.application = application
         let (ports, continuation) = AsyncStream<Int>.makeStream()

@@ -37,14 +37,14 @@ struct SchoolWorld: Sendable {
     /// The teacher's recovery codes, shown at their enrolment.
     let teacherRecoveryCodes: [String]
 
-    /// A server whose loopback peer is a trusted proxy.
-    static func startServer() async throws -> TestServer {
-        try await TestServer { $0.trustedProxies = [IPAddressRange("127.0.0.1/32")!] }
+    /// A server whose loopback peer is a trusted proxy (`monotonic`: see `TestServer`).
+    static func startServer(monotonic: ManualClock? = nil) async throws -> TestServer {
+        try await TestServer(monotonic: monotonic) { $0.trustedProxies = [IPAddressRange("127.0.0.1/32")!] }
     }
 
     /// Starts a server and sets up the school.
-    static func make(code: String = "s57") async throws -> SchoolWorld {
-        let server = try await startServer()
+    static func make(code: String = "s57", monotonic: ManualClock? = nil) async throws -> SchoolWorld {
+        let server = try await startServer(monotonic: monotonic)
         let anonymous = APIClient(server)
         let admin = try await bootstrapAdmin(server)
         let school = try await admin.client.post("/v1/schools", json: ["code": code, "name": "Школа № 57", "region": "77"])
@@ -64,8 +64,10 @@ struct SchoolWorld: Sendable {
                            teacherRecoveryCodes: teacher.recoveryCodes)
     }
 
-    static func run(code: String = "s57", _ body: (SchoolWorld) async throws -> Void) async throws {
-        let world = try await make(code: code)
+    static func run(code: String = "s57", monotonic: ManualClock? = nil, _ body: (SchoolWorld) async throws -> Void)
+        async throws
+    {
+        let world = try await make(code: code, monotonic: monotonic)
         do {
             try await body(world)
         } catch {

@@ -17,9 +17,10 @@ struct TrustedFixture: Sendable {
     let guardianID: Account.ID
     var environment: ServiceEnvironment { server.application.environment }
 
-    /// Runs `body` with a fresh fixture; `timeZone` is the school's.
-    static func run(timeZone: String = School.defaultTimeZone, _ body: (TrustedFixture) async throws -> Void) async throws {
-        let server = try await TestServer { $0.trustedProxies = [IPAddressRange("127.0.0.1/32")!] }
+    /// Runs `body` with a fresh fixture; `timeZone` is the school's (`monotonic`: see `TestServer`).
+    static func run(timeZone: String = School.defaultTimeZone, monotonic: ManualClock? = nil,
+                    _ body: (TrustedFixture) async throws -> Void) async throws {
+        let server = try await TestServer(monotonic: monotonic) { $0.trustedProxies = [IPAddressRange("127.0.0.1/32")!] }
         do {
             let guardians = GuardianFixture(server: server)
             let environment = server.application.environment
