@@ -8,6 +8,7 @@ test module is imported. It stops when the interpreter exits."""
 import atexit
 import json
 import os
+import shutil
 import tempfile
 import urllib.request
 
@@ -28,8 +29,14 @@ _world = None
 def shared_world():
     global _world
     if _world is None:
-        _world = FuzzWorld(tempfile.mkdtemp(prefix="schoolid-fuzz-"))
-        atexit.register(_world.stop)
+        directory = tempfile.mkdtemp(prefix="schoolid-fuzz-")
+        _world = FuzzWorld(directory)
+
+        def stop():
+            _world.stop()
+            shutil.rmtree(directory, ignore_errors=True)
+
+        atexit.register(stop)
     return _world
 
 
