@@ -6,13 +6,10 @@ check (lang, labels, one h1, accessible names, image alternatives)."""
 import base64
 import fnmatch
 import os
-import re
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
@@ -268,13 +265,3 @@ return Array.from(document.querySelectorAll('body *'))
 """
 
 
-def totp(secret, at=None, step_offset=0):
-    """RFC 6238: HMAC-SHA-1, 30-second steps, six digits (the shipped policy)."""
-    import hashlib
-    import hmac
-    import struct
-    key = base64.b32decode(re.sub(r"\s", "", secret).upper() + "=" * (-len(re.sub(r"\s", "", secret)) % 8))
-    counter = int(time.time() if at is None else at) // 30 + step_offset
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)

@@ -1,6 +1,6 @@
 """Journey 6: a form posted without its CSRF token is refused and changes nothing —
 the login form (double-submit cookie) and a signed-in person's logout form."""
-from .steps import log_in, teacher_first_login
+from .steps import teacher_first_login
 
 
 def test_posts_without_the_csrf_token_are_refused(world, browser):

@@ -1,6 +1,6 @@
 """Journey 4: diary-demo asks a parent to sign a teacher's note; the parent signs it at
 SchoolID with the SMS code and diary-demo shows the receipt it verified offline."""
-from .steps import class_with_slips, consent_if_asked, diary_students, link_child, log_in, register_parent
+from .steps import class_with_slips, consent_if_asked, diary_students, link_child, register_parent
 
 PASSWORD = "Весенний-ручей-бежит-2026"
 

@@ -8,10 +8,10 @@ import re
 import shutil
 import socket
 import subprocess
-import time
 from pathlib import Path
 
 from .fake_sms import FakeSMSGateway
+from .support import run_schoolid
 
 ROOT = Path(__file__).resolve().parents[3]
 BUILD = ROOT / ".build" / "debug"
@@ -54,11 +54,7 @@ class World:
     # MARK: - Command line
 
     def cli(self, *args):
-        result = subprocess.run([str(SCHOOLID), *args], cwd=self.directory, capture_output=True, text=True,
-                                env={**os.environ, "LC_ALL": "C.UTF-8"}, timeout=120)
-        if result.returncode != 0:
-            raise AssertionError(f"schoolid {' '.join(args)} exited {result.returncode}: {result.stderr}")
-        return result.stdout
+        return run_schoolid(self.directory, *args)
 
     def add_teacher(self, login, last_name="Иванова", first_name="Мария"):
         """A teacher of the school; returns their first password."""

@@ -15,8 +15,6 @@ from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-import schemathesis
-
 from .conftest import MAX_EXAMPLES, load_schema, shared_world
 from .digest import DatabaseDigest
 

@@ -11,13 +11,10 @@ people and client that make authenticated operations reachable, seeded through t
 - a confidential client (`client_credentials`, `ack:request`) for `/oauth/*` and
   `/v1/acknowledgements`."""
 import base64
-import hashlib
-import hmac
 import json
 import os
 import re
 import shutil
-import struct
 import subprocess
 import time
 import urllib.error
@@ -25,23 +22,13 @@ import urllib.request
 from pathlib import Path
 
 from browser.fake_sms import FakeSMSGateway
+from browser.support import ROOT, SCHOOLID, run_schoolid, totp
 
 from .digest import DatabaseDigest
 
-ROOT = Path(__file__).resolve().parents[3]
-SCHOOLID = ROOT / ".build" / "debug" / "schoolid"
 SCHOOL_CODE = "s57"
 PASSWORD = "Сирень-над-Волгой-1947"
 CLIENT_ID = "fuzz-diary"
-
-
-def totp(secret, step):
-    """RFC 6238 with the shipped policy (HMAC-SHA-1, 30-second steps, six digits)."""
-    compact = re.sub(r"\s", "", secret).upper()
-    key = base64.b32decode(compact + "=" * (-len(compact) % 8))
-    digest = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
 
 
 class Actor:
@@ -86,11 +73,7 @@ class FuzzWorld:
     # MARK: - Command line and HTTP
 
     def cli(self, *args):
-        result = subprocess.run([str(SCHOOLID), *args], cwd=self.directory, capture_output=True, text=True,
-                                env={**os.environ, "LC_ALL": "C.UTF-8"}, timeout=120)
-        if result.returncode != 0:
-            raise AssertionError(f"schoolid {' '.join(args)} exited {result.returncode}: {result.stderr}")
-        return result.stdout
+        return run_schoolid(self.directory, *args)
 
     def api(self, method, path, body=None, token=None, headers=None, raw=None):
         """(status, parsed JSON or text) of one request; never raises for an HTTP status."""
