@@ -3,14 +3,15 @@ import SchoolIDBase
 import SchoolIDTesting
 import Testing
 
-/// Anti-enumeration by timing: recovery and registration answer for a known and an
-/// unknown phone, email or login in the same time, so response time does not reveal
-/// who has an account (issue 5).
+/// Anti-enumeration by timing: recovery, registration and login answer for a known
+/// and an unknown phone, email or login in the same time, so response time does not
+/// reveal who has an account (issue 5; login since issue 12).
 ///
 /// After a warm-up, requests for the two cases are interleaved (known, unknown,
 /// known, …) so drift and background work (the dispatcher sending the known case's
-/// SMS) fall on both alike. The manual clock moves a day before each pair, so quotas
-/// and cooldowns never interfere. CI takes 50 samples per case and bounds the medians
+/// SMS) fall on both alike. The manual clock moves a day before each pair and each
+/// round comes from its own address, so quotas, cooldowns, login backoff and the
+/// per-address login budget (on the monotonic clock) never interfere. CI takes 50 samples per case and bounds the medians
 /// within 5 ms; `SCHOOLID_LONG=1` takes 200 and also runs a two-sample
 /// Kolmogorov–Smirnov test that must not reject at p = 0.01. Both modes print the
 /// statistics.
@@ -51,18 +52,26 @@ import Testing
         Probe(name: "registration with a registered email", path: "/v1/registrations",
               known: registration(phone: "+79990001122", email: "vera@example.ru"),
               unknown: registration(phone: "+79990003344", email: "nobody@example.ru"), status: 201),
+        Probe(name: "login with a wrong password", path: "/v1/login",
+              known: ["login": "petrova.anna", "password": "wrong-Harbour-lantern-8"],
+              unknown: ["login": "nobody.here", "password": "wrong-Harbour-lantern-8"], status: 401),
     ]
+
+    /// The accounts the known cases name: a guardian with a phone and one with an email.
+    static func seed(_ fixture: RecoveryFixture) async throws {
+        try await fixture.guardian(login: "petrova.anna", phone: "+79161234567", email: nil)
+        try await fixture.guardian(login: "sokolova.vera", phone: nil, email: "vera@example.ru")
+    }
 
     @Test("known and unknown accounts take the same time to answer", arguments: probes)
     func sameTime(probe: Probe) async throws {
         try await RecoveryFixture.run { fixture in
-            try await fixture.guardian(login: "petrova.anna", phone: "+79161234567", email: nil)
-            try await fixture.guardian(login: "sokolova.vera", phone: nil, email: "vera@example.ru")
-            let client = fixture.client.from("198.51.100.9")
+            try await Self.seed(fixture)
             let clock = fixture.world.server.clock
             var known: [Double] = [], unknown: [Double] = []
             for round in 0..<(Self.warmUp + Self.samples) {
                 clock.advance(seconds: 86_401)
+                let client = fixture.client.from("198.51.100.\(round % 250 + 1)")
                 // Alternate which case goes first, so neither always follows the other.
                 let order = round % 2 == 0 ? [true, false] : [false, true]
                 for isKnown in order {
