@@ -67,7 +67,7 @@ public final class ServerApplication: Sendable {
         }
         policies = try PolicySet.load(directory: URL(fileURLWithPath: configuration.policies, isDirectory: true))
         keyring = try Keyring(path: configuration.keys)
-        storage = try await SQLiteStorage(path: configuration.databaseFile, clock: clock)
+        storage = try await SQLiteStorage(path: configuration.databaseFile, clock: clock, vfs: configuration.sqliteVFS)
         // Cores + 1 threads; the batch lane may use all but one, so logins always have one.
         let threads = configuration.hashingThreads
         let batchThreads = max(1, threads - 1)
@@ -154,7 +154,9 @@ public final class ServerApplication: Sendable {
         let accessLogger = accessLog.map { Logger(label: logger.label + ".http", minimumLevel: logger.minimumLevel,
                                                   sink: $0, clock: clock) } ?? logger.child("http")
         let pipeline = RequestPipeline(router: router, resolver: ClientAddressResolver(trustedProxies: configuration.trustedProxies),
-                                       metrics: metrics, logger: accessLogger, random: random)
+                                       metrics: metrics, logger: accessLogger, random: random,
+                                       storageFaults: StorageFaultReporter(logger: logger.child("storage"),
+                                                                           commits: { [storage] in storage.statistics.commits }))
         var serverConfiguration = ServerConfiguration(host: configuration.host, port: configuration.port)
         serverConfiguration.drainTimeout = .seconds(configuration.drainSeconds)
         serverConfiguration.reactorCount = configuration.reactors
