@@ -34,7 +34,18 @@ final class StorageFaultReporter: Sendable {
 
     /// The 503 for `error` when it is a storage fault (logging it once per burst), else `nil`.
     func apiError(for error: any Error) -> APIError? {
-        guard let fault = error as? SQLiteError, fault.isStorageFault else { return nil }
+        guard record(error) else { return nil }
+        var headers = HTTPHeaders()
+        headers.set("Retry-After", String(Self.retryAfterSeconds))
+        return APIError(.storageUnavailable, headers: headers)
+    }
+
+    /// Counts `error` into the current burst when it is a storage fault, logging the
+    /// burst's first one; background jobs call it so that a full disk is not logged by
+    /// every pass of every job.
+    /// - Returns: whether `error` was a storage fault.
+    func record(_ error: any Error) -> Bool {
+        guard let fault = error as? SQLiteError, fault.isStorageFault else { return false }
         let committed = commits()
         let previous: Int? = burst.withLock { burst in
             if let start = burst.commitsAtStart, start == committed {
@@ -50,8 +61,6 @@ final class StorageFaultReporter: Sendable {
                 "previous_burst_faults": .int(Int64(previous)),
             ])
         }
-        var headers = HTTPHeaders()
-        headers.set("Retry-After", String(Self.retryAfterSeconds))
-        return APIError(.storageUnavailable, headers: headers)
+        return true
     }
 }
