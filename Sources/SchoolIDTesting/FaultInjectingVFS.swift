@@ -29,6 +29,20 @@ public final class FaultInjectingVFS: Sendable {
         case ioError = 778
     }
 
+    /// Which write-side calls a fault fails.
+    public struct Calls: OptionSet, Sendable {
+        public let rawValue: Int32
+        public init(rawValue: Int32) { self.rawValue = rawValue }
+        /// `xWrite`.
+        public static let write = Calls(rawValue: 1)
+        /// `xSync` (fsync): alone, it leaves the WAL frames written but not durable.
+        public static let sync = Calls(rawValue: 2)
+        /// `xTruncate`.
+        public static let truncate = Calls(rawValue: 4)
+        /// Every write-side call (a read-only or full filesystem).
+        public static let all: Calls = [.write, .sync, .truncate]
+    }
+
     /// The name the VFS is registered under, to pass to `sqlite3_open_v2`.
     public let name: String
     private let board: FaultSwitchboard
@@ -51,8 +65,9 @@ public final class FaultInjectingVFS: Sendable {
         sqlite3_vfs_unregister(vfs)
     }
 
-    /// Starts failing writes with `fault`, or stops (`nil`). Takes effect on the next call.
-    public func inject(_ fault: Fault?) {
+    /// Starts failing `calls` with `fault`, or stops (`nil`). Takes effect on the next call.
+    public func inject(_ fault: Fault?, on calls: Calls = .all) {
+        board.calls.store(calls.rawValue, ordering: .sequentiallyConsistent)
         board.fault.store(fault?.rawValue ?? 0, ordering: .sequentiallyConsistent)
     }
 
@@ -71,16 +86,18 @@ final class FaultSwitchboard: Sendable {
     nonisolated(unsafe) let base: UnsafeMutablePointer<sqlite3_vfs>
     /// The injected fault's code, or 0.
     let fault = Atomic<Int32>(0)
+    /// The ``FaultInjectingVFS/Calls`` that fail.
+    let calls = Atomic<Int32>(FaultInjectingVFS.Calls.all.rawValue)
     let failures = Atomic<Int>(0)
 
     init(base: UnsafeMutablePointer<sqlite3_vfs>) {
         self.base = base
     }
 
-    /// The code a write-side call returns now, or `nil` to pass it through.
-    func failure() -> Int32? {
+    /// The code the write-side `call` returns now, or `nil` to pass it through.
+    func failure(_ call: FaultInjectingVFS.Calls) -> Int32? {
         let code = fault.load(ordering: .sequentiallyConsistent)
-        guard code != 0 else { return nil }
+        guard code != 0, calls.load(ordering: .sequentiallyConsistent) & call.rawValue != 0 else { return nil }
         failures.add(1, ordering: .relaxed)
         return code
     }

@@ -28,10 +28,10 @@ private func baseMethods(_ file: UnsafeMutablePointer<sqlite3_file>?) -> sqlite3
 }
 
 /// The injected failure for a write-side call on `file`, if it is a faultable file.
-private func injectedFailure(_ file: UnsafeMutablePointer<sqlite3_file>?) -> Int32? {
+private func injectedFailure(_ file: UnsafeMutablePointer<sqlite3_file>?, _ call: FaultInjectingVFS.Calls) -> Int32? {
     let slot = UnsafeMutableRawPointer(file!).advanced(by: 8).load(as: UnsafeMutableRawPointer?.self)
     guard let slot else { return nil }
-    return Unmanaged<FaultSwitchboard>.fromOpaque(slot).takeUnretainedValue().failure()
+    return Unmanaged<FaultSwitchboard>.fromOpaque(slot).takeUnretainedValue().failure(call)
 }
 
 /// The io-methods table of every file opened through a fault VFS (version 3, like unix).
@@ -42,15 +42,15 @@ private nonisolated(unsafe) let faultIOMethods: UnsafeMutablePointer<sqlite3_io_
         xClose: { file in baseMethods(file).xClose(baseFile(file)) },
         xRead: { file, buffer, amount, offset in baseMethods(file).xRead(baseFile(file), buffer, amount, offset) },
         xWrite: { file, buffer, amount, offset in
-            if let code = injectedFailure(file) { return code }
+            if let code = injectedFailure(file, .write) { return code }
             return baseMethods(file).xWrite(baseFile(file), buffer, amount, offset)
         },
         xTruncate: { file, size in
-            if let code = injectedFailure(file) { return code }
+            if let code = injectedFailure(file, .truncate) { return code }
             return baseMethods(file).xTruncate(baseFile(file), size)
         },
         xSync: { file, flags in
-            if let code = injectedFailure(file) { return code }
+            if let code = injectedFailure(file, .sync) { return code }
             return baseMethods(file).xSync(baseFile(file), flags)
         },
         xFileSize: { file, size in baseMethods(file).xFileSize(baseFile(file), size) },

@@ -1,3 +1,4 @@
+import Foundation
 import SchoolIDBase
 import SchoolIDStore
 import SchoolIDTesting
@@ -54,6 +55,40 @@ import Testing
         let reopened = try await SQLiteStorage(path: directory.file("schoolid.sqlite"))
         #expect(try await Self.ids(in: reopened) == [1, 5], "nothing acknowledged is lost across a reopen")
         await reopened.close()
+    }
+
+    /// The fsync-failure window every WAL database has: the frames of the refused commit
+    /// are in the WAL file (only the shared-memory index was not advanced), so recovery
+    /// after a crash before the next commit reads them back. Recorded as a known issue,
+    /// so that this test fails once the window is closed and the expectation can stand.
+    @Test("an fsync that fails after the WAL frames were written: the write is refused, and a crash image should not hold it")
+    func failedSyncThenCrash() async throws {
+        let vfs = FaultInjectingVFS()
+        let (directory, storage) = try await Self.storage(on: vfs)
+        defer { directory.remove() }
+        try await Self.insert(1, into: storage)
+        vfs.inject(.ioError, on: .sync)
+        let error = await #expect(throws: SQLiteError.self) { try await Self.insert(2, into: storage) }
+        #expect(error?.isStorageFault == true)
+        #expect(try await Self.ids(in: storage) == [1])
+        // What a crash right now leaves on disk: the database and its WAL, no shared memory.
+        let image = try TemporaryDirectory(prefix: "schoolid-crash")
+        defer { image.remove() }
+        for suffix in ["", "-wal"] {
+            try FileManager.default.copyItem(atPath: directory.file("schoolid.sqlite") + suffix,
+                                             toPath: image.file("schoolid.sqlite") + suffix)
+        }
+        let recovered = try await SQLiteStorage(path: image.file("schoolid.sqlite"))
+        let recoveredIDs = try await Self.ids(in: recovered)
+        print("after a failed fsync and a crash the WAL recovers rows \(recoveredIDs)")
+        withKnownIssue("a commit whose fsync failed comes back from the WAL after a crash") {
+            #expect(recoveredIDs == [1], "a refused write must not come back after a crash")
+        }
+        await recovered.close()
+        vfs.inject(nil)
+        try await Self.insert(3, into: storage)
+        #expect(try await Self.ids(in: storage) == [1, 3])
+        await storage.close()
     }
 
     @Test("the fault error is a storage fault; a constraint violation is not")
