@@ -79,26 +79,3 @@ public final class FaultInjectingVFS: Sendable {
     /// How many `xWrite`/`xSync`/`xTruncate` calls failed so far.
     public var failedCalls: Int { board.failures.load(ordering: .relaxed) }
 }
-
-/// The state the C callbacks reach through `pAppData` (the VFS) and each file's header.
-final class FaultSwitchboard: Sendable {
-    /// The wrapped VFS.
-    nonisolated(unsafe) let base: UnsafeMutablePointer<sqlite3_vfs>
-    /// The injected fault's code, or 0.
-    let fault = Atomic<Int32>(0)
-    /// The ``FaultInjectingVFS/Calls`` that fail.
-    let calls = Atomic<Int32>(FaultInjectingVFS.Calls.all.rawValue)
-    let failures = Atomic<Int>(0)
-
-    init(base: UnsafeMutablePointer<sqlite3_vfs>) {
-        self.base = base
-    }
-
-    /// The code the write-side `call` returns now, or `nil` to pass it through.
-    func failure(_ call: FaultInjectingVFS.Calls) -> Int32? {
-        let code = fault.load(ordering: .sequentiallyConsistent)
-        guard code != 0, calls.load(ordering: .sequentiallyConsistent) & call.rawValue != 0 else { return nil }
-        failures.add(1, ordering: .relaxed)
-        return code
-    }
-}
