@@ -99,8 +99,9 @@ extension SQLiteError {
 extension SQLiteError {
     /// Whether the storage itself refused: the filesystem is read-only (`SQLITE_READONLY`),
     /// full (`SQLITE_FULL`) or failing (`SQLITE_IOERR*`), rather than the statement being
-    /// wrong. Such a write changed nothing (SQLite rolled it back) and may succeed once the
-    /// fault clears, so the server answers `503 storage_unavailable` instead of `500`.
+    /// wrong. SQLite rolled such a write back (a failed fsync alone may leave its WAL frames
+    /// for crash recovery: README "Storage faults") and it may succeed once the fault
+    /// clears, so the server answers `503 storage_unavailable` instead of `500`.
     public var isStorageFault: Bool {
         switch code {
         case .readOnly, .full, .ioError: true
