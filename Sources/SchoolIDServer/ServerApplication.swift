@@ -18,6 +18,8 @@ public final class ServerApplication: Sendable {
     public let hashingPool: BlockingWorkPool
     let metrics = Metrics()
     let logger: Logger
+    /// Answers and logs writes the database refused (read-only or full disk, I/O error).
+    let storageFaults: StorageFaultReporter
     let clock: any WallClock
     let http: HTTPServer
     /// The Core services' collaborators, built once.
@@ -67,7 +69,8 @@ public final class ServerApplication: Sendable {
         }
         policies = try PolicySet.load(directory: URL(fileURLWithPath: configuration.policies, isDirectory: true))
         keyring = try Keyring(path: configuration.keys)
-        storage = try await SQLiteStorage(path: configuration.databaseFile, clock: clock)
+        storage = try await SQLiteStorage(path: configuration.databaseFile, clock: clock, vfs: configuration.sqliteVFS)
+        storageFaults = StorageFaultReporter(logger: logger.child("storage"), commits: { [storage] in storage.statistics.commits })
         // Cores + 1 threads; the batch lane may use all but one, so logins always have one.
         let threads = configuration.hashingThreads
         let batchThreads = max(1, threads - 1)
@@ -154,7 +157,8 @@ public final class ServerApplication: Sendable {
         let accessLogger = accessLog.map { Logger(label: logger.label + ".http", minimumLevel: logger.minimumLevel,
                                                   sink: $0, clock: clock) } ?? logger.child("http")
         let pipeline = RequestPipeline(router: router, resolver: ClientAddressResolver(trustedProxies: configuration.trustedProxies),
-                                       metrics: metrics, logger: accessLogger, random: random)
+                                       metrics: metrics, logger: accessLogger, random: random,
+                                       storageFaults: storageFaults)
         var serverConfiguration = ServerConfiguration(host: configuration.host, port: configuration.port)
         serverConfiguration.drainTimeout = .seconds(configuration.drainSeconds)
         serverConfiguration.reactorCount = configuration.reactors
@@ -254,7 +258,10 @@ public final class ServerApplication: Sendable {
                 let keyring = keyring
                 _ = try await Ledger(environment: environment, issuer: issuer, keys: { keyring.snapshot }).signIfDue()
             } catch {
-                logger.error("ledger checkpoint failed", ["error": .string(String(describing: error))])
+                // A storage fault is logged once per burst by the reporter.
+                if !storageFaults.record(error) {
+                    logger.error("ledger checkpoint failed", ["error": .string(String(describing: error))])
+                }
             }
         } while (try? await Task.sleep(
             for: .seconds(min(60, policies.acknowledgements.checkpointEverySeconds)))) != nil
@@ -277,7 +284,9 @@ public final class ServerApplication: Sendable {
                 }
             }
         } catch {
-            logger.error("garbage collection failed", ["error": .string(String(describing: error))])
+            if !storageFaults.record(error) {
+                logger.error("garbage collection failed", ["error": .string(String(describing: error))])
+            }
         }
     }
 

@@ -298,6 +298,9 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case serviceBusy = "service_busy"
     /// Storage or keys are not available.
     case notReady = "not_ready"
+    /// The database refused a write (read-only or full filesystem, I/O error): nothing was
+    /// changed; retry after the advertised delay (503 + `Retry-After`). Reads keep working.
+    case storageUnavailable = "storage_unavailable"
     /// Credentials are missing or wrong.
     case unauthorized = "unauthorized"
     /// An unexpected failure; the detail is logged under the request id.

@@ -42,6 +42,9 @@ public struct ServeConfiguration: Sendable {
     /// Where the access log goes as one file per UTC day, destroyed after
     /// `access_logs_days` (`AccessLogDirectory`); `nil`: standard error with the rest.
     public var accessLogDirectory: String?
+    /// Tests only: the SQLite VFS the database is opened through (`SchoolIDTesting.FaultInjectingVFS`
+    /// registers one that fails writes on demand); `nil`, the default VFS. Not a setting of `serve`.
+    package var sqliteVFS: String?
 
     /// The defaults.
     public init() {}

@@ -58,7 +58,7 @@ extension ErrorCode {
         case .unsupportedMediaType: .unsupportedMediaType
         case .methodNotImplemented, .unsupportedTransferEncoding: .notImplemented
         case .versionNotSupported: .httpVersionNotSupported
-        case .serviceBusy, .notReady: .serviceUnavailable
+        case .serviceBusy, .notReady, .storageUnavailable: .serviceUnavailable
         case .serverError: .internalServerError
         default: .badRequest
         }

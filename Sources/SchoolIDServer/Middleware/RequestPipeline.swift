@@ -12,6 +12,8 @@ struct RequestPipeline: Sendable {
     let metrics: Metrics
     let logger: Logger
     let random: any RandomSource
+    /// Maps writes the database refused to `503 storage_unavailable`, logging each burst once.
+    let storageFaults: StorageFaultReporter
 
     /// Answers one request; never throws (errors become the error shape).
     func handle(_ incoming: Request) async -> Response {
@@ -72,6 +74,10 @@ struct RequestPipeline: Sendable {
             return ErrorResponse.render(APIError(.serviceBusy, headers: headers), language: language,
                                         requestID: request.requestID)
         } catch {
+            if let fault = storageFaults.apiError(for: error) {
+                if PageFallback.servesHTML(path: request.path) { return PageFallback.error(request, fault) }
+                return ErrorResponse.render(fault, language: language, requestID: request.requestID)
+            }
             logger.error("unhandled error", ["request_id": .string(request.requestID), "error": .string(String(reflecting: error))])
             if PageFallback.servesHTML(path: request.path) { return PageFallback.serverError(request) }
             return ErrorResponse.render(APIError(.serverError), language: language, requestID: request.requestID)

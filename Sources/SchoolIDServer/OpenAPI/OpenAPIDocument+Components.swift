@@ -121,7 +121,7 @@ extension OpenAPIDocument {
       "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
     },
     "ServiceBusy": {
-      "description": "`service_busy`: the password-hashing pool is full.",
+      "description": "`service_busy`: the password-hashing pool is full; `storage_unavailable`: the database refused a write (read-only or full disk, I/O error) and nothing changed.",
       "headers": { "Retry-After": { "$ref": "#/components/headers/RetryAfter" } },
       "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
     }
@@ -179,6 +179,7 @@ extension OpenAPIDocument {
         "unsupported_transfer_encoding", "invalid_chunk", "body_too_large", "unsupported_expectation",
         "method_not_implemented", "version_not_supported", "request_timeout", "not_found",
         "method_not_allowed", "unsupported_media_type", "invalid_json", "service_busy", "not_ready",
+        "storage_unavailable",
         "unauthorized", "server_error", "invalid_request_target", "duplicate_host", "invalid_host",
         "invalid_transfer_encoding"
       ]

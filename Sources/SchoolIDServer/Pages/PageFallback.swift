@@ -40,6 +40,15 @@ enum PageFallback {
                       status: .internalServerError)
     }
 
+    /// An ``APIError`` the pipeline answers itself (`503 storage_unavailable`) as a page:
+    /// the catalogue text of its code, its status and headers (`Retry-After`).
+    static func error(_ request: Request, _ error: APIError) -> Response {
+        let language = request.pageLanguage
+        var response = render(request, title: .errorTitle, message: error.code.message(in: language), status: error.status)
+        for (name, value) in error.headers { response.headers.set(name, value) }
+        return response
+    }
+
     private static func render(_ request: Request, title: PageText, explanation: PageText, status: HTTPStatus) -> Response {
         render(request, title: title, message: explanation.text(in: request.pageLanguage), status: status)
     }

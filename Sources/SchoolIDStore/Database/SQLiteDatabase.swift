@@ -32,13 +32,21 @@ public actor SQLiteDatabase {
     /// - Throws: ``SQLiteError`` when the file cannot be opened or configured.
     public init(path: String, mode: SQLiteConnection.Mode = .writer,
                 busyTimeoutMilliseconds: Int32 = SQLiteConnection.defaultBusyTimeoutMilliseconds) async throws {
+        try await self.init(path: path, mode: mode, busyTimeoutMilliseconds: busyTimeoutMilliseconds, vfs: nil)
+    }
+
+    /// ``init(path:mode:busyTimeoutMilliseconds:)`` through the SQLite VFS registered as
+    /// `vfs` (`nil`: the default one); tests use it to inject storage faults.
+    package init(path: String, mode: SQLiteConnection.Mode, busyTimeoutMilliseconds: Int32,
+                 vfs: String?) async throws {
         executor = ThreadExecutor(name: "schoolid-sqlite-\(mode == .writer ? "writer" : "reader")")
         self.path = path
         self.mode = mode
         // All stored properties are set: from here the initializer is isolated and has
         // hopped to `executor`, so the file is opened on the dedicated thread.
         assert(executor.isCurrent, "async actor init did not hop to the database thread")
-        let connection = try SQLiteConnection(path: path, mode: mode, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        let connection = try SQLiteConnection(path: path, mode: mode, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
+                                              vfs: vfs)
         openConnection = connection
         interruptSlot.withLock { $0 = connection.interruptHandle }
         seenDataVersion = try connection.dataVersion()

@@ -34,10 +34,17 @@ public final class SQLiteConnection {
     /// `journal_mode=WAL` (writer), `synchronous=FULL`, `foreign_keys=ON`,
     /// `busy_timeout`, `secure_delete=ON`.
     /// - Throws: ``SQLiteError`` when the file cannot be opened or is not a database.
-    public init(path: String, mode: Mode = .writer, busyTimeoutMilliseconds: Int32 = defaultBusyTimeoutMilliseconds) throws {
+    public convenience init(path: String, mode: Mode = .writer,
+                            busyTimeoutMilliseconds: Int32 = defaultBusyTimeoutMilliseconds) throws {
+        try self.init(path: path, mode: mode, busyTimeoutMilliseconds: busyTimeoutMilliseconds, vfs: nil)
+    }
+
+    /// ``init(path:mode:busyTimeoutMilliseconds:)`` through the SQLite VFS registered as
+    /// `vfs` (`nil`: the default one). Tests pass `SchoolIDTesting.FaultInjectingVFS`'s name.
+    package init(path: String, mode: Mode, busyTimeoutMilliseconds: Int32, vfs: String?) throws {
         let access = mode == .writer ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY
         var db: OpaquePointer?
-        let code = sqlite3_open_v2(path, &db, access | SQLITE_OPEN_NOMUTEX, nil)
+        let code = sqlite3_open_v2(path, &db, access | SQLITE_OPEN_NOMUTEX, vfs)
         guard code == SQLITE_OK, let db else {
             let error = SQLiteError(handle: db, code: code)
             sqlite3_close_v2(db)

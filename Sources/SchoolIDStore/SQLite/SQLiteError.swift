@@ -95,3 +95,17 @@ extension SQLiteError {
         self.init(code: ResultCode(rawValue: chosen), message: message, sql: sql)
     }
 }
+
+extension SQLiteError {
+    /// Whether the storage itself refused: the filesystem is read-only (`SQLITE_READONLY`),
+    /// full (`SQLITE_FULL`) or failing (`SQLITE_IOERR*`), rather than the statement being
+    /// wrong. SQLite rolled such a write back (a failed fsync alone may leave its WAL frames
+    /// for crash recovery: README "Storage faults") and it may succeed once the fault
+    /// clears, so the server answers `503 storage_unavailable` instead of `500`.
+    public var isStorageFault: Bool {
+        switch code {
+        case .readOnly, .full, .ioError: true
+        default: false
+        }
+    }
+}

@@ -23,14 +23,23 @@ public final class SQLiteStorage: Storage {
     ///   - readerCount: how many reader connections to open (at least 1).
     ///   - clock: the source of `schema_migrations.applied_at`.
     /// - Throws: ``MigrationError`` (e.g. a newer schema), or ``SQLiteError``.
-    public init(path: String, migrations: [Migration] = SchoolIDSchema.migrations,
-                readerCount: Int = 2, clock: any WallClock = SystemWallClock()) async throws {
+    public convenience init(path: String, migrations: [Migration] = SchoolIDSchema.migrations,
+                            readerCount: Int = 2, clock: any WallClock = SystemWallClock()) async throws {
+        try await self.init(path: path, migrations: migrations, readerCount: readerCount, clock: clock, vfs: nil)
+    }
+
+    /// ``init(path:migrations:readerCount:clock:)`` with every connection opened through
+    /// the SQLite VFS registered as `vfs` (`nil`: the default one). Only tests name one
+    /// (`SchoolIDTesting.FaultInjectingVFS`); production never registers another VFS.
+    package init(path: String, migrations: [Migration] = SchoolIDSchema.migrations, readerCount: Int = 2,
+                 clock: any WallClock = SystemWallClock(), vfs: String?) async throws {
         precondition(readerCount >= 1, "a storage needs at least one reader")
-        let writer = try await SQLiteDatabase(path: path, mode: .writer)
+        let timeout = SQLiteConnection.defaultBusyTimeoutMilliseconds
+        let writer = try await SQLiteDatabase(path: path, mode: .writer, busyTimeoutMilliseconds: timeout, vfs: vfs)
         try await writer.migrate(migrations, now: clock.now())
         var readers: [SQLiteDatabase] = []
         for _ in 0..<readerCount {
-            readers.append(try await SQLiteDatabase(path: path, mode: .reader))
+            readers.append(try await SQLiteDatabase(path: path, mode: .reader, busyTimeoutMilliseconds: timeout, vfs: vfs))
         }
         self.path = path
         self.writer = writer
