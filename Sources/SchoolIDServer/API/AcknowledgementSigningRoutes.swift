@@ -29,22 +29,11 @@ struct AcknowledgementSigningRoutes: Sendable {
                                              issuer: issuer.current, keys: { keyring.snapshot })
     }
 
-    private struct CodeBody: Encodable {
-        let challengeID: String
-        let expiresAt: Int64
-        let resendAfter: Int64
-
-        enum CodingKeys: String, CodingKey {
-            case challengeID = "challenge_id", expiresAt = "expires_at", resendAfter = "resend_after"
-        }
-    }
-
     private func sendCode(_ request: Request) async throws -> Response {
         let actor = try await context.authenticator.apiActor(request)
         let id = try request.identifier("acknowledgement_id", as: Acknowledgement.Kind.self)
         let sent = try await service.sendCode(for: id, signer: actor, context: APIContext.requestContext(request))
-        return .json(CodeBody(challengeID: sent.challengeID.rawValue, expiresAt: sent.expiresAt.seconds,
-                              resendAfter: sent.resendAfter.seconds),
+        return .json(CodeSentBody(challengeID: sent.challengeID, expiresAt: sent.expiresAt, resendAfter: sent.resendAfter),
                      status: .created, headers: AcknowledgementRoutes.noStore)
     }
 

@@ -151,20 +151,11 @@ struct FactorManagementRoutes: Sendable {
         }
     }
 
-    private struct ReceiptBody: Encodable {
-        let challengeID: String
-        let expiresAt: Int64
-        let resendAfter: Int64
-        enum CodingKeys: String, CodingKey {
-            case challengeID = "challenge_id", expiresAt = "expires_at", resendAfter = "resend_after"
-        }
-    }
-
     private func sendSMS(_ request: Request) async throws -> Response {
         let actor = try await context.authenticator.apiActor(request)
         let receipt = try await context.stepUp.sendSMSCode(actor: actor, context: APIContext.requestContext(request))
-        return .json(ReceiptBody(challengeID: receipt.challengeID.rawValue, expiresAt: receipt.expiresAt.seconds,
-                                 resendAfter: receipt.resendAfter.seconds), status: .accepted)
+        return .json(CodeSentBody(challengeID: receipt.challengeID, expiresAt: receipt.expiresAt,
+                                  resendAfter: receipt.resendAfter), status: .accepted)
     }
 
     private struct ConfirmBody: Decodable {

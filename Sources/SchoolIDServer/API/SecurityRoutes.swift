@@ -82,28 +82,14 @@ struct SecurityRoutes: Sendable {
         enum CodingKeys: String, CodingKey { case value, currentPassword = "current_password" }
     }
 
-    private struct ReceiptBody: Encodable {
-        let challengeID: String
-        let expiresAt: Int64
-        let resendAfter: Int64
-        enum CodingKeys: String, CodingKey {
-            case challengeID = "challenge_id", expiresAt = "expires_at", resendAfter = "resend_after"
-        }
-
-        init(_ receipt: ContactChangeReceipt) {
-            challengeID = receipt.challengeID.rawValue
-            expiresAt = receipt.expiresAt.seconds
-            resendAfter = receipt.resendAfter.seconds
-        }
-    }
-
     private func startChange(_ request: Request, kind: AccountContact.Kind) async throws -> Response {
         let actor = try await context.authenticator.apiActor(request)
         let body = try JSONBody.decode(StartBody.self, from: request)
         let receipt = try await context.contacts.startChange(actor: actor, kind: kind, newValue: body.value,
                                                              currentPassword: body.currentPassword,
                                                              context: APIContext.requestContext(request))
-        return .json(ReceiptBody(receipt), status: .accepted)
+        return .json(CodeSentBody(challengeID: receipt.challengeID, expiresAt: receipt.expiresAt,
+                                  resendAfter: receipt.resendAfter), status: .accepted)
     }
 
     private struct ConfirmBody: Decodable { let code: String }
@@ -122,6 +108,7 @@ struct SecurityRoutes: Sendable {
         let actor = try await context.authenticator.apiActor(request)
         let receipt = try await context.contacts.resendChange(actor: actor, challengeID: try request.identifier("challenge_id"),
                                                               context: APIContext.requestContext(request))
-        return .json(ReceiptBody(receipt), status: .accepted)
+        return .json(CodeSentBody(challengeID: receipt.challengeID, expiresAt: receipt.expiresAt,
+                                  resendAfter: receipt.resendAfter), status: .accepted)
     }
 }

@@ -3,14 +3,28 @@ installation directory, and RFC 6238 codes for the TOTP factor."""
 import base64
 import hashlib
 import hmac
+import json
 import os
 import re
+import shutil
 import struct
 import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHOOLID = ROOT / ".build" / "debug" / "schoolid"
+
+
+def copy_test_policies(directory, changes=None):
+    """The test policy profile (scrypt N=2^10) into `directory/policies`, with `changes`
+    ({file: {member: value}}) written over its members."""
+    shutil.copytree(ROOT / "Tests" / "Fixtures" / "policies", Path(directory) / "policies",
+                    ignore=shutil.ignore_patterns("invalid"))
+    for file, members in (changes or {}).items():
+        path = Path(directory) / "policies" / file
+        document = json.loads(path.read_text())
+        document.update(members)
+        path.write_text(json.dumps(document))
 
 
 def run_schoolid(directory, *args):

@@ -2,16 +2,14 @@
 the real `schoolid serve --port 0` sending SMS to the fake gateway, a school with a
 class and its teacher made through the `schoolid` command line, and `diary-demo`
 registered as a client the way README's "diary-demo" section registers it."""
-import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 from pathlib import Path
 
 from .fake_sms import FakeSMSGateway
-from .support import run_schoolid
+from .support import copy_test_policies, run_schoolid
 
 ROOT = Path(__file__).resolve().parents[3]
 BUILD = ROOT / ".build" / "debug"
@@ -36,13 +34,7 @@ class World:
         self.directory = Path(directory)
         self.processes = []
         self.logs = []
-        shutil.copytree(ROOT / "Tests" / "Fixtures" / "policies", self.directory / "policies",
-                        ignore=shutil.ignore_patterns("invalid"))
-        for file, changes in (policy_changes or {}).items():
-            path = self.directory / "policies" / file
-            document = json.loads(path.read_text())
-            document.update(changes)
-            path.write_text(json.dumps(document))
+        copy_test_policies(self.directory, policy_changes)
         self.sms = FakeSMSGateway()
         self._accounts = 0
         try:

@@ -14,7 +14,6 @@ import base64
 import json
 import os
 import re
-import shutil
 import subprocess
 import time
 import urllib.error
@@ -22,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 from browser.fake_sms import FakeSMSGateway
-from browser.support import ROOT, SCHOOLID, run_schoolid, totp
+from browser.support import SCHOOLID, copy_test_policies, run_schoolid, totp
 
 from .digest import DatabaseDigest
 
@@ -56,8 +55,7 @@ class FuzzWorld:
         if not SCHOOLID.exists():
             raise AssertionError(f"{SCHOOLID} is missing: run 'swift build' first (Tests/run-all does)")
         self.directory = Path(directory)
-        shutil.copytree(ROOT / "Tests" / "Fixtures" / "policies", self.directory / "policies",
-                        ignore=shutil.ignore_patterns("invalid"))
+        copy_test_policies(self.directory)
         self.sms = FakeSMSGateway()
         self.process = None
         self.log = None
