@@ -57,8 +57,12 @@ public final class HTTPServer: Sendable {
         onListening(listener.port)
 
         // Unstructured on purpose: cancelling `run` must not cancel in-flight handlers;
-        // they are cancelled only when the drain deadline passes.
-        let serving = Task { await serve(listener: listener.fd, registration: registration, reactors: reactors) }
+        // they are cancelled only when the drain deadline passes. The accept loop runs on
+        // the first reactor's thread, as connections run on theirs, so a cooperative pool
+        // busy with other work does not hold up accepting.
+        let serving = Task(executorPreference: reactors[0]) { [self] in
+            await serve(listener: listener.fd, registration: registration, reactors: reactors)
+        }
         let drainTimer = Mutex<Task<Void, Never>?>(nil)
         await withTaskCancellationHandler {
             await serving.value

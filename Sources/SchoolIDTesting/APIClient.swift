@@ -111,9 +111,8 @@ public struct APIClient: Sendable {
         for (name, value) in extraHeaders { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || method == "POST" { head += "Content-Length: \(body.count)\r\n" }
         head += "\r\n"
-        let client = try await TestClient(port: port)
+        let client = try await TestClient(port: port, sending: Array(head.utf8) + body)
         defer { client.close() }
-        try await client.send(Array(head.utf8) + body)
         let response = try await client.readResponse(timeout: .seconds(60))
         return APIResponse(status: response.status, headers: response.headers, body: response.body)
     }

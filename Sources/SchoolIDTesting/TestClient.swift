@@ -34,6 +34,23 @@ public final class TestClient: Sendable {
         fd = try await Self.blocking { try Self.connect(host: host, port: port) }
     }
 
+    /// Connects to `host:port` and sends `request` on one thread, so that no wait for the
+    /// cooperative pool falls between the two: a busy test process could otherwise leave
+    /// the connection silent until the server's request timeout.
+    /// - Throws: ``Failure/system(call:errno:)``.
+    public init(host: String = "127.0.0.1", port: Int, sending request: [UInt8]) async throws {
+        fd = try await Self.blocking {
+            let fd = try Self.connect(host: host, port: port)
+            do {
+                try Self.sendAll(request, on: fd)
+            } catch {
+                Glibc.close(fd)
+                throw error
+            }
+            return fd
+        }
+    }
+
     deinit { close() }
 
     /// Closes the connection (idempotent).
@@ -45,16 +62,18 @@ public final class TestClient: Sendable {
     /// - Throws: ``Failure/system(call:errno:)`` (`EPIPE`/`ECONNRESET` once the server closed).
     public func send(_ bytes: [UInt8]) async throws {
         let fd = fd
-        try await Self.blocking {
-            var offset = 0
-            while offset < bytes.count {
-                let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
-                if sent < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure.system(call: "send", errno: errno)
-                }
-                offset += sent
+        try await Self.blocking { try Self.sendAll(bytes, on: fd) }
+    }
+
+    private static func sendAll(_ bytes: [UInt8], on fd: Int32) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 {
+                if errno == EINTR { continue }
+                throw Failure.system(call: "send", errno: errno)
             }
+            offset += sent
         }
     }
 

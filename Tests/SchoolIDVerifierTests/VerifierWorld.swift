@@ -31,11 +31,18 @@ struct VerifierWorld {
         return VerifierWorld(server: server, es256: keys[0], eddsa: keys[1], rs256: keys[2])
     }
 
+    /// One fetcher for every world, with a timeout a starved test process cannot reach:
+    /// FoundationNetworking runs `URLSession`'s callbacks on the same dispatch threads as
+    /// the tests, and a fetch that waited behind them for the default 10 s would fail a
+    /// test about verification, not about timeouts.
+    static let fetcher = URLSessionJWKSFetcher(timeout: .seconds(120))
+
     func verifier(audience: String = "diary", jwksURI: URL? = nil,
                   algorithms: Set<JWSAlgorithm> = [.ES256, .EdDSA, .RS256]) -> Verifier
     {
         Verifier(configuration: VerifierConfiguration(
-            issuer: server.issuer, audience: audience, jwksURI: jwksURI, algorithms: algorithms, clock: clock))
+            issuer: server.issuer, audience: audience, jwksURI: jwksURI, algorithms: algorithms, clock: clock,
+            fetcher: Self.fetcher))
     }
 
     /// Runs `body` with a fresh world and always stops its server.

@@ -78,9 +78,8 @@ final class Browser {
         if let contentType { head += "Content-Type: \(contentType)\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if method == "POST" { head += "Content-Length: \(body.count)\r\n" }
-        let client = try await TestClient(port: port)
+        let client = try await TestClient(port: port, sending: Array((head + "\r\n").utf8) + body)
         defer { client.close() }
-        try await client.send(Array((head + "\r\n").utf8) + body)
         let response = try await client.readResponse(timeout: .seconds(30))
         for field in Self.setCookies(response) { store(field) }
         return response

@@ -57,7 +57,7 @@ import Testing
 /// Fetches with the default fetcher and counts the fetches.
 final class CountingFetcher: JWKSFetcher {
     private let fetched = Atomic<Int>(0)
-    private let base = URLSessionJWKSFetcher()
+    private let base = URLSessionJWKSFetcher(timeout: .seconds(120))
 
     var count: Int { fetched.load(ordering: .relaxed) }
 
