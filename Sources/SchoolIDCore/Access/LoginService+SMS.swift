@@ -15,7 +15,7 @@ extension LoginService {
     ///   factor or verified phone; ``ThrottleError`` for the code quotas; a store error.
     /// - Returns: the challenge, whose id completes the step with the code.
     public func sendSecondFactorSMS(ticket: SessionToken, context: RequestContext) async throws -> Challenge {
-        try attempts.takeAddressAttempt(context.clientAddress)
+        try await attempts.takeAddressAttempt(context)
         let now = environment.clock.now()
         let ticketHash = ticket.hash
         let environment = environment

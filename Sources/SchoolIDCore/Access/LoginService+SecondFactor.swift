@@ -62,7 +62,7 @@ extension LoginService {
     public func completeSecondFactor(ticket: SessionToken, proof: SecondFactorProof, context: RequestContext)
         async throws -> LoginOutcome
     {
-        try attempts.takeAddressAttempt(context.clientAddress)
+        try await attempts.takeAddressAttempt(context)
         let now = environment.clock.now()
         let ticketHash = ticket.hash
         let attempts = attempts
@@ -75,7 +75,7 @@ extension LoginService {
             return (account, try tx.credentials.failureCounter(key), key)
         }
         guard let (account, counter, key) = loaded else { throw DomainError(.unauthorized) }
-        try attempts.checkBackoff(counter, now: now)
+        try await attempts.checkBackoff(counter, now: now, context: context)
         if account.status == .disabled { throw DomainError(.accountDisabled) }
         if account.lockedAt != nil { throw DomainError(.accountLocked) }
         let factors = SecondFactorService(environment: environment)

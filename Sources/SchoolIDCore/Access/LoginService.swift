@@ -69,7 +69,7 @@ public final class LoginService: Sendable {
         let policies = environment.policies
         let login = try Login(parsing: loginText)
         let password = try Password(passwordText, maximumLength: policies.passwords.maximumLength)
-        try attempts.takeAddressAttempt(context.clientAddress)
+        try await attempts.takeAddressAttempt(context)
         let key = attempts.key(login, address: context.clientAddress)
         let now = environment.clock.now()
         let (account, credential, counter) = try await environment.storage.read { tx in
@@ -77,7 +77,7 @@ public final class LoginService: Sendable {
             return (account, try account.flatMap { try tx.credentials.password(of: $0.id) },
                     try tx.credentials.failureCounter(key))
         }
-        try attempts.checkBackoff(counter, now: now)
+        try await attempts.checkBackoff(counter, now: now, context: context)
         guard let account, let credential else {
             _ = try await environment.hasher.verify(password, against: try await attempts.dummyHash(policies.passwords.userHashCost),
                                                     priority: .interactive)

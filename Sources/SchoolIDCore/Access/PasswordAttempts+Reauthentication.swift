@@ -12,13 +12,13 @@ extension PasswordAttempts {
     {
         guard actor.session != nil, let login = actor.account.login else { throw DomainError(.unauthorized) }
         let password = try Password(text, maximumLength: environment.policies.passwords.maximumLength)
-        try takeAddressAttempt(context.clientAddress)
+        try await takeAddressAttempt(context)
         let key = key(login, address: context.clientAddress)
         let accountID = actor.account.id
         let (credential, counter) = try await environment.storage.read { tx in
             (try tx.credentials.password(of: accountID), try tx.credentials.failureCounter(key))
         }
-        try checkBackoff(counter, now: environment.clock.now())
+        try await checkBackoff(counter, now: environment.clock.now(), context: context)
         guard let credential, try await environment.hasher.verify(password, against: credential.hash, priority: .interactive)
         else {
             try await recordFailure(key: key, account: actor.account, context: context)

@@ -10,6 +10,9 @@ import Synchronization
 public final class PasswordAttempts: Sendable {
     let environment: ServiceEnvironment
     private let addressLimiter: AddressRateLimiter<ContinuousClock>
+    /// One `login.throttled` event per address or pair a minute: a refused attempt costs
+    /// no database write beyond that, however many an attacker sends.
+    private let throttleAudits = AddressRateLimiter()
     private let dummyHashes = Mutex<[ScryptCost: Task<String, any Error>]>([:])
 
     public init(environment: ServiceEnvironment, addressLimiter: AddressRateLimiter<ContinuousClock> = AddressRateLimiter()) {
@@ -18,21 +21,37 @@ public final class PasswordAttempts: Sendable {
     }
 
     /// Takes one attempt from the client address's per-minute budget.
-    /// - Throws: ``ThrottleError`` when it is spent.
-    func takeAddressAttempt(_ address: String) throws {
-        if let wait = addressLimiter.take(address, perMinute: environment.policies.lockout.perAddressAttemptsPerMinute) {
-            throw ThrottleError(.retryLater, retryAfterSeconds: wait)
-        }
+    /// - Throws: ``ThrottleError`` when it is spent (audited as `login.throttled`).
+    func takeAddressAttempt(_ context: RequestContext) async throws {
+        let perMinute = environment.policies.lockout.perAddressAttemptsPerMinute
+        guard let wait = addressLimiter.take(context.clientAddress, perMinute: perMinute) else { return }
+        try await refuse(wait: wait, throttleKey: "address \(context.clientAddress)", context: context,
+                         detail: "over \(perMinute) attempts a minute from this address")
     }
 
     /// Refuses while the pair's backoff or temporary lock runs.
-    func checkBackoff(_ counter: FailureCounter?, now: UnixTime) throws {
+    /// - Throws: ``ThrottleError`` (audited as `login.throttled`).
+    func checkBackoff(_ counter: FailureCounter?, now: UnixTime, context: RequestContext) async throws {
         guard let counter else { return }
         let policy = environment.policies.lockout
         let decision = policy.decide(failures: counter.failures, lastFailure: counter.lastFailureAt, now: now)
         guard decision.isDenied else { return }
         let until = counter.lastFailureAt.adding(seconds: policy.delaySeconds(afterFailures: counter.failures))
-        throw ThrottleError(.retryLater, retryAfterSeconds: until.seconds - now.seconds)
+        try await refuse(wait: until.seconds - now.seconds, throttleKey: "pair \(Hex.encode(counter.key))", context: context,
+                         detail: "backoff of this login from this address after \(counter.failures) failures")
+    }
+
+    /// Throws the refusal, auditing `login.throttled` the first time in a minute that
+    /// `throttleKey` is refused.
+    private func refuse(wait: Int64, throttleKey: String, context: RequestContext, detail: String) async throws -> Never {
+        if throttleAudits.take(throttleKey, perMinute: 1) == nil {
+            let now = environment.clock.now()
+            try await environment.storage.write { tx in
+                try tx.audit.append(AuditEvent(at: now, action: .loginThrottled, clientAddress: context.clientAddress,
+                                               requestID: context.requestID, detail: "\(detail); retry in \(wait) s"))
+            }
+        }
+        throw ThrottleError(.retryLater, retryAfterSeconds: wait)
     }
 
     /// The throttling key of a (login, client address) pair: a blind index, so neither

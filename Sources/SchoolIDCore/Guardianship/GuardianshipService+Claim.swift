@@ -23,14 +23,14 @@ extension GuardianshipService {
         let policies = environment.policies
         let login = try Login(parsing: loginText)
         let password = try Password(passwordText, maximumLength: policies.passwords.maximumLength)
-        try attempts.takeAddressAttempt(context.clientAddress)
+        try await attempts.takeAddressAttempt(context)
         let key = attempts.key(login, address: context.clientAddress)
         let (student, credential, counter) = try await environment.storage.read { tx in
             let account = try tx.accounts.account(login: login)
             return (account, try account.flatMap { try tx.credentials.password(of: $0.id) },
                     try tx.credentials.failureCounter(key))
         }
-        try attempts.checkBackoff(counter, now: environment.clock.now())
+        try await attempts.checkBackoff(counter, now: environment.clock.now(), context: context)
         guard let student, let credential else {
             _ = try await environment.hasher.verify(password, against: try await attempts.dummyHash(policies.passwords.userHashCost),
                                                     priority: .interactive)
@@ -74,11 +74,11 @@ extension GuardianshipService {
     {
         try Self.requireAdult(actor)
         guard let login = actor.account.login else { throw DomainError(.unauthorized) }
-        try attempts.takeAddressAttempt(context.clientAddress)
+        try await attempts.takeAddressAttempt(context)
         let key = attempts.key(login, address: context.clientAddress)
         let counter = try await environment.storage.read { tx in try tx.credentials.failureCounter(key) }
         let now = environment.clock.now()
-        try attempts.checkBackoff(counter, now: now)
+        try await attempts.checkBackoff(counter, now: now, context: context)
         let hashes = LinkCode.normalise(text).map { code in candidateHashes(code) } ?? []
         do {
             return try await link(actor: actor, studentID: nil, relation: relation, origin: .linkCode,

@@ -140,10 +140,10 @@ public struct StepUpService: Sendable {
     private func takeAttempt(_ actor: Actor, context: RequestContext) async throws -> (Session, key: [UInt8]) {
         let session = try Self.loggedIn(actor)
         guard let login = actor.account.login else { throw DomainError(.unauthorized) }
-        try attempts.takeAddressAttempt(context.clientAddress)
+        try await attempts.takeAddressAttempt(context)
         let key = attempts.key(login, address: context.clientAddress)
         let counter = try await environment.storage.read { tx in try tx.credentials.failureCounter(key) }
-        try attempts.checkBackoff(counter, now: environment.clock.now())
+        try await attempts.checkBackoff(counter, now: environment.clock.now(), context: context)
         return (session, key)
     }
 

@@ -99,10 +99,10 @@ extension TrustedAccessService {
                                      context: RequestContext, now: UnixTime) async throws
     {
         guard let login = actor.account.login else { throw DomainError(.unauthorized) }
-        try attempts.takeAddressAttempt(context.clientAddress)
+        try await attempts.takeAddressAttempt(context)
         let key = attempts.key(login, address: context.clientAddress)
-        try attempts.checkBackoff(try await environment.storage.read { tx in try tx.credentials.failureCounter(key) },
-                                  now: now)
+        let counter = try await environment.storage.read { tx in try tx.credentials.failureCounter(key) }
+        try await attempts.checkBackoff(counter, now: now, context: context)
         let keys = environment.dataKeys
         let valid: Bool = if let text, let code = AcceptanceCode.normalise(text), let stored = invitation.codeHMAC,
                              let version = invitation.codeKeyVersion, let otpKey = keys.otpKey(version: version)

@@ -167,11 +167,18 @@ import Testing
         #expect(Set(successes.map(\.attempt.account)).count == successes.count, "each account cracked at most once")
 
         // Every wrong-password answer is audited as login.failed under its request id.
-        let audited = try await Self.failedLoginRequestIDs(environment)
+        let audited = Set(try await Self.events(.loginFailed, environment).map(\.requestID))
         let failedIDs = failures.compactMap(\.requestID)
         #expect(failedIDs.count == failures.count, "every 401 carries a request id")
         #expect(audited.count == failures.count, "login.failed events: \(audited.count), 401 answers: \(failures.count)")
         #expect(Set(failedIDs).isSubset(of: audited))
+        // Throttling is audited as login.throttled once a minute per refused address or
+        // pair, not once per refused attempt.
+        let throttleEvents = try await Self.events(.loginThrottled, environment)
+        let throttledAddresses = Set(throttled.map(\.attempt.address))
+        let throttledPairs = Set(throttled.map { "\($0.attempt.account)|\($0.attempt.address)" })
+        #expect(throttledAddresses.isSubset(of: Set(throttleEvents.map(\.clientAddress))), "an address refused unaudited")
+        #expect(throttleEvents.count <= (throttledAddresses.count + throttledPairs.count) * (Int(seconds / 60) + 1))
 
         // No account is locked: the account cap (100) is far off, and the owners, from their
         // own addresses, log in once the longest pair delay has passed.
@@ -200,23 +207,25 @@ import Testing
         #expect(owners == Self.accounts, "owners who logged in afterwards")
 
         print(String(format: "credential stuffing: %d attempts over %d accounts from %d addresses in %.1f s: "
-                     + "%d checked wrong (401, all audited login.failed), %d throttled (429; %d of them by the pair backoff), %d right guesses "
+                     + "%d checked wrong (401, all audited login.failed), %d throttled (429; %d of them by the pair backoff; "
+                     + "%d login.throttled events), %d right guesses "
                      + "(bound %d of %d right entries in the list; per-address bound %d checks), "
                      + "locked accounts 0, owners logged in afterwards %d/%d",
                      seen.count, Self.accounts, Self.attackers.count, seconds, failures.count, throttled.count, pairThrottled,
+                     throttleEvents.count,
                      successes.count, rightBound, rightInList, addressBound, owners, Self.accounts))
     }
 
-    /// The request ids of every `login.failed` event, paging through the log.
-    static func failedLoginRequestIDs(_ environment: ServiceEnvironment) async throws -> Set<String> {
-        var ids = Set<String>(), before: Int64? = nil
+    /// Every event of `action`, paging through the log.
+    static func events(_ action: AuditAction, _ environment: ServiceEnvironment) async throws -> [AuditEvent] {
+        var events: [AuditEvent] = [], before: Int64? = nil
         while true {
             var query = AuditQuery(before: before, limit: 1_000)
-            query.actions = [.loginFailed]
+            query.actions = [action]
             let fixed = query
             let page = try await environment.storage.read { tx in try tx.audit.events(fixed) }
-            ids.formUnion(page.map(\.requestID))
-            guard page.count == 1_000, let last = page.last else { return ids }
+            events += page
+            guard page.count == 1_000, let last = page.last else { return events }
             before = last.sequence
         }
     }

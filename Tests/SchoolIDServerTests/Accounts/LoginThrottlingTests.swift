@@ -1,4 +1,5 @@
 import Foundation
+import SchoolIDCore
 import SchoolIDTesting
 import Testing
 
@@ -70,6 +71,24 @@ import Testing
             let desk = world.anonymous.from("10.1.1.3")
             let response = try await desk.post("/v1/login", json: ["login": student.login, "password": student.password])
             #expect(response.string("status") == "password_change_required")
+        }
+    }
+
+    @Test("refusals are audited as login.throttled once a minute per refused pair, not once per refusal")
+    func throttlingIsAuditedOnce() async throws {
+        try await SchoolWorld.run { world in
+            let student = try #require(try await world.issue(names: [("Кузнецов", "Иван")]).first)
+            let attacker = world.anonymous.from("203.0.113.10")
+            for _ in 0..<6 { _ = try await Self.attempt(attacker, student.login, "wrong-guess") }
+            for _ in 0..<5 { #expect(try await Self.attempt(attacker, student.login, "wrong-guess").status == 429) }
+            let storage = world.server.application.environment.storage
+            let events = try await storage.read { tx in
+                var query = AuditQuery(limit: 100)
+                query.actions = [.loginThrottled]
+                return try tx.audit.events(query)
+            }
+            #expect(events.map(\.clientAddress) == ["203.0.113.10"])
+            #expect(events.first?.detail.contains("after 6 failures") == true, "\(events)")
         }
     }
 
