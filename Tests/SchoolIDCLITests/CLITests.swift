@@ -40,6 +40,10 @@ struct CLI {
         let early = try await cli.run("keys", "rotate", "--purpose", "token")
         #expect(early.status == 1 && early.stderr.contains("--force"))
         #expect(try await cli.run("keys", "rotate", "--purpose", "token", "--force").status == 0)
+        let audit = try await cli.run("audit")
+        let rotated = audit.stdout.split(separator: "\n").filter { $0.contains("\"key.rotated\"") }
+        #expect(rotated.count == 1, "the refused rotation is not audited, the forced one is: \(audit.stdout)")
+        #expect(rotated.first?.contains("purpose token; activated ") == true && rotated.first?.contains("\"cli\"") == true)
         let jwks = try await cli.run("keys", "jwks")
         #expect(jwks.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(jwks.stdout.utf8)) as? [String: Any])

@@ -8,6 +8,12 @@ extension KeyringDirectory {
         public var activated: [KeyRecord] = []
         public var retired: [KeyRecord] = []
         public var created: [KeyRecord] = []
+
+        /// The `key.rotated` audit detail: the purpose and the key ids of each change.
+        public func auditDetail(_ purpose: KeyPurpose) -> String {
+            func ids(_ records: [KeyRecord]) -> String { records.isEmpty ? "-" : records.map(\.id).joined(separator: ",") }
+            return "purpose \(purpose.rawValue); activated \(ids(activated)); retired \(ids(retired)); created \(ids(created))"
+        }
     }
 
     /// Rotates the keys of `purpose` (all its algorithms, or only `algorithm`).

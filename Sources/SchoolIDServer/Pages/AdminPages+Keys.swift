@@ -54,18 +54,13 @@ extension AdminPages {
         }
         try keyring.reload()
         let requestContext = APIContext.requestContext(request)
-        let detail = "purpose \(purpose.rawValue); activated \(Self.ids(rotated.activated)); "
-            + "retired \(Self.ids(rotated.retired)); created \(Self.ids(rotated.created))"
+        let detail = rotated.auditDetail(purpose)
         try await context.environment.storage.write { tx in
             try tx.audit.append(AuditEvent(at: now, action: .keyRotated, actorID: actor.account.id,
                                            clientAddress: requestContext.clientAddress,
                                            requestID: requestContext.requestID, detail: detail))
         }
         return PageResponse.redirect(to: Routes.adminKeysPage)
-    }
-
-    private static func ids(_ records: [KeyRecord]) -> String {
-        records.isEmpty ? "-" : records.map(\.id).joined(separator: ",")
     }
 
     private func renderKeys(_ language: MessageLanguage, token: SessionToken, error: AdminFormError? = nil,

@@ -63,7 +63,7 @@ enum KeysCommand: Command {
             let force = arguments.flag("--force")
             let batches = try batchOptions(&arguments)
             try arguments.finish()
-            try rotate(environment, purpose: purpose, algorithm: algorithm, force: force)
+            try await rotate(environment, purpose: purpose, algorithm: algorithm, force: force)
             if purpose == .data || purpose == .index {
                 try await migrate(environment, purpose: purpose, batches: batches)
             }
@@ -97,15 +97,25 @@ enum KeysCommand: Command {
         }
     }
 
-    static func rotate(_ environment: Environment, purpose: KeyPurpose, algorithm: JWSAlgorithm?, force: Bool) throws {
+    /// Rotates and, once there is a database, audits `key.rotated` from client `cli`.
+    static func rotate(_ environment: Environment, purpose: KeyPurpose, algorithm: JWSAlgorithm?, force: Bool) async throws {
         let policies = try environment.policies()
         let directory = KeyringDirectory(path: environment.paths.keys)
         _ = try directory.load()  // refuse to rotate an incomplete or insecure keyring
-        let rotation = try directory.rotate(purpose, algorithm: algorithm, now: environment.clock.now(),
+        let now = environment.clock.now()
+        let rotation = try directory.rotate(purpose, algorithm: algorithm, now: now,
                                             minimumNextAge: policies.tokens.jwksMaxAgeSeconds, force: force)
         for record in rotation.retired { print("retired   \(describe(record))") }
         for record in rotation.activated { print("activated \(describe(record))") }
         for record in rotation.created where record.state == .next { print("next      \(describe(record))") }
+        guard FileManager.default.fileExists(atPath: environment.paths.databaseFile) else { return }
+        try await Installation.with(environment) { installation in
+            let context = installation.requestContext()
+            try await installation.storage.write { tx in
+                try tx.audit.append(AuditEvent(at: now, action: .keyRotated, clientAddress: context.clientAddress,
+                                               requestID: context.requestID, detail: rotation.auditDetail(purpose)))
+            }
+        }
     }
 
     /// How long after an `index` rotation the retired index keys are kept although the
