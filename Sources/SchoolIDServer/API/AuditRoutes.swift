@@ -3,9 +3,10 @@ import SchoolIDCore
 import SchoolIDHTTP
 
 /// `GET /v1/audit`: the security events of the actor's school (school admins) or of any
-/// school (platform admins), newest first. Query: `account_id`, `since` (unix seconds),
-/// `before` (sequence, for paging), `limit` (1–500, default 100), `school_id` (platform
-/// admins: any school or none; school admins: one of theirs, the first by default).
+/// school (platform admins), newest first. Query: `account_id`, `action` (repeatable: any
+/// of them), `since` (unix seconds, inclusive), `until` (unix seconds, exclusive), `before`
+/// (sequence, for paging), `limit` (1–500, default 100), `school_id` (platform admins: any
+/// school or none; school admins: one of theirs, the first by default).
 struct AuditRoutes: Sendable {
     let context: APIContext
 
@@ -48,6 +49,12 @@ struct AuditRoutes: Sendable {
         var query = AuditQuery()
         query.accountID = try items["account_id"].map { try Account.ID(parsing: $0) }
         query.since = try items["since"].map { UnixTime(seconds: try Self.number($0, field: "since")) }
+        query.until = try items["until"].map { UnixTime(seconds: try Self.number($0, field: "until")) }
+        let actions = try items.values(for: "action").map { name in
+            guard let action = AuditAction(rawValue: name) else { throw APIError(.badRequest, field: "action") }
+            return action
+        }
+        if !actions.isEmpty { query.actions = Set(actions) }
         query.before = try items["before"].map { try Self.number($0, field: "before") }
         query.limit = Int(try items["limit"].map { try Self.number($0, field: "limit") } ?? 100)
         guard (1...500).contains(query.limit) else { throw APIError(.badRequest, field: "limit") }

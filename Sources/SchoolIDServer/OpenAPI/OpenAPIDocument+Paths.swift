@@ -430,7 +430,9 @@ extension OpenAPIDocument {
       "summary": "Security events, newest first: a school admin's own school, or any school for platform admins.",
       "parameters": [
         { "name": "account_id", "in": "query", "schema": { "$ref": "#/components/schemas/AccountID" }, "description": "Events whose actor or target is this account." },
+        { "name": "action", "in": "query", "style": "form", "explode": true, "schema": { "type": "array", "items": { "type": "string", "pattern": "^[a-z_]+\\.[a-z_]+$" } }, "description": "Events with one of these actions (repeat the parameter: `action=login.failed&action=login.throttled`); an unknown action is 400." },
         { "name": "since", "in": "query", "schema": { "$ref": "#/components/schemas/UnixTime" }, "description": "Events at or after this time." },
+        { "name": "until", "in": "query", "schema": { "$ref": "#/components/schemas/UnixTime" }, "description": "Events before this time." },
         { "name": "before", "in": "query", "schema": { "type": "integer", "format": "int64", "minimum": 0 }, "description": "Events with a smaller sequence (paging)." },
         { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 500, "default": 100 } },
         { "name": "school_id", "in": "query", "schema": { "$ref": "#/components/schemas/SchoolID" }, "description": "Platform admins: any school (all schools when absent). School admins: one of their schools (the first by default); another school is 403 school_not_assigned." }

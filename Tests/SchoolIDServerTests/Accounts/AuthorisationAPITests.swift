@@ -116,6 +116,19 @@ import Testing
 
             let platform = try await world.platformAdmin.get("/v1/audit?limit=500&school_id=\(world.schoolID)")
             #expect(platform.objects("events").count == events.count)
+
+            // Filters by action (repeatable) and by an exclusive end time.
+            let batches = try await world.schoolAdmin.get("/v1/audit?action=credential_batch.created&action=login.failed")
+            #expect(batches.status == 200 && !batches.objects("events").isEmpty)
+            #expect(Set(batches.objects("events").compactMap { $0["action"] as? String })
+                .isSubset(of: ["credential_batch.created", "login.failed"]), "\(batches.text)")
+            let newest = try #require(events.first?["at"] as? Int)
+            let before = try await world.schoolAdmin.get("/v1/audit?limit=500&until=\(newest)")
+            #expect(before.objects("events").allSatisfy { ($0["at"] as? Int ?? .max) < newest })
+            #expect(before.objects("events").count == events.filter { ($0["at"] as? Int ?? .max) < newest }.count)
+            let unknown = try await world.schoolAdmin.get("/v1/audit?action=nonsense")
+            #expect(unknown.status == 400 && unknown.errorCode == "bad_request" && unknown.string("field") == "action",
+                    "\(unknown.text)")
         }
     }
 }
