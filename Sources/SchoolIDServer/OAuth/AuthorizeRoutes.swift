@@ -20,10 +20,10 @@ struct AuthorizeRoutes: Sendable {
 
     func register(in router: inout Router) {
         router.add(.GET, Routes.oauthAuthorize) { request in
-            try await Self.guarded(request) { try await authorize(request) }
+            try await PageRoutes.guarded(request) { try await authorize(request) }
         }
         router.add(.POST, Routes.oauthAuthorizeDecision) { request in
-            try await Self.guarded(request) { try await decide(request) }
+            try await PageRoutes.guarded(request) { try await decide(request) }
         }
     }
 
@@ -146,14 +146,5 @@ struct AuthorizeRoutes: Sendable {
     private func toLogin(_ pairs: [(name: String, value: String)]) -> Response {
         let path = Self.authorizePath(pairs.filter { $0.name != "prompt" || !$0.value.split(separator: " ").contains("login") })
         return PageResponse.redirect(to: Routes.loginPage + "?return_to=" + AuthorizationResponse.encode(path))
-    }
-
-    /// Runs a handler, turning its errors into pages as ``PageRoutes`` does.
-    private static func guarded(_ request: Request, _ body: () async throws -> Response) async throws -> Response {
-        do {
-            return try await body()
-        } catch {
-            return try PageRoutes.page(for: error, language: request.pageLanguage)
-        }
     }
 }

@@ -25,7 +25,7 @@ struct LogoutRoutes: Sendable {
 
     func register(in router: inout Router) {
         router.add(.GET, Routes.oauthLogout) { request in
-            try await Self.guarded(request) {
+            try await PageRoutes.guarded(request) {
                 guard let pairs = try? request.queryItems().pairs else {
                     return Self.errorPage(.malformedRequest, language: request.pageLanguage)
                 }
@@ -33,7 +33,7 @@ struct LogoutRoutes: Sendable {
             }
         }
         router.add(.POST, Routes.oauthLogout) { request in
-            try await Self.guarded(request) {
+            try await PageRoutes.guarded(request) {
                 guard let type = try? request.mediaType(), type.matches("application/x-www-form-urlencoded") else {
                     throw APIError(.unsupportedMediaType)
                 }
@@ -95,14 +95,5 @@ struct LogoutRoutes: Sendable {
             if let language = MessageLanguage(rawValue: primary) { return language }
         }
         return request.pageLanguage
-    }
-
-    /// Runs a handler, turning its errors into pages as ``PageRoutes`` does.
-    private static func guarded(_ request: Request, _ body: () async throws -> Response) async throws -> Response {
-        do {
-            return try await body()
-        } catch {
-            return try PageRoutes.page(for: error, language: request.pageLanguage)
-        }
     }
 }

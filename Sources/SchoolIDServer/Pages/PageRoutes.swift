@@ -194,6 +194,19 @@ struct PageRoutes: Sendable {
         }
     }
 
+    /// Runs a page handler registered outside ``add(_:_:_:stepUpReturn:_:)`` (the OAuth
+    /// authorize and logout pages): binds the language switch's return target and turns
+    /// an error into its page.
+    static func guarded(_ request: Request, _ body: () async throws -> Response) async throws -> Response {
+        try await Page.$currentTarget.withValue(Page.target(of: request)) {
+            do {
+                return try await body()
+            } catch {
+                return try page(for: error, language: request.pageLanguage)
+            }
+        }
+    }
+
     /// The page for an error a page handler threw; errors that are not ours go on to
     /// the pipeline (logged, then the HTML `500` page of ``PageFallback``).
     static func page(for error: any Error, language: MessageLanguage) throws -> Response {

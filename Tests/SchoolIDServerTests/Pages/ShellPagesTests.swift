@@ -58,6 +58,18 @@ import Testing
         try await fixture.server.stop()
     }
 
+    @Test("the OAuth logout and authorize pages' language switch returns to them too")
+    func switchLinksOnOAuthPages() async throws {
+        let fixture = try await PageFixture.start()
+        let browser = Browser(port: fixture.server.port)
+        for (path, target) in [("/oauth/logout", "/oauth/logout"),
+                               ("/oauth/authorize?client_id=nobody", "/oauth/authorize%3Fclient_id%3Dnobody")] {
+            let body = try await browser.get(path).bodyText
+            #expect(body.contains("href=\"/language?lang=en&amp;return_to=\(target)\""), "\(path)")
+        }
+        try await fixture.server.stop()
+    }
+
     @Test("an unknown browser path is an HTML 404 page in the page language, an unknown API path keeps the JSON 404")
     func notFound() async throws {
         let fixture = try await PageFixture.start()
