@@ -10,8 +10,9 @@ import Testing
 ///
 /// A real in-process server with its dispatcher running, on the production
 /// ``SystemWallClock`` over injected system and monotonic clocks (``OutboxTimeline``
-/// jumps through the backoff). The gateway answers every request 503; the relay's port
-/// refuses connections (a ``ClosedPort``), and the relay comes back on that same port.
+/// jumps through the backoff). The gateway is down in one of two ways (``GatewayOutage``:
+/// answering every request 503, or its port refusing connections); the relay's port
+/// refuses connections (a ``ClosedPort``); both come back on the same ports.
 /// Codes asked for during the outage are answered at once, delivered once each when the
 /// services return, and still complete their flows within their TTL; the one that
 /// outlived its TTL is refused as expired and a resend works.
@@ -31,13 +32,28 @@ import Testing
     /// delivery is late, while theirs (until 1240 s) are not.
     static let laterRequestsAt: Int64 = 640
 
-    @Test("codes asked for while the SMS gateway and SMTP relay are down are answered at once and arrive once each when they return")
-    func outageThenBack() async throws {
+    /// How the SMS gateway is down.
+    enum GatewayOutage: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        /// Up, but answering every request 503 (a gateway failing behind its load balancer).
+        case answering503
+        /// Its port refuses connections (the gateway or the network gone).
+        case portClosed
+
+        var testDescription: String { self == .answering503 ? "gateway answering 503" : "gateway port closed" }
+    }
+
+    @Test("codes asked for while the SMS gateway and SMTP relay are down are answered at once and arrive once each when they return",
+          arguments: GatewayOutage.allCases)
+    func outageThenBack(gatewayOutage: GatewayOutage) async throws {
         let monotonic = ManualClock()
         let closedRelay = try ClosedPort()
+        let closedGateway = gatewayOutage == .portClosed ? try ClosedPort() : nil
         try await DeliveryWorld.run(monotonic: monotonic, configure: {
             $0.trustedProxies = [IPAddressRange("127.0.0.1/32")!]
             $0.smtp.port = closedRelay.port
+            if let closedGateway {
+                $0.smsGatewayURL = URL(string: "http://127.0.0.1:\(closedGateway.port)/v1/sms")!
+            }
         }) { world in
             world.gateway.respondAlways(with: 503)
             let timeline = OutboxTimeline(world: world, monotonic: monotonic)
@@ -82,22 +98,34 @@ import Testing
             let refusedBy503 = world.gateway.attempts.filter { $0.status == 503 }.count
 
             // Both come back on the same ports; the backoff runs out and everything arrives.
-            world.gateway.respondAlways(with: 200)
+            let gateway: FakeSMSGateway
+            if let closedGateway {
+                #expect(world.gateway.attempts.isEmpty)
+                closedGateway.close()
+                gateway = try await FakeSMSGateway(token: world.gateway.token, port: closedGateway.port)
+            } else {
+                world.gateway.respondAlways(with: 200)
+                gateway = world.gateway
+            }
             closedRelay.close()
             let relay = try FakeSMTPServer(mode: .plain, port: closedRelay.port)
             defer { relay.stop() }
             try await timeline.advance(to: Self.drivenTo)
+            func texted(to phone: String, after count: Int = 0) throws -> String {
+                let message = try #require(gateway.received.filter { $0.to == phone }.dropFirst(count).first)
+                return try #require(DeliveryWorld.code(in: message.text))
+            }
             func mail(to address: String) throws -> String {
                 let message = try #require(relay.received.first { $0.recipients.contains(address) })
                 return try #require(DeliveryWorld.code(in: message.body))
             }
 
             // The codes still inside their TTL complete their flows.
-            let confirmed = try await registrations.confirm(lateID, code: try await world.smsCode(to: Self.latePhone))
+            let confirmed = try await registrations.confirm(lateID, code: try texted(to: Self.latePhone))
             #expect(confirmed.status == 201, "\(confirmed.text)")
             let annaID = try #require(annaFlow.string("flow_id")), borisID = try #require(borisFlow.string("flow_id"))
             let annaDone = try await recovery.confirm(annaID, sms: nil, email: try mail(to: Self.annaEmail))
-            let borisDone = try await recovery.confirm(borisID, sms: try await world.smsCode(to: Self.borisPhone),
+            let borisDone = try await recovery.confirm(borisID, sms: try texted(to: Self.borisPhone),
                                                        from: "198.51.100.2")
             #expect(annaDone.status == 200 && borisDone.status == 200, "\(annaDone.text) \(borisDone.text)")
             for login in ["anna.petrova", "boris.petrov"] {
@@ -109,12 +137,12 @@ import Testing
             #expect(changed.status == 200, "\(changed.text)")
 
             // The code that outlived its TTL is refused as expired; a resend works.
-            let stale = try await registrations.confirm(earlyID, code: try await world.smsCode(to: Self.earlyPhone))
+            let stale = try await registrations.confirm(earlyID, code: try texted(to: Self.earlyPhone))
             #expect(stale.status == 410 && stale.errorCode == "code_expired", "\(stale.text)")
             let resent = try await registrations.api.post("/v1/registrations/\(earlyID)/resend")
             #expect(resent.status == 200 || resent.status == 202, "\(resent.text)")
             try await timeline.pass()
-            let fresh = try await registrations.confirm(earlyID, code: try await world.smsCode(to: Self.earlyPhone, after: 1))
+            let fresh = try await registrations.confirm(earlyID, code: try texted(to: Self.earlyPhone, after: 1))
             #expect(fresh.status == 201, "\(fresh.text)")
 
             // Exactly once per Idempotency-Key (gateway) and per Message-ID (relay).
@@ -122,24 +150,25 @@ import Testing
             let rows = try await timeline.rows()
             let sms = rows.filter { $0.channel == "sms" }, email = rows.filter { $0.channel == "email" }
             #expect(rows.allSatisfy { $0.status == "sent" }, "\(rows)")
-            let keys = world.gateway.received.compactMap(\.idempotencyKey)
-            #expect(world.gateway.duplicates == 0 && keys.count == world.gateway.received.count)
+            let keys = gateway.received.compactMap(\.idempotencyKey)
+            #expect(gateway.duplicates == 0 && keys.count == gateway.received.count)
             #expect(Set(keys) == Set(sms.map(\.id)) && keys.count == sms.count, "SMS delivered once per outbox row")
             let messageIDs = relay.received.compactMap(\.messageID)
             #expect(messageIDs.count == email.count && Set(messageIDs).count == email.count,
                     "email delivered once per outbox row: \(messageIDs)")
 
+            if gateway !== world.gateway { try await gateway.stop() }
             let delayed = rows.filter { $0.createdAt - timeline.origin.seconds < Self.restoredAt }
-            let tries = delayed.map { $0.attempts + 1 }.sorted()
-            let delays = delayed.compactMap { row in row.sentAt.map { $0 - row.createdAt } }.sorted()
+            let perMessage = delayed.map { row in
+                "\(row.channel) \(row.attempts + 1) tries, sent after \(row.sentAt.map { "\($0 - row.createdAt) s" } ?? "-")"
+            }
             let slowest = latencies.max { $0.value < $1.value }
             print("""
-                delivery outage: \(delayed.count) messages asked for while down (\(delayed.filter { $0.channel == "sms" }.count) SMS, \
-                \(delayed.filter { $0.channel == "email" }.count) email), \(rows.count) in all with notices and the resend \
-                (\(sms.count) SMS, \(email.count) email); gateway refused \(refusedBy503) requests with 503, relay port closed \
-                for \(Self.restoredAt) s; attempts per delayed message \(tries.map(String.init).joined(separator: ",")); \
-                delay created→sent \(delays.map { "\($0) s" }.joined(separator: ", ")); duplicates 0; \
-                API answers during the outage: \(latencies.count) requests, slowest \(slowest.map { "\($0.key) \($0.value)" } ?? "-")
+                delivery outage (\(gatewayOutage.testDescription), SMTP port closed), both down for \(Self.restoredAt) s: \
+                \(delayed.count) messages asked for while down, each delivered once: \(perMessage.joined(separator: "; ")); \
+                \(rows.count) messages in all with the notices and the resend (\(sms.count) SMS, \(email.count) email); \
+                gateway answered \(refusedBy503) requests 503; duplicates 0; API during the outage: \(latencies.count) \
+                requests answered 2xx, slowest \(slowest.map { "\($0.key) \($0.value)" } ?? "-")
                 """)
         }
     }
