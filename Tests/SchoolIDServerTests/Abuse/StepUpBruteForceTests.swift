@@ -111,4 +111,75 @@ import Testing
         }
         return day
     }
+
+    /// What guessing TOTP step-up codes came to.
+    struct TOTPRun: Sendable {
+        var checked = 0
+        /// Guesses checked before the first address was throttled.
+        var firstThrottleAfter: Int?
+        var addresses = 1
+        var ended: APIResponse?
+    }
+
+    @Test("TOTP step-up guesses share the login counters: 429 after the free failures, and the account cap ends them across addresses")
+    func totpStepUpBruteForce() async throws {
+        // Loopback is a trusted proxy, so the attacker can come from many addresses.
+        try await DeliveryWorld.run(configure: { $0.trustedProxies = [IPAddressRange("127.0.0.1/32")!] }) { world in
+            let fixture = FactorFixture(world: world)
+            let lockout = fixture.environment.policies.lockout
+            let window = fixture.environment.policies.secondFactor.totp.windowSteps
+            let guardianID = try await fixture.guardian("parent.petrova")
+            let (secret, _) = try await fixture.enrolTOTP(guardianID)
+            let run = try await Self.guessTOTP(fixture, guardianID: guardianID, secret: secret)
+
+            #expect(run.firstThrottleAfter == lockout.freeFailures + 1, "the first address's free failures, then 429")
+            #expect(run.checked == lockout.accountFailureCap, "guesses checked before the account cap")
+            #expect(run.ended?.status == 403 && run.ended?.errorCode == "account_locked", "\(run.ended?.text ?? "-")")
+            #expect(try await fixture.account(guardianID).lockedAt != nil)
+            let right = try await fixture.client(guardianID).from("203.0.113.250")
+                .post("/v1/step-up", json: ["code": fixture.code(secret)])
+            #expect(right.status == 403 && right.errorCode == "account_locked", "a locked account proved its step-up: \(right.text)")
+            let accepted = 2 * window + 1
+            print(String(format: "step-up brute force (TOTP, from %d addresses): %d guesses checked until the account "
+                         + "cap (%d) locked the account; each address answered 429 retry_later after %d (free_failures "
+                         + "%d + 1); then 403 account_locked, even for the right code; success probability %d × %d codes "
+                         + "accepted (window ±%d) / 10^6 = %.1e per lockout, until recovery or a staff unlock",
+                         run.addresses, run.checked, lockout.accountFailureCap, run.firstThrottleAfter ?? 0,
+                         lockout.freeFailures, run.checked, accepted, window, Double(run.checked * accepted) / 1e6))
+        }
+    }
+
+    /// Guesses wrong TOTP codes (never one of the window's) from one address until it
+    /// is throttled, then from the next, until the server stops checking them (or 1,000
+    /// guesses, to bound a failing run).
+    static func guessTOTP(_ fixture: FactorFixture, guardianID: Account.ID, secret: [UInt8]) async throws -> TOTPRun {
+        let now = fixture.server.clock.now()
+        let window = Int64(fixture.environment.policies.secondFactor.totp.windowSteps)
+        let valid = Set((-window...window).map { TOTP.standard.code(secret: secret, at: now.adding(seconds: $0 * 30)) })
+        let session = try await fixture.client(guardianID)
+        var run = TOTPRun()
+        var checkedHere = 0
+        var next = 0
+        while run.checked < 1_000 {
+            while valid.contains(String(format: "%06d", next)) { next += 1 }
+            let address = "198.51.\(100 + run.addresses / 250).\(run.addresses % 250 + 1)"
+            let answer = try await session.from(address).post("/v1/step-up", json: ["code": String(format: "%06d", next)])
+            #expect(answer.status != 200, "a wrong TOTP code was accepted")
+            switch (answer.status, answer.errorCode) {
+            case (401, "code_invalid"):
+                run.checked += 1
+                checkedHere += 1
+                next += 1
+            case (429, "retry_later"):
+                if run.firstThrottleAfter == nil { run.firstThrottleAfter = checkedHere }
+                #expect(answer.header("Retry-After") != nil)
+                run.addresses += 1
+                checkedHere = 0
+            default:
+                run.ended = answer
+                return run
+            }
+        }
+        return run
+    }
 }
