@@ -56,13 +56,16 @@ public final class FakeSMSGateway: Sendable {
     public var url: URL { URL(string: "http://127.0.0.1:\(port)/v1/sms")! }
 
     /// Starts the gateway and waits until it listens.
-    /// - Parameter token: the bearer token to require.
+    /// - Parameters:
+    ///   - token: the bearer token to require.
+    ///   - port: the loopback port to bind, 0 for an ephemeral one (a fixed one brings a
+    ///     gateway back on the port it had before an outage).
     /// - Throws: what binding throws.
-    public init(token: String = "fake-gateway-token-0123456789") async throws {
+    public init(token: String = "fake-gateway-token-0123456789", port: Int = 0) async throws {
         self.token = token
         let recorder = Recorder()
         self.recorder = recorder
-        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: port)
         configuration.drainTimeout = .milliseconds(200)
         let expected = "Bearer \(token)"
         let server = HTTPServer(configuration: configuration, logger: Logger(label: "fake-sms", sink: MemoryLogSink())) {

@@ -67,15 +67,17 @@ public final class FakeSMTPServer: Sendable {
     /// - Parameters:
     ///   - mode: plain, STARTTLS or implicit TLS.
     ///   - credentials: the AUTH PLAIN user and password to require, or `nil` for none.
+    ///   - port: the loopback port to bind, 0 for an ephemeral one (a fixed one brings a
+    ///     relay back on the port it had before an outage).
     /// - Throws: a description of the failing system call, or a TLS fixture error.
-    public init(mode: Mode, credentials: (username: String, password: String)? = nil) throws {
+    public init(mode: Mode, credentials: (username: String, password: String)? = nil, port: Int = 0) throws {
         signal(SIGPIPE, SIG_IGN)
         self.mode = mode
         self.credentials = credentials.map { Credentials(username: $0.username, password: $0.password) }
         tls = mode == .plain ? nil : try TLSContext.server(
             certificateChainPEMPath: Fixtures.url("keys/tls/server-chain.pem").path,
             privateKeyPEMPath: Fixtures.url("keys/tls/server.key").path)
-        (listener, port) = try Self.listen()
+        (listener, self.port) = try Self.listen(port: port)
         let server = self
         Thread { server.acceptLoop() }.start()
     }
@@ -123,12 +125,14 @@ public final class FakeSMTPServer: Sendable {
         finished.signal()
     }
 
-    private static func listen() throws -> (Int32, Int) {
+    private static func listen(port: Int) throws -> (Int32, Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw FakeServerError("socket: errno \(errno)") }
+        var reuse: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafePointer(to: &address) {

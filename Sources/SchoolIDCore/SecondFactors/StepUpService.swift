@@ -36,8 +36,8 @@ public struct StepUpService: Sendable {
     /// Proves the actor's TOTP authenticator in the actor's session.
     /// - Throws: `DomainError(.unauthorized)` without a logged-in session or login,
     ///   `DomainError(.codeInvalid)` for a wrong or replayed code (a counted failure),
-    ///   ``ThrottleError`` while the address budget or the pair's backoff refuses; a
-    ///   store or sealing error.
+    ///   ``ThrottleError`` while the address budget or the pair's backoff refuses,
+    ///   `DomainError(.accountLocked)` once the account is locked; a store or sealing error.
     /// - Returns: the session with the proof recorded.
     public func prove(actor: Actor, totpCode code: String, context: RequestContext) async throws -> Session {
         let (session, key) = try await takeAttempt(actor, context: context)
@@ -136,14 +136,22 @@ public struct StepUpService: Sendable {
         return session
     }
 
-    /// Takes one attempt from the login counters before a code is checked.
+    /// Takes one attempt from the login counters before a code is checked. A locked
+    /// account (``LockoutPolicy/accountFailureCap`` consecutive failures) has its codes
+    /// checked no more, as at login's second step: the cap holds for guesses made inside
+    /// a session too (NIST SP 800-63B-4 §3.2.2).
+    /// - Throws: ``ThrottleError``; `DomainError(.accountLocked)`.
     private func takeAttempt(_ actor: Actor, context: RequestContext) async throws -> (Session, key: [UInt8]) {
         let session = try Self.loggedIn(actor)
         guard let login = actor.account.login else { throw DomainError(.unauthorized) }
         try await attempts.takeAddressAttempt(context)
         let key = attempts.key(login, address: context.clientAddress)
-        let counter = try await environment.storage.read { tx in try tx.credentials.failureCounter(key) }
+        let accountID = actor.account.id
+        let (counter, locked) = try await environment.storage.read { tx in
+            (try tx.credentials.failureCounter(key), try tx.accounts.account(accountID)?.lockedAt != nil)
+        }
         try await attempts.checkBackoff(counter, now: environment.clock.now(), context: context)
+        if locked { throw DomainError(.accountLocked) }
         return (session, key)
     }
 

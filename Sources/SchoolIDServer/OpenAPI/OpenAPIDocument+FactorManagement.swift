@@ -109,7 +109,7 @@ extension OpenAPIDocument {
       "tags": ["second-factors"],
       "operationId": "stepUp",
       "summary": "Proves a second factor in the presented session: a TOTP `code` or a `recovery_code` (used up). Sensitive actions then pass for `step_up_seconds`.",
-      "description": "A wrong code is a failed attempt through the login counters (per-address budget, (login, address) backoff, account cap).",
+      "description": "A wrong code is a failed attempt through the login counters (per-address budget, (login, address) backoff, account cap); once the account cap has locked the account, codes are no longer checked: 403 `account_locked`.",
       "requestBody": { "required": true, "content": { "application/json": { "schema": {
         "type": "object",
         "properties": { "code": { "type": "string", "description": "TOTP code (RFC 6238)." }, "recovery_code": { "type": "string", "description": "`xxxxx-xxxxx`; case, spaces and the hyphen are ignored." } },
