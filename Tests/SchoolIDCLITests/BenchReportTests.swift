@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test("numbers keep two or three significant digits and separate thousands", arguments: [
-        (4.634, "4.63"), (45.42, "45.4"), (1_854.4, "1 854"), (147_663.2, "147 663"), (Double.nan, "-"),
+        (4.634, "4.63"), (45.42, "45.4"), (0, "0"), (12, "12"), (1_854.4, "1 854"), (147_663.2, "147 663"), (Double.nan, "-"),
     ])
     func numberFormat(value: Double, expected: String) {
         #expect(formatNumber(value) == expected)

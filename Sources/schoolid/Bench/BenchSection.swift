@@ -54,12 +54,19 @@ struct BenchTable: Encodable, Sendable {
         self.rows = rows
     }
 
-    /// A GitHub-flavoured Markdown table: the first column left-aligned, the others right.
+    /// A GitHub-flavoured Markdown table: the first column and columns of text alone
+    /// left-aligned, columns holding figures right-aligned.
     var markdown: String {
         var lines: [String] = []
         if let title { lines += ["**\(title)**", ""] }
+        let textual = columns.indices.map { column in
+            column == 0 || rows.allSatisfy { row in
+                guard column < row.count, case .text = row[column] else { return column < row.count && row[column] == .none }
+                return true
+            }
+        }
         lines.append("| " + columns.joined(separator: " | ") + " |")
-        lines.append("| " + columns.indices.map { $0 == 0 ? "---" : "---:" }.joined(separator: " | ") + " |")
+        lines.append("| " + textual.map { $0 ? "---" : "---:" }.joined(separator: " | ") + " |")
         for row in rows {
             lines.append("| " + row.map(\.markdown).joined(separator: " | ") + " |")
         }

@@ -36,12 +36,14 @@ struct Stat: Equatable, Encodable, Sendable {
     }
 }
 
-/// A number for a report cell: whole with thousands separated from 100 up, otherwise with
-/// as many decimals as keep two or three significant digits.
+/// A number for a report cell: whole with thousands separated from 100 up (and counts),
+/// otherwise with as many decimals as keep two or three significant digits.
 func formatNumber(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "-" : "∞" }
     let magnitude = abs(value)
-    if magnitude >= 100 { return (value < 0 ? "-" : "") + formatRate(magnitude) }
+    if magnitude >= 100 || (value == value.rounded() && magnitude < 1e15) {
+        return (value < 0 ? "-" : "") + formatRate(magnitude)
+    }
     if magnitude >= 10 { return String(format: "%.1f", value) }
     return String(format: "%.2f", value)
 }
