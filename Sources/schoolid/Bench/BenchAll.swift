@@ -8,6 +8,9 @@ enum BenchAll {
     /// The credential batch of the login suite here: small enough that the whole report
     /// takes minutes, large enough to measure the batch lane.
     static let batchSize = 200
+    /// wrk's connections for the token grants here (the http suite takes `--connections`):
+    /// enough to fill the group commit without queueing whole seconds of requests.
+    static let tokenConnections = 16
 
     static func run(policiesPath: String, policies: PolicySet, seconds: Double, runs: Int, connections: Int,
                     out: String) async throws -> BenchReport
@@ -30,8 +33,8 @@ enum BenchAll {
             try await LoginBench.run(policies: policiesPath, seconds: whole, runs: runs, batchSize: batchSize)
         })
         sections.append(await guarded("tokens", TokenBench.title) {
-            try await TokenBench.run(policies: policiesPath, seconds: whole, runs: runs, connections: connections,
-                                     reference: reference)
+            try await TokenBench.run(policies: policiesPath, seconds: whole, runs: runs,
+                                     connections: tokenConnections, reference: reference)
         })
         sections.append(await guarded("acks", AckBench.title) {
             try await AckBench.run(policies: policiesPath, seconds: whole, runs: runs)

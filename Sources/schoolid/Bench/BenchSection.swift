@@ -111,7 +111,7 @@ enum BenchCell: Equatable, Encodable, Sendable {
         var container = encoder.singleValueContainer()
         switch self {
         case .text(let text): try container.encode(text)
-        case .value(let value, _): try container.encode(value.isFinite ? value : nil)
+        case .value(let value, _): try container.encode(jsonNumber(value))
         case .stat(let stat, _): try container.encode(stat)
         case .percent(let value): try container.encode(value.isFinite ? (value * 10).rounded() / 10 : nil)
         case .gate(let passed): try container.encode(passed ? "pass" : "fail")

@@ -57,7 +57,7 @@ struct FilesystemProbe: Encodable, Sendable {
         try container.encode(type, forKey: .type)
         var latency = container.nestedContainer(keyedBy: LatencyKeys.self, forKey: .writeFsyncMilliseconds)
         for (key, value) in [(LatencyKeys.min, minMilliseconds), (.median, medianMilliseconds), (.p99, p99Milliseconds)] {
-            try latency.encode(value.isFinite ? value : nil, forKey: key)
+            try latency.encode(jsonNumber(value), forKey: key)
         }
     }
 }

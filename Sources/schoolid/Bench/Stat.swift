@@ -26,7 +26,7 @@ struct Stat: Equatable, Encodable, Sendable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         for (key, value) in [(CodingKeys.min, min), (.median, median), (.max, max)] {
-            try container.encode(value.isFinite ? value : nil, forKey: key)
+            try container.encode(jsonNumber(value), forKey: key)
         }
     }
 
@@ -46,4 +46,10 @@ func formatNumber(_ value: Double) -> String {
     }
     if magnitude >= 10 { return String(format: "%.1f", value) }
     return String(format: "%.2f", value)
+}
+
+/// A measured value for JSON: three decimals are more than any run repeats; no value
+/// (infinite or NaN, a run that produced nothing) is `null`.
+func jsonNumber(_ value: Double) -> Double? {
+    value.isFinite ? (value * 1000).rounded() / 1000 : nil
 }

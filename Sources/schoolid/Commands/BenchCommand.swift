@@ -26,7 +26,8 @@ enum BenchCommand: Command {
     min/median/max over N runs beside the references measured in the same run, with
     documented gates as pass/fail columns (never the exit status). A suite whose tools
     are missing says "skipped: needs wrk" instead of failing the report. The login suite
-    uses batches of \(BenchAll.batchSize) students here. About 9 minutes in release at
+    uses batches of \(BenchAll.batchSize) students here, the token suite \(BenchAll.tokenConnections) connections
+    (--connections goes to the http suite). About 9 minutes in release at
     --seconds 5 --runs 3: swift build -c release --product schoolid, then
     .build/release/schoolid bench all --seconds 5 --runs 3 --out /tmp/bench-report
 
