@@ -27,7 +27,7 @@ enum BenchCommand: Command {
     documented gates as pass/fail columns (never the exit status). A suite whose tools
     are missing says "skipped: needs wrk" instead of failing the report. The login suite
     uses batches of \(BenchAll.batchSize) students here, the token suite \(BenchAll.tokenConnections) connections
-    (--connections goes to the http suite). About 9 minutes in release at
+    (--connections goes to the http suite). About 10 minutes in release at
     --seconds 5 --runs 3: swift build -c release --product schoolid, then
     .build/release/schoolid bench all --seconds 5 --runs 3 --out /tmp/bench-report
 
