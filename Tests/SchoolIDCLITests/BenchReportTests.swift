@@ -66,6 +66,12 @@ import Testing
         #expect((object["tables"] as? [Any])?.isEmpty == true && object["suite"] as? String == "http")
     }
 
+    @Test("a suite names the first tool missing from PATH, and none when all are there")
+    func missingTool() {
+        #expect(Subprocess.missing(["sh", "schoolid-no-such-tool", "env"]) == "schoolid-no-such-tool")
+        #expect(Subprocess.missing(["sh", "env"]) == nil)
+    }
+
     static let cpuinfo = """
         processor\t: 0
         vendor_id\t: GenuineIntel
