@@ -87,7 +87,7 @@ let package = Package(
             dependencies: ["SchoolIDServer", "SchoolIDVerifier", "SchoolIDTesting", "DiaryDemo"],
             swiftSettings: strict
         ),
-        .testTarget(name: "SchoolIDCLITests", dependencies: ["SchoolIDTesting"], swiftSettings: strict),
+        .testTarget(name: "SchoolIDCLITests", dependencies: ["SchoolIDTesting", "schoolid"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,7 +18,9 @@ import SchoolIDVerifier
 enum AckBench {
     static let concurrency = 16
 
-    static func run(policies: String, seconds: Int, runs: Int) async throws -> String {
+    static let title = "Acknowledgements: signings, inclusion proofs built and verified"
+
+    static func run(policies: String, seconds: Int, runs: Int) async throws -> BenchSection {
         try await BenchServer.run(name: "acks", policies: policies) { server in
             let setup = try await AckBenchSetup.prepare(server.application)
             let filesystem = FilesystemProbe.measure(in: server.directory + "/data")
@@ -52,7 +54,7 @@ enum AckBench {
                                                             runs: runs) {
                 _ = try await verifier.verifyInclusion(receipt: receipt, proof: proof)
             }
-            return report(signings: Measurement(name: "signings", rates: signings), build: build, merkle: merkle,
+            return section(signings: Measurement(name: "signings", rates: signings), build: build, merkle: merkle,
                           offline: offline, size: size, filesystem: filesystem, seconds: seconds, runs: runs)
         }
     }
@@ -95,23 +97,21 @@ enum AckBench {
         }
     }
 
-    static func report(signings: Measurement, build: Measurement, merkle: Measurement, offline: Measurement, size: Int,
-                       filesystem: FilesystemProbe, seconds: Int, runs: Int) -> String
+    static func section(signings: Measurement, build: Measurement, merkle: Measurement, offline: Measurement, size: Int,
+                        filesystem: FilesystemProbe, seconds: Int, runs: Int) -> BenchSection
     {
-        func row(_ name: String, _ measurement: Measurement) -> String {
-            "| \(name) | \(formatRate(measurement.minimum)) / \(formatRate(measurement.median)) / "
-                + "\(formatRate(measurement.maximum)) |"
+        func row(_ name: String, _ measurement: Measurement) -> [BenchCell] {
+            [.text(name), .stat(Stat(measurement.rates))]
         }
-        return [
-            "SchoolID acknowledgement benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores; "
-                + "\(runs) × \(seconds) s; \(filesystem.summary)",
-            "",
-            "| operation | per second min / median / max |",
-            "| --- | ---: |",
+        let table = BenchTable(columns: ["operation", "per second"], rows: [
             row("sign: SMS code checked, receipt signed, appended, committed (\(concurrency) signers)", signings),
             row("server: inclusion proof built at ledger size \(size) (from stored subtree hashes)", build),
             row("verifier: inclusion proof alone (RFC 9162, one core)", merkle),
             row("verifier: receipt signature + checkpoint signature + inclusion (one core)", offline),
-        ].joined(separator: "\n")
+        ])
+        return BenchSection(suite: "acks", title: title,
+                            notes: ["\(runs) runs × \(seconds) s of signing (proofs: half as long); the server's data "
+                                    + "directory: \(filesystem.summary)."],
+                            tables: [table])
     }
 }

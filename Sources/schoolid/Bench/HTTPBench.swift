@@ -24,15 +24,20 @@ enum HTTPBench {
 
     struct Row {
         let route: String
-        let schoolID: Figure
-        let nginx: Figure
+        let schoolID: [Figure]
+        let nginx: [Figure]
     }
 
     static let schoolIDPort = 18_080
     static let nginxPort = 18_081
 
-    /// Runs the whole comparison and returns the Markdown report.
-    static func run(policies: String, seconds: Int, runs: Int, connections: Int) throws -> String {
+    static let title = "HTTP: SchoolID beside nginx serving the same bytes"
+
+    /// Runs the whole comparison; a section saying "skipped" when wrk, nginx or curl is missing.
+    static func run(policies: String, seconds: Int, runs: Int, connections: Int) throws -> BenchSection {
+        if let tool = Subprocess.missing(["wrk", "nginx", "curl", "taskset"]) {
+            return .skipped("http", title: title, reason: "needs \(tool)")
+        }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schoolid-bench-http-\(getpid())").path
         try FileManager.default.createDirectory(atPath: dir + "/www", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -63,18 +68,22 @@ enum HTTPBench {
         for route in routes {
             note("wrk \(route): SchoolID and nginx, \(runs) × \(seconds) s…")
             let nginxPath = route.replacingOccurrences(of: "/.well-known", with: "")
-            rows.append(Row(route: route,
-                            schoolID: median((0..<runs).map { _ in wrk(port: schoolIDPort, path: route, seconds: seconds, connections: connections) }),
-                            nginx: median((0..<runs).map { _ in wrk(port: nginxPort, path: nginxPath, seconds: seconds, connections: connections) })))
+            var ours: [Figure] = [], theirs: [Figure] = []
+            for _ in 0..<runs {
+                // Interleaved, so a slower minute of this shared machine hits both alike.
+                ours.append(wrk(port: schoolIDPort, path: route, seconds: seconds, connections: connections))
+                theirs.append(wrk(port: nginxPort, path: nginxPath, seconds: seconds, connections: connections))
+            }
+            rows.append(Row(route: route, schoolID: ours, nginx: theirs))
         }
         note("wrk /login: SchoolID, \(loginPageConnections) connections, \(runs) × \(seconds) s…")
         try percentileScript.write(toFile: dir + "/p95.lua", atomically: true, encoding: .utf8)
-        let loginPage = median((0..<runs).map { _ in
+        let loginPage = (0..<runs).map { _ in
             wrk(port: schoolIDPort, path: "/login", seconds: seconds, connections: loginPageConnections,
                 script: dir + "/p95.lua")
-        })
-        return report(rows, loginPage: loginPage, peakRSS: serve.peakResidentBytes, seconds: seconds, runs: runs,
-                      connections: connections)
+        }
+        return section(rows, loginPage: loginPage, peakRSS: serve.peakResidentBytes, seconds: seconds, runs: runs,
+                       connections: connections)
     }
 
     static func wrk(port: Int, path: String, seconds: Int, connections: Int, script: String? = nil) -> Figure {
@@ -98,13 +107,6 @@ enum HTTPBench {
             return (Double(text.dropLast(suffix.count)) ?? .infinity) * scale
         }
         return .infinity
-    }
-
-    static func median(_ figures: [Figure]) -> Figure {
-        let rates = figures.map(\.requestsPerSecond).sorted(), p99s = figures.map(\.p99Milliseconds).sorted()
-        let p95s = figures.compactMap(\.p95Milliseconds).sorted()
-        return Figure(requestsPerSecond: rates[rates.count / 2], p99Milliseconds: p99s[p99s.count / 2],
-                      p95Milliseconds: p95s.isEmpty ? nil : p95s[p95s.count / 2])
     }
 
     static func waitUntilServing(port: Int) throws {
@@ -135,25 +137,36 @@ enum HTTPBench {
         """
     }
 
-    static func report(_ rows: [Row], loginPage: Figure, peakRSS: Int?, seconds: Int, runs: Int, connections: Int) -> String {
-        var lines = [
-            "SchoolID HTTP benchmark: wrk -t1 -c\(connections) on CPU 0; SchoolID and nginx (1 worker) on CPU 1; median of \(runs) × \(seconds) s",
-            "",
-            "| route | SchoolID req/s | nginx req/s | SchoolID / nginx (gate ≥ 40%) | SchoolID p99 (gate < 10 ms) | nginx p99 |",
-            "| --- | ---: | ---: | ---: | ---: | ---: |",
-        ]
+    static func section(_ rows: [Row], loginPage: [Figure], peakRSS: Int?, seconds: Int, runs: Int, connections: Int)
+        -> BenchSection
+    {
+        var routes = BenchTable(columns: ["route", "SchoolID req/s", "nginx req/s", "SchoolID / nginx (median)",
+                                          "gate ≥ 40%", "SchoolID p99 ms", "gate p99 < 10 ms (median)", "nginx p99 ms",
+                                          "SchoolID non-2xx"])
         for row in rows {
-            let ratio = row.nginx.requestsPerSecond > 0 ? 100 * row.schoolID.requestsPerSecond / row.nginx.requestsPerSecond : 0
-            lines.append(String(format: "| %@ | %.0f | %.0f | %.0f%% | %.2f ms | %.2f ms |", row.route,
-                                row.schoolID.requestsPerSecond, row.nginx.requestsPerSecond, ratio,
-                                row.schoolID.p99Milliseconds, row.nginx.p99Milliseconds))
+            let ours = Stat(row.schoolID.map(\.requestsPerSecond)), theirs = Stat(row.nginx.map(\.requestsPerSecond))
+            let p99 = Stat(row.schoolID.map(\.p99Milliseconds))
+            let ratio = theirs.median > 0 ? 100 * ours.median / theirs.median : nil
+            routes.rows.append([.text(row.route), .stat(ours), .stat(theirs), ratio.map { .percent($0) } ?? .none,
+                                .gate(ratio) { $0 >= 40 }, .stat(p99), .gate(p99.median < 10),
+                                .stat(Stat(row.nginx.map(\.p99Milliseconds))),
+                                .value(Double(row.schoolID.map(\.errors).reduce(0, +)))])
         }
-        lines.append("")
-        lines.append("| page (wrk -c\(loginPageConnections)) | req/s | p95 (target < 50 ms) | p99 |")
-        lines.append("| --- | ---: | ---: | ---: |")
-        lines.append(String(format: "| GET %@ | %.0f | %.2f ms | %.2f ms |", "/login", loginPage.requestsPerSecond,
-                            loginPage.p95Milliseconds ?? .infinity, loginPage.p99Milliseconds))
-        if let peakRSS { lines.append("\nSchoolID peak RSS under load: \(peakRSS / 1_048_576) MiB (gate < 50 MiB)") }
-        return lines.joined(separator: "\n")
+        let p95s = loginPage.compactMap(\.p95Milliseconds)
+        let p95 = p95s.isEmpty ? nil : Stat(p95s)
+        let page = BenchTable(columns: ["page (wrk -c\(loginPageConnections))", "req/s", "p95 ms", "target p95 < 50 ms (median)",
+                                        "p99 ms"],
+                              rows: [[.text("GET /login"), .stat(Stat(loginPage.map(\.requestsPerSecond))),
+                                      p95.map { .stat($0) } ?? .none, .gate(p95?.median) { $0 < 50 },
+                                      .stat(Stat(loginPage.map(\.p99Milliseconds)))]])
+        let memory = BenchTable(columns: ["figure", "value", "gate < 50 MiB"],
+                                rows: [[.text("serve peak RSS (VmHWM) after the runs"),
+                                        peakRSS.map { .value(Double($0) / 1_048_576, unit: "MiB") } ?? .none,
+                                        .gate(peakRSS.map(Double.init)) { $0 < 50 * 1_048_576 }]])
+        return BenchSection(suite: "http", title: title,
+                            notes: ["wrk -t1 -c\(connections) pinned to CPU 0; SchoolID `serve` and nginx (1 worker) pinned to "
+                                    + "CPU 1; \(runs) interleaved runs × \(seconds) s per route; GET /login with "
+                                    + "\(loginPageConnections) connections (p95 from a wrk Lua `done()` script)."],
+                            tables: [routes, page, memory])
     }
 }

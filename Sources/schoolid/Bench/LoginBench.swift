@@ -13,8 +13,11 @@ enum LoginBench {
     static let accounts = 64
     static let password = "correct horse battery staple"
 
-    static func run(policies: String, seconds: Int, batchSize: Int) async throws -> String {
-        try await BenchServer.run(name: "login", policies: policies, adjust: { copied in
+    static let title = "Login: logins beside the hash-only rate, a credential batch against its budget"
+
+    static func run(policies: String, seconds: Int, runs: Int, batchSize: Int) async throws -> BenchSection {
+        if let tool = Subprocess.missing(["wrk", "curl"]) { return .skipped("login", title: title, reason: "needs \(tool)") }
+        return try await BenchServer.run(name: "login", policies: policies, adjust: { copied in
             try relaxAddressLimit(copied + "/lockout.json")
             try widenSequence(copied + "/credentials.json")
         }) { server in
@@ -23,46 +26,62 @@ enum LoginBench {
             let cores = ProcessInfo.processInfo.activeProcessorCount
             let userCost = application.policies.passwords.userHashCost
             let temporaryCost = application.policies.passwords.temporaryHashCost
-
-            note("hash-only: scrypt \(userCost) on \(cores) threads, \(seconds) s…")
-            let hashOnly = await offPool { hashRate(cost: userCost, threads: cores, seconds: Double(seconds)) }
-            note("logins over HTTP, \(seconds) s…")
             let script = try luaScript(dir: dir, logins: setting.logins)
-            let logins = await offPool {
-                HTTPBench.wrk(port: port, path: "/v1/login", seconds: seconds, connections: 2 * cores, script: script)
+            var figures = Figures()
+            for run in 1...runs {
+                note("run \(run) of \(runs): hash-only (scrypt \(userCost), \(cores) threads), then logins over HTTP, \(seconds) s each…")
+                figures.hashOnly.append(await offPool { hashRate(cost: userCost, threads: cores, seconds: Double(seconds)) })
+                figures.logins.append(await offPool {
+                    HTTPBench.wrk(port: port, path: "/v1/login", seconds: seconds, connections: 2 * cores, script: script)
+                })
             }
-
-            note("one temporary-profile hash…")
-            let hashBefore = await offPool { 1 / hashRate(cost: temporaryCost, threads: 1, seconds: 3) }
-            let temporaryParallel = await offPool { hashRate(cost: temporaryCost, threads: cores, seconds: 3) }
-            note("batch of \(batchSize) students with logins running…")
-            let started = ContinuousClock.now
-            let batchID = try await setting.submitBatch(size: batchSize)
-            let probe = LoginProbe(port: port, login: setting.logins[0], password: password)
-            async let during = offPool { probe.run() }
-            try await setting.waitUntilFinished(batchID)
-            let batchSeconds = elapsedSeconds(since: started)
-            probe.stop()
-            let loginsDuringBatch = await during
-            // This shared machine's speed drifts: the budget uses one hash's time measured
-            // just before and just after the batch.
-            let hashAfter = await offPool { 1 / hashRate(cost: temporaryCost, threads: 1, seconds: 3) }
-            let temporaryHash = (hashBefore + hashAfter) / 2
-            let budget = Double(batchSize) * temporaryHash / 2 + 1
-            note("JWKS while logins saturate the hashing pool, \(seconds) s…")
-            // Last: the flood leaves queued logins behind that would disturb later figures.
-            async let flood = offPool {
-                HTTPBench.wrk(port: port, path: "/v1/login", seconds: seconds + 2, connections: 32, script: script)
+            for run in 1...runs {
+                note("run \(run) of \(runs): a batch of \(batchSize) students with logins running…")
+                let hashBefore = await offPool { 1 / hashRate(cost: temporaryCost, threads: 1, seconds: 2) }
+                figures.temporaryParallel.append(await offPool { hashRate(cost: temporaryCost, threads: cores, seconds: 2) })
+                let started = ContinuousClock.now
+                let batchID = try await setting.submitBatch(size: batchSize, first: 1 + (run - 1) * batchSize)
+                let probe = LoginProbe(port: port, login: setting.logins[0], password: password)
+                async let during = offPool { probe.run() }
+                try await setting.waitUntilFinished(batchID)
+                figures.batchSeconds.append(elapsedSeconds(since: started))
+                probe.stop()
+                figures.duringBatch.append(await during)
+                // This shared machine's speed drifts: the budget uses one hash's time measured
+                // just before and just after the batch.
+                let hashAfter = await offPool { 1 / hashRate(cost: temporaryCost, threads: 1, seconds: 2) }
+                figures.temporaryHash.append((hashBefore + hashAfter) / 2)
+                figures.budget.append(Double(batchSize) * figures.temporaryHash[run - 1] / 2 + 1)
             }
-            try await Task.sleep(for: .seconds(1))
-            let jwks = await offPool { HTTPBench.wrk(port: port, path: "/.well-known/jwks.json", seconds: seconds, connections: 16) }
-            let floodFigure = await flood
-
-            return report(cores: cores, userCost: userCost, hashOnly: hashOnly, logins: logins, batchSize: batchSize,
-                          temporaryCost: temporaryCost, temporaryHash: temporaryHash, temporaryParallel: temporaryParallel,
-                          budget: budget, batchSeconds: batchSeconds,
-                          duringBatch: loginsDuringBatch, jwks: jwks, flood: floodFigure)
+            for run in 1...runs {
+                note("run \(run) of \(runs): JWKS while logins saturate the hashing pool, \(seconds) s…")
+                // Last: the flood leaves queued logins behind that would disturb later figures.
+                async let flood = offPool {
+                    HTTPBench.wrk(port: port, path: "/v1/login", seconds: seconds + 2, connections: 32, script: script)
+                }
+                try await Task.sleep(for: .seconds(1))
+                figures.jwks.append(await offPool {
+                    HTTPBench.wrk(port: port, path: "/.well-known/jwks.json", seconds: seconds, connections: 16)
+                })
+                figures.flood.append(await flood)
+                try await Task.sleep(for: .seconds(2))
+            }
+            return section(figures, cores: cores, userCost: userCost, temporaryCost: temporaryCost, batchSize: batchSize,
+                           seconds: seconds, runs: runs)
         }
+    }
+
+    /// Every run's figures, gathered before the section is built.
+    struct Figures {
+        var hashOnly: [Double] = []
+        var logins: [HTTPBench.Figure] = []
+        var temporaryHash: [Double] = []
+        var temporaryParallel: [Double] = []
+        var batchSeconds: [Double] = []
+        var budget: [Double] = []
+        var duringBatch: [LoginProbe.Result] = []
+        var jwks: [HTTPBench.Figure] = []
+        var flood: [HTTPBench.Figure] = []
     }
 
     /// Runs blocking work (a child process, busy hashing threads) on a thread of its own:
@@ -126,29 +145,45 @@ enum LoginBench {
         return path
     }
 
-    static func report(cores: Int, userCost: ScryptCost, hashOnly: Double, logins: HTTPBench.Figure, batchSize: Int,
-                       temporaryCost: ScryptCost, temporaryHash: Double, temporaryParallel: Double, budget: Double, batchSeconds: Double,
-                       duringBatch: LoginProbe.Result, jwks: HTTPBench.Figure, flood: HTTPBench.Figure) -> String
+    static func section(_ f: Figures, cores: Int, userCost: ScryptCost, temporaryCost: ScryptCost, batchSize: Int,
+                        seconds: Int, runs: Int) -> BenchSection
     {
-        [
-            "SchoolID login benchmark: \(cores) cores, scrypt user profile \(userCost), temporary profile \(temporaryCost)",
-            "",
-            "| figure | value | gate |",
-            "| --- | ---: | --- |",
-            String(format: "| hash-only, %d threads | %.2f hashes/s | |", cores, hashOnly),
-            String(format: "| POST /v1/login (wrk, %d connections) | %.2f logins/s, p99 %.0f ms, non-2xx %d | |",
-                   2 * cores, logins.requestsPerSecond, logins.p99Milliseconds, logins.errors),
-            String(format: "| logins / hash-only | %.0f%% | ≥ 85%% |", 100 * logins.requestsPerSecond / max(hashOnly, 0.001)),
-            String(format: "| GET /.well-known/jwks.json (wrk, 16 connections) while 32 connections post logins | %.0f req/s, p99 %.2f ms | p99 < 20 ms |",
-                   jwks.requestsPerSecond, jwks.p99Milliseconds),
-            String(format: "| the login flood meanwhile | %.2f logins/s, non-2xx %d (503 when the pool is full) | |",
-                   flood.requestsPerSecond, flood.errors),
-            String(format: "| one temporary-profile hash (mean of before and after the batch) | %.1f ms | |", temporaryHash * 1000),
-            String(format: "| temporary profile, hash-only on %d threads | %.1f hashes/s | |", cores, temporaryParallel),
-            String(format: "| batch of %d students | %.2f s | ≤ %.2f s (%d × hash ÷ 2 + 1 s) |", batchSize, batchSeconds,
-                   budget, batchSize),
-            String(format: "| logins during the batch (one at a time, %.0f ms apart) | %d answered, slowest %.0f ms, non-200 %d | keep answering |",
-                   LoginProbe.pauseMilliseconds, duringBatch.answered, duringBatch.slowestMilliseconds, duringBatch.failures),
-        ].joined(separator: "\n")
+        let hashOnly = Stat(f.hashOnly), logins = Stat(f.logins.map(\.requestsPerSecond))
+        let jwksP99 = Stat(f.jwks.map(\.p99Milliseconds))
+        let withinBudget = zip(f.batchSeconds, f.budget).map { 100 * $0 / $1 }
+        func row(_ figure: String, _ value: BenchCell, _ unit: String, _ gate: String = "", _ verdict: BenchCell = .none)
+            -> [BenchCell]
+        {
+            [.text(figure), value, .text(unit), .text(gate), verdict]
+        }
+        func total(_ values: [Int]) -> BenchCell { .value(Double(values.reduce(0, +))) }
+        let table = BenchTable(columns: ["figure", "min / median / max", "unit", "gate", "result"], rows: [
+            row("hash-only, user profile, \(cores) threads (reference)", .stat(hashOnly), "hashes/s"),
+            row("POST /v1/login (wrk, \(2 * cores) connections)", .stat(logins), "logins/s"),
+            row("POST /v1/login p99", .stat(Stat(f.logins.map(\.p99Milliseconds))), "ms"),
+            row("POST /v1/login non-2xx (all runs)", total(f.logins.map(\.errors)), "responses"),
+            row("logins / hash-only (medians)", .ratio(logins.median, hashOnly.median), "%", "≥ 85%",
+                .gate(hashOnly.median > 0 ? 100 * logins.median / hashOnly.median : nil) { $0 >= 85 }),
+            row("GET /.well-known/jwks.json (16 connections) while 32 connections post logins", .stat(Stat(f.jwks.map(\.requestsPerSecond))),
+                "req/s"),
+            row("that JWKS p99", .stat(jwksP99), "ms", "median < 20 ms", .gate(jwksP99.median < 20)),
+            row("the login flood meanwhile (every answer, 503s included)", .stat(Stat(f.flood.map(\.requestsPerSecond))),
+                "answers/s"),
+            row("the flood's non-2xx (503 when the pool is full, all runs)", total(f.flood.map(\.errors)), "responses"),
+            row("one temporary-profile hash (mean of before and after each batch)", .stat(Stat(f.temporaryHash.map { $0 * 1000 })),
+                "ms"),
+            row("temporary profile, hash-only on \(cores) threads", .stat(Stat(f.temporaryParallel)), "hashes/s"),
+            row("batch of \(batchSize) students", .stat(Stat(f.batchSeconds)), "s"),
+            row("its budget (\(batchSize) × hash ÷ 2 + 1 s)", .stat(Stat(f.budget)), "s"),
+            row("batch / budget", .stat(Stat(withinBudget)), "%", "median ≤ 100%", .gate(Stat(withinBudget).median <= 100)),
+            row("logins during the batches (one at a time, \(Int(LoginProbe.pauseMilliseconds)) ms apart)",
+                total(f.duringBatch.map(\.answered)), "answered"),
+            row("their slowest", .value(f.duringBatch.map(\.slowestMilliseconds).max() ?? 0), "ms"),
+            row("their non-200", total(f.duringBatch.map(\.failures)), "responses", "0", .gate(f.duringBatch.allSatisfy { $0.failures == 0 })),
+        ])
+        return BenchSection(suite: "login", title: title,
+                            notes: ["\(cores) cores; scrypt user profile \(userCost), temporary profile \(temporaryCost); "
+                                    + "\(runs) runs × \(seconds) s of each figure, \(runs) batches of \(batchSize)."],
+                            tables: [table])
     }
 }

@@ -45,9 +45,9 @@ struct LoginBenchSetup {
         return LoginBenchSetup(environment: environment, logins: logins, teacher: teacher, classID: schoolClass.id)
     }
 
-    /// Submits a roster of `size` students, runs it as the server would.
-    func submitBatch(size: Int) async throws -> CredentialBatch.ID {
-        let roster = try (1...size).map {
+    /// Submits a roster of `size` students (numbered from `first`), runs it as the server would.
+    func submitBatch(size: Int, first: Int = 1) async throws -> CredentialBatch.ID {
+        let roster = try (first..<first + size).map {
             try AccountProfile(lastName: "Ученик", firstName: "Номер \($0)", patronymic: nil, birthDate: nil)
         }
         let service = CredentialBatchService(environment: environment)

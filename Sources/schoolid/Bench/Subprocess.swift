@@ -19,6 +19,16 @@ struct Subprocess {
         }
     }
 
+    /// The first of `tools` not found on PATH, or nil when all are there: a suite that
+    /// needs a missing tool reports itself skipped instead of failing the whole report.
+    static func missing(_ tools: [String]) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
+        let directories = path.split(separator: ":").map(String.init)
+        return tools.first { tool in
+            !directories.contains { FileManager.default.isExecutableFile(atPath: $0 + "/" + tool) }
+        }
+    }
+
     /// Runs to completion and returns standard output.
     static func run(_ arguments: [String]) -> String {
         guard let process = try? start(arguments) else { return "" }

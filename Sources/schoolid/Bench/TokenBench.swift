@@ -15,8 +15,14 @@ enum TokenBench {
     /// Published anchors the grant rates are read against (issue 9).
     static let anchors = "Keycloak sizes 120 grants/s per vCPU; Hydra publishes 513 grants/s on 2 CPUs"
 
-    static func run(policies: String, seconds: Int, runs: Int, connections: Int) async throws -> String {
-        try await BenchServer.run(name: "tokens", policies: policies) { server in
+    static let title = "Tokens: grants over HTTP, offline verification beside openssl speed"
+
+    /// `reference` is `openssl speed` of this run when the caller measured it already.
+    static func run(policies: String, seconds: Int, runs: Int, connections: Int, reference: OpenSSLSpeed? = nil)
+        async throws -> BenchSection
+    {
+        if let tool = Subprocess.missing(["wrk"]) { return .skipped("tokens", title: title, reason: "needs \(tool)") }
+        return try await BenchServer.run(name: "tokens", policies: policies) { server in
             let setup = try await TokenBenchSetup.prepare(server.application)
             let filesystem = FilesystemProbe.measure(in: server.directory + "/data")
             let credentials = try setup.wrkScript(at: server.directory + "/client-credentials.lua",
@@ -43,13 +49,13 @@ enum TokenBench {
                 })
             }
             note("openssl speed and SchoolIDVerifier on one core…")
-            let reference = OpenSSLSpeed.measure(seconds: min(seconds, 3))
+            let reference = reference ?? OpenSSLSpeed.measure(seconds: min(seconds, 3))
             var verifications: [VerifierRow] = []
             for (algorithm, label) in [(JWSAlgorithm.ES256, "ecdsap256"), (.EdDSA, "ed25519"), (.RS256, "rsa3072")] {
                 verifications.append(try await verifierRow(server, setup, algorithm, seconds: Double(seconds), runs: runs,
                                                            reference: reference.signatures[label]?.verify))
             }
-            return report(grants: grants, refreshes: refreshes, verifications: verifications, filesystem: filesystem,
+            return section(grants: grants, refreshes: refreshes, verifications: verifications, filesystem: filesystem,
                           connections: connections, seconds: seconds, runs: runs)
         }
     }
@@ -114,38 +120,34 @@ enum TokenBench {
         return Measurement(name: name, rates: rates)
     }
 
-    static func report(grants: [HTTPBench.Figure], refreshes: [HTTPBench.Figure], verifications: [VerifierRow],
-                       filesystem: FilesystemProbe, connections: Int, seconds: Int, runs: Int) -> String
+    static func section(grants: [HTTPBench.Figure], refreshes: [HTTPBench.Figure], verifications: [VerifierRow],
+                        filesystem: FilesystemProbe, connections: Int, seconds: Int, runs: Int) -> BenchSection
     {
-        func rates(_ figures: [HTTPBench.Figure]) -> String {
-            let sorted = figures.map(\.requestsPerSecond).sorted()
-            let p99 = figures.map(\.p99Milliseconds).sorted()[figures.count / 2]
-            let errors = figures.map(\.errors).reduce(0, +)
-            return String(format: "%@ / %@ / %@ | %.2f ms | %d", formatRate(sorted[0]), formatRate(sorted[sorted.count / 2]),
-                          formatRate(sorted[sorted.count - 1]), p99, errors)
+        var grantTable = BenchTable(columns: ["grant over HTTP", "grants/s", "gate ≥ 2 000/s (median)", "p99 ms",
+                                              "non-2xx (all runs)"])
+        for (name, figures) in [("client_credentials", grants), ("refresh_token (rotation committed)", refreshes)] {
+            let rate = Stat(figures.map(\.requestsPerSecond))
+            grantTable.rows.append([.text(name), .stat(rate), .gate(rate.median >= 2_000),
+                                    .stat(Stat(figures.map(\.p99Milliseconds))),
+                                    .value(Double(figures.map(\.errors).reduce(0, +)))])
         }
-        var lines = [
-            "SchoolID token benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores; wrk -t1 -c\(connections), "
-                + "\(runs) × \(seconds) s; \(filesystem.summary)",
-            "",
-            "| grant over HTTP | grants/s min / median / max | p99 (median run) | non-2xx | gate |",
-            "| --- | ---: | ---: | ---: | --- |",
-            "| client_credentials | \(rates(grants)) | ≥ 2 000/s |",
-            "| refresh_token (rotation committed) | \(rates(refreshes)) | ≥ 2 000/s |",
-            "",
-            "Anchors: \(anchors).",
-            "",
-            "| SchoolIDVerifier, one core, guardian token with 2 students | verifications/s min / median / max | openssl speed verify/s | share | gate | claims JSON share |",
-            "| --- | ---: | ---: | ---: | --- | ---: |",
-        ]
+        var verifierTable = BenchTable(columns: ["SchoolIDVerifier, one core, guardian token with 2 students",
+                                                 "verifications/s", "openssl speed verify/s", "median / openssl", "gate",
+                                                 "result", "claims JSON share of a verification"])
         for row in verifications {
-            let share = row.reference.map { String(format: "%.0f%%", 100 * row.verify.median / $0) } ?? "-"
-            let gate = row.algorithm == .ES256 ? "≥ 70%" : row.algorithm == .EdDSA ? "≥ 75%" : "-"
-            let json = String(format: "%.0f%%", 100 * row.verify.median / row.decode.median)
-            lines.append("| \(row.algorithm.rawValue) (\(row.tokenBytes) B) | \(formatRate(row.verify.minimum)) / "
-                         + "\(formatRate(row.verify.median)) / \(formatRate(row.verify.maximum)) | "
-                         + "\(row.reference.map(formatRate) ?? "-") | \(share) | \(gate) | \(json) |")
+            let gate: Double? = row.algorithm == .ES256 ? 70 : row.algorithm == .EdDSA ? 75 : nil
+            let share = row.reference.map { 100 * row.verify.median / $0 }
+            verifierTable.rows.append([
+                .text("\(row.algorithm.rawValue) (\(row.tokenBytes) B)"), .stat(Stat(row.verify.rates)),
+                row.reference.map { .value($0) } ?? .none, share.map { .percent($0) } ?? .none,
+                .text(gate.map { "≥ \(Int($0))%" } ?? "-"),
+                gate.map { minimum in .gate(share) { $0 >= minimum } } ?? .none,
+                .ratio(row.verify.median, row.decode.median),
+            ])
         }
-        return lines.joined(separator: "\n")
+        return BenchSection(suite: "tokens", title: title,
+                            notes: ["wrk -t1 -c\(connections), \(runs) runs × \(seconds) s per grant; the server's data "
+                                    + "directory: \(filesystem.summary). Anchors: \(anchors)."],
+                            tables: [grantTable, verifierTable])
     }
 }

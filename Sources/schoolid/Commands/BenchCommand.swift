@@ -4,38 +4,51 @@ import SchoolIDCore
 import SchoolIDCrypto
 import SchoolIDJOSE
 
-/// `schoolid bench crypto|http|login|tokens`: our figures beside references measured in
-/// the same run.
+/// `schoolid bench [all|crypto|http|login|tokens|acks]`: our figures beside references
+/// measured in the same run; `all` (the default) writes one report, Markdown and JSON.
 enum BenchCommand: Command {
     static let name = "bench"
     static let summary = "measure crypto, HTTP, login, token and acknowledgement throughput beside references"
     static let help = """
-    usage: schoolid bench crypto [--seconds S] [--runs N] [--policies DIR]
+    usage: schoolid bench [all] [--out DIR] [--seconds S] [--runs N] [--connections C] [--policies DIR]
+           schoolid bench crypto [--seconds S] [--runs N] [--policies DIR]
            schoolid bench http [--seconds S] [--runs N] [--connections C] [--policies DIR]
-           schoolid bench login [--seconds S] [--batch N] [--policies DIR]
+           schoolid bench login [--seconds S] [--runs N] [--batch N] [--policies DIR]
            schoolid bench tokens [--seconds S] [--runs N] [--connections C] [--policies DIR]
            schoolid bench acks [--seconds S] [--runs N] [--policies DIR]
 
-    Measures full JWS signing and verification of a fixed access-token claim set
+    all (also 'schoolid bench' alone): runs every suite below in one go and writes ONE
+    report, DIR/bench-report.md and DIR/bench-report.json (default DIR ./bench-report/,
+    created; keep it outside the repository, or rely on .gitignore, which lists
+    bench-report/), and prints the Markdown. The report names the machine (CPU model,
+    cores, memory, kernel), the build mode, the date and this command line, the data
+    directory's filesystem and 4 KiB write+fsync latency, and every figure as
+    min/median/max over N runs beside the references measured in the same run, with
+    documented gates as pass/fail columns (never the exit status). A suite whose tools
+    are missing says "skipped: needs wrk" instead of failing the report. The login suite
+    uses batches of \(BenchAll.batchSize) students here, the token suite \(BenchAll.tokenConnections) connections
+    (--connections goes to the http suite). About 10 minutes in release at
+    --seconds 5 --runs 3: swift build -c release --product schoolid, then
+    .build/release/schoolid bench all --seconds 5 --runs 3 --out /tmp/bench-report
+
+    crypto: full JWS signing and verification of a fixed access-token claim set
     (ES256, EdDSA, RS256 with a 3072-bit key), scrypt at the policy's user and
     temporary-password profiles, HMAC-SHA-256 and AES-256-GCM sealing of 64 bytes,
-    each as min/median/max operations per second over N runs of S seconds, printed
     beside `openssl speed` figures for the same algorithms measured in the same run.
-    Build in release mode for meaningful figures: swift run -c release schoolid bench crypto
 
     http: starts 'schoolid serve' and nginx (Debian's nginx-light, 1 worker) serving the
     same JWKS and /healthz bytes, each pinned to CPU 1 with taskset, and loads each with
-    wrk pinned to CPU 0 (one thread, C keep-alive connections, default 64, S seconds,
-    default 10); prints requests/s and p99 (median of N runs) and serve's peak RSS.
-    Then GET /login (the login page: a CSRF cookie, no hashing) with 16 connections,
-    requests/s, p95 (a wrk Lua done() script) and p99 (issue 11 target: p95 < 50 ms).
-    Needs: apt-get install wrk nginx-light curl. Uses ports 18080 and 18081.
+    wrk pinned to CPU 0 (one thread, C keep-alive connections, default 64, S seconds);
+    requests/s and p99 of N interleaved runs and serve's peak RSS. Then GET /login (a
+    CSRF cookie, no hashing) with 16 connections: requests/s, p95 (a wrk Lua done()
+    script) and p99 (issue 11 target: p95 < 50 ms). Needs wrk, nginx-light, curl.
+    Uses ports 18080 and 18081.
 
     login: runs the server in-process at the policy's real scrypt costs and measures,
-    in one run, the hash-only rate of the user profile on every core, then POST
-    /v1/login through wrk for S seconds (default 10), then a credential batch of N
-    students (default 1000) against its budget (N x one temporary-profile hash / 2 + 1 s)
-    while logins continue. Needs wrk.
+    N times each: the hash-only rate of the user profile on every core and POST
+    /v1/login through wrk; a credential batch of --batch students (default 1000)
+    against its budget (batch x one temporary-profile hash / 2 + 1 s) while logins
+    continue; JWKS while 32 connections flood the login route. Needs wrk and curl.
 
     tokens: runs the server in-process and measures, with wrk (C connections, N runs
     of S seconds), POST /oauth/token grants per second for client_credentials and for
@@ -51,120 +64,57 @@ enum BenchCommand: Command {
     then at the resulting ledger size inclusion proofs built by the server, and verified
     on one core alone and with the receipt's and checkpoint's signatures.
 
+    Build in release mode for meaningful figures (a debug build only shows the shape).
+
     options:
-      --seconds S   length of each timed run (default 1)
-      --runs N      timed runs per operation (default 3)
+      --out DIR     where 'all' writes its report (default ./bench-report)
+      --seconds S   length of each timed run (default 1 for crypto, 10 otherwise, 5 for all)
+      --runs N      timed runs per figure (default 3)
     \(CommonPaths.helpText)
     """
 
+    static let suites = ["all", "crypto", "http", "login", "tokens", "acks"]
+
     static func run(_ arguments: consuming Arguments) async throws {
-        let suite = try arguments.required("benchmark (crypto, http, login, tokens or acks)")
-        guard ["crypto", "http", "login", "tokens", "acks"].contains(suite) else { throw UsageError("unknown benchmark '\(suite)'") }
-        let seconds = try Double(arguments.option("--seconds") ?? (suite == "crypto" ? "1" : "10")) ?? 0
+        let secondsText = try arguments.option("--seconds")
         let runs = try Int(arguments.option("--runs") ?? "3") ?? 0
-        guard seconds > 0, runs > 0 else { throw UsageError("--seconds and --runs take positive numbers") }
         let connections = try Int(arguments.option("--connections") ?? "64") ?? 0
-        guard connections > 0 else { throw UsageError("--connections takes a positive number") }
-        let batch = try Int(arguments.option("--batch") ?? "1000") ?? 0
-        guard batch > 0 else { throw UsageError("--batch takes a positive number") }
+        let batchText = try arguments.option("--batch")
+        let outText = try arguments.option("--out")
         let environment = Environment(paths: try CommonPaths.take(from: &arguments))
+        let suite = arguments.positional() ?? "all"
         try arguments.finish()
-        if suite == "login" {
-            print(try await LoginBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)),
-                                           batchSize: batch))
+        guard suites.contains(suite) else { throw UsageError("unknown benchmark '\(suite)'") }
+        let seconds = Double(secondsText ?? (suite == "crypto" ? "1" : suite == "all" ? "5" : "10")) ?? 0
+        guard seconds > 0, runs > 0 else { throw UsageError("--seconds and --runs take positive numbers") }
+        guard connections > 0 else { throw UsageError("--connections takes a positive number") }
+        let batch = Int(batchText ?? (suite == "all" ? "\(BenchAll.batchSize)" : "1000")) ?? 0
+        guard batch > 0 else { throw UsageError("--batch takes a positive number") }
+        guard outText == nil || suite == "all" else { throw UsageError("--out goes with 'bench all'") }
+        let whole = Int(seconds.rounded(.up)), policiesPath = environment.paths.policies
+        let section: BenchSection
+        switch suite {
+        case "all":
+            let out = outText ?? "./bench-report"
+            let report = try await BenchAll.run(policiesPath: policiesPath, policies: try environment.policies(),
+                                                seconds: seconds, runs: runs, connections: connections, out: out)
+            print(report.markdown, terminator: "")
+            note("wrote \(out)/bench-report.md and \(out)/bench-report.json")
             return
+        case "login":
+            section = try await LoginBench.run(policies: policiesPath, seconds: whole, runs: runs, batchSize: batch)
+        case "acks":
+            section = try await AckBench.run(policies: policiesPath, seconds: whole, runs: runs)
+        case "tokens":
+            section = try await TokenBench.run(policies: policiesPath, seconds: whole, runs: runs, connections: connections)
+        case "http":
+            section = try HTTPBench.run(policies: policiesPath, seconds: whole, runs: runs, connections: connections)
+        default:
+            let policies = try environment.policies()
+            note("openssl speed (\(whole) s per figure)…")
+            let reference = OpenSSLSpeed.measure(seconds: whole)
+            section = try CryptoBench.run(policies: policies, reference: reference, seconds: seconds, runs: runs)
         }
-        if suite == "acks" {
-            print(try await AckBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)),
-                                         runs: runs))
-            return
-        }
-        if suite == "tokens" {
-            print(try await TokenBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)),
-                                           runs: runs, connections: connections))
-            return
-        }
-        let policies = try environment.policies()
-        if suite == "http" {
-            print(try HTTPBench.run(policies: environment.paths.policies, seconds: Int(seconds.rounded(.up)), runs: runs,
-                                    connections: connections))
-            return
-        }
-
-        note("openssl speed (\(Int(seconds.rounded(.up))) s per figure)…")
-        let reference = OpenSSLSpeed.measure(seconds: Int(seconds.rounded(.up)))
-        var rows: [Row] = []
-        for (algorithm, label) in [(JWSAlgorithm.ES256, "ecdsap256"), (.EdDSA, "ed25519"), (.RS256, "rsa3072")] {
-            note("JWS \(algorithm.rawValue)…")
-            let (sign, verify) = try measureJWS(algorithm, seconds: seconds, runs: runs)
-            rows.append(Row(sign, reference: reference.signatures[label]?.sign, referenceName: "openssl speed \(label) sign"))
-            rows.append(Row(verify, reference: reference.signatures[label]?.verify, referenceName: "openssl speed \(label) verify"))
-        }
-        note("scrypt, HMAC, AES-GCM…")
-        for (profile, cost) in [("user", policies.passwords.userHashCost), ("temporary", policies.passwords.temporaryHashCost)] {
-            let hasher = PasswordHasher(parameters: ScryptParameters(logN: cost.logN, r: cost.r, p: cost.p))
-            let password = Array("correct horse battery staple".utf8)
-            rows.append(Row(try Measurement.measure("scrypt hash, \(profile) profile (\(cost))", seconds: max(seconds, 2), runs: runs) {
-                _ = try hasher.hash(password)
-            }, reference: nil, referenceName: "-"))
-        }
-        let key = SymmetricKey.generate()
-        let block = [UInt8](repeating: 0x5A, count: 64)
-        rows.append(Row(Measurement.measure("HMAC-SHA-256, 64 bytes", seconds: seconds, runs: runs) {
-            _ = HMAC.sha256(key: key.unsafeBytes, data: block)
-        }, reference: reference.perBlock["hmac-sha256"], referenceName: "openssl speed -hmac sha256 (64 B)"))
-        let aad = Array("schoolid:v1:bench".utf8)
-        rows.append(Row(try Measurement.measure("AES-256-GCM seal, 64 bytes", seconds: seconds, runs: runs) {
-            _ = try AES256GCM.seal(block, using: key, authenticating: aad)
-        }, reference: reference.perBlock["aes-256-gcm"], referenceName: "openssl speed -evp aes-256-gcm (64 B)"))
-        print(Row.table(rows, runs: runs, seconds: seconds))
-    }
-
-    /// Full JWS: claims → JSON → base64url → signature → compact, and back with every check.
-    static func measureJWS(_ algorithm: JWSAlgorithm, seconds: Double, runs: Int) throws -> (Measurement, Measurement) {
-        let key = try SigningKey.generate(algorithm)
-        let keys = try KeySet([key.verificationKey])
-        let now = UnixTime(seconds: 1_800_000_000)
-        var claims = JWTClaims(issuer: "https://id.school.example", subject: "acc_Qm9ndXNBY2NvdW50SWQwMQ",
-                               audience: ["diary"], expiresAt: now.adding(seconds: 300), issuedAt: now,
-                               jwtID: "7Zk3pQ9xW2mN4vB8cD1eF6")
-        try claims.setClaim("client_id", "diary")
-        try claims.setClaim("scope", "openid diary")
-        let token = try JWT.sign(claims, type: "at+jwt", key: key)
-        let sign = try Measurement.measure("JWS \(algorithm.rawValue) sign (full JWT)", seconds: seconds, runs: runs) {
-            _ = try JWT.sign(claims, type: "at+jwt", key: key)
-        }
-        let verify = try Measurement.measure("JWS \(algorithm.rawValue) verify (full JWT)", seconds: seconds, runs: runs) {
-            _ = try JWT.verify(token, keys: keys, expectedType: "at+jwt", now: now, leeway: 60,
-                               issuer: "https://id.school.example", audience: "diary")
-        }
-        return (sign, verify)
-    }
-
-    struct Row {
-        let measurement: Measurement
-        let reference: Double?
-        let referenceName: String
-
-        init(_ measurement: Measurement, reference: Double?, referenceName: String) {
-            self.measurement = measurement
-            self.reference = reference
-            self.referenceName = referenceName
-        }
-
-        static func table(_ rows: [Row], runs: Int, seconds: Double) -> String {
-            var lines = [
-                "SchoolID crypto benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(runs) runs x \(seconds) s, operations per second",
-                "",
-                "| operation | min | median | max | reference | reference ops/s | median / reference |",
-                "| --- | ---: | ---: | ---: | --- | ---: | ---: |",
-            ]
-            for row in rows {
-                let m = row.measurement
-                let ratio = row.reference.map { String(format: "%.0f%%", 100 * m.median / $0) } ?? "-"
-                lines.append("| \(m.name) | \(formatRate(m.minimum)) | \(formatRate(m.median)) | \(formatRate(m.maximum)) | \(row.referenceName) | \(row.reference.map(formatRate) ?? "-") | \(ratio) |")
-            }
-            return lines.joined(separator: "\n")
-        }
+        print(section.markdown)
     }
 }
