@@ -273,8 +273,9 @@ final class LoadMix: Sendable {
     private func waitForCode(to phone: String, after count: Int) -> String? {
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
-            if let text = world.gateway.received.filter({ $0.to == phone }).dropFirst(count).first?.text,
-               let code = DeliveryWorld.code(in: text)
+            // Skip the notices (a new acknowledgement request is announced by SMS too).
+            if let code = world.gateway.received.filter({ $0.to == phone }).dropFirst(count)
+                .lazy.compactMap({ DeliveryWorld.code(in: $0.text) }).first
             {
                 return code
             }

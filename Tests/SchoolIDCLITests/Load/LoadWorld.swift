@@ -267,8 +267,9 @@ extension LoadWorld {
     static func code(_ gateway: FakeSMSGateway, to phone: String, after count: Int) async throws -> String {
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
-            if let text = gateway.received.filter({ $0.to == phone }).dropFirst(count).first?.text,
-               let code = DeliveryWorld.code(in: text)
+            // Skip the notices (a new acknowledgement request is announced by SMS too).
+            if let code = gateway.received.filter({ $0.to == phone }).dropFirst(count)
+                .lazy.compactMap({ DeliveryWorld.code(in: $0.text) }).first
             {
                 return code
             }
