@@ -152,20 +152,21 @@ final class LoadMix: Sendable {
             guardian.refresh = try LoadWorld.authorize(on: connection, session: guardian.session, basic: world.basic)
             timed("authorize + code redemption", since: started) { LoadConnection.Reply(status: 200, headers: [], body: []) }
             return true
-        } catch {
-            if let step = error as? LoadWorldError, case .step(let text) = step, !text.contains("errno"), !text.contains("closed"),
-               !text.contains("timed out")
-            {
-                // The session ended (e.g. it expired): log in again first.
-                if let reply = try? connection.post("/v1/login", json: ["login": guardian.login, "password": LoadWorld.password],
-                                                    headers: headers),
-                    let session = reply.string("session_token")
-                {
-                    guardian.session = session
-                }
-            }
+        } catch is LoadConnection.TransportError {
             recorder.withLock { $0 }.transportError("authorize + code redemption")
             return false
+        } catch {
+            // Refused (the session ended, e.g. by a password change): log in again for the next try.
+            timed("authorize + code redemption", since: started) {
+                LoadConnection.Reply(status: 400, headers: [], body: Array("\(error)".utf8))
+            }
+            if let reply = try? connection.post("/v1/login", json: ["login": guardian.login, "password": LoadWorld.password],
+                                                headers: headers),
+               let session = reply.string("session_token")
+            {
+                guardian.session = session
+            }
+            return true
         }
     }
 

@@ -30,8 +30,16 @@ final class LoadRecorder: Sendable {
     }
 
     private let routes = Mutex<[String: Route]>([:])
+    private let started = ContinuousClock.now
+    /// Answers completed in each second since the recorder was made.
+    private let completions = Mutex<[Int]>([])
 
     func record(_ route: String, status: Int, milliseconds: Double, body: String = "") {
+        let second = Int(started.duration(to: .now).components.seconds)
+        completions.withLock { counts in
+            if counts.count <= second { counts += Array(repeating: 0, count: second - counts.count + 1) }
+            counts[second] += 1
+        }
         routes.withLock { routes in
             var entry = routes[route] ?? Route()
             entry.latencies.append(milliseconds)
@@ -43,6 +51,14 @@ final class LoadRecorder: Sendable {
 
     func transportError(_ route: String) {
         routes.withLock { $0[route, default: Route()].transportErrors += 1 }
+    }
+
+    /// Answers per second over the seconds `range` (clamped to what was recorded).
+    func throughput(seconds range: Range<Int>) -> Double {
+        completions.withLock { counts in
+            let window = counts[min(range.lowerBound, counts.count)..<min(range.upperBound, counts.count)]
+            return window.isEmpty ? 0 : Double(window.reduce(0, +)) / Double(window.count)
+        }
     }
 
     var total: Int { routes.withLock { $0.values.reduce(0) { $0 + $1.latencies.count } } }

@@ -32,6 +32,10 @@ extension LoadAndCrashTests {
             let capacityRPS: Double
             let offeredRPS: Double
             let achievedRPS: Double
+        /// Answers per second in the first and the last window: a server that slows as
+        /// its tables grow (or a machine whose other load changed) shows here.
+        let firstWindowRPS: Double
+        let lastWindowRPS: Double
             let routes: [LoadRecorder.Row]
             let rssFirstWindowMaxKiB: Int
             let rssLastWindowMaxKiB: Int
@@ -45,7 +49,8 @@ extension LoadAndCrashTests {
             enum CodingKeys: String, CodingKey {
                 case seed, seconds, routes, samples
                 case windowSeconds = "window_seconds", capacityRPS = "capacity_rps", offeredRPS = "offered_rps"
-                case achievedRPS = "achieved_rps", rssFirstWindowMaxKiB = "rss_first_window_max_kib"
+                case achievedRPS = "achieved_rps", firstWindowRPS = "first_window_rps", lastWindowRPS = "last_window_rps"
+                case rssFirstWindowMaxKiB = "rss_first_window_max_kib"
                 case rssLastWindowMaxKiB = "rss_last_window_max_kib", fdsAfterWarmUp = "fds_after_warm_up"
                 case fdsAtEnd = "fds_at_end", fdsMaxUnderLoad = "fds_max_under_load"
                 case acknowledgedWrites = "acknowledged_writes", checkedWrites = "checked_writes", lostWrites = "lost_writes"
@@ -98,7 +103,10 @@ extension LoadAndCrashTests {
             let firstMax = samples.filter { $0.second < first + window }.map(\.rssKiB).max() ?? 0
             let lastMax = samples.filter { $0.second >= last - window }.map(\.rssKiB).max() ?? 0
             let report = Report(seed: seed, seconds: LoadSettings.seconds, windowSeconds: window, capacityRPS: capacity,
-                                offeredRPS: offered, achievedRPS: achieved, routes: recorder.rows, rssFirstWindowMaxKiB: firstMax,
+                                offeredRPS: offered, achievedRPS: achieved,
+                            firstWindowRPS: recorder.throughput(seconds: 0..<Int(window)),
+                            lastWindowRPS: recorder.throughput(seconds: Int(LoadSettings.seconds - window)..<Int(LoadSettings.seconds)),
+                            routes: recorder.rows, rssFirstWindowMaxKiB: firstMax,
                                 rssLastWindowMaxKiB: lastMax, fdsAfterWarmUp: fdsAfterWarmUp, fdsAtEnd: fdsAtEnd,
                                 fdsMaxUnderLoad: samples.map(\.fds).max() ?? 0, acknowledgedWrites: state.acknowledged,
                                 checkedWrites: outcome.checked, lostWrites: outcome.lost, samples: samples)
@@ -137,7 +145,8 @@ extension LoadAndCrashTests {
         static func report(_ report: Report, recorder: LoadRecorder, state: LoadJournal.State) throws {
             Swift.print("""
             mixed load (seed \(report.seed)): capacity \(Int(report.capacityRPS))/s, offered \(Int(report.offeredRPS))/s \
-            (80%), achieved \(Int(report.achievedRPS))/s over \(Int(report.seconds)) s
+            (80%), achieved \(Int(report.achievedRPS))/s over \(Int(report.seconds)) s (first \(Int(report.windowSeconds)) s \
+            \(Int(report.firstWindowRPS))/s, last \(Int(report.windowSeconds)) s \(Int(report.lastWindowRPS))/s)
             \(recorder.table)
             RSS max: first \(Int(report.windowSeconds)) s \(report.rssFirstWindowMaxKiB) KiB, last \(Int(report.windowSeconds)) s \
             \(report.rssLastWindowMaxKiB) KiB (\(String(format: "%.3f", Double(report.rssLastWindowMaxKiB) / Double(max(report.rssFirstWindowMaxKiB, 1))))×); \
