@@ -10,10 +10,9 @@ extension LoadAndCrashTests {
     /// A lighter form of the morning mix runs throughout (6 closed-loop users with 20 ms
     /// of think time, plus registrations, signings and password changes at one per second
     /// each). Each cycle lets the server run for a seeded random 3–8 s, sends SIGKILL,
-    /// starts `serve` again (port 0: a new port, which the users reconnect to), holds the
-    /// users, checks the whole journal through the API and lets them go on. The issuer
-    /// names the port, so access tokens of the killed server are refused by the new one
-    /// (the client asks for a new token; refresh tokens carry over). Requests in
+    /// starts `serve` again on the same port (the client's access token, the sessions and
+    /// refresh tokens of the killed server keep working; the users reconnect), holds the
+    /// users, checks the whole journal through the API and lets them go on. Requests in
     /// flight at the kill fail in transport and are not counted as acknowledged. "Message
     /// queued" is checked at the fake gateway: each phone receives at least as many
     /// distinct messages (idempotency keys) as codes were acknowledged as sent; a key the
@@ -51,7 +50,6 @@ extension LoadAndCrashTests {
                 world.kill()
                 runner.paused.store(true, ordering: .relaxed)
                 try await world.restart()
-                mix.forgetClientToken()
                 let state = mix.journal.snapshot
                 let outcome = await LoadVerifier.verify(state, mix: mix)
                 lost += outcome.lost

@@ -10,7 +10,7 @@ import Foundation
 /// connection open. Every call blocks, so a connection is only ever used from the
 /// dedicated thread of its virtual user, never from the cooperative pool (which the
 /// fake gateway in this process needs). A failed exchange closes the socket and the
-/// next request reconnects (to ``port``, which a kill cycle changes).
+/// next request reconnects (after a kill cycle, to the restarted server).
 final class LoadConnection {
     /// One answer.
     struct Reply {
@@ -35,12 +35,12 @@ final class LoadConnection {
 
     private var fd: Int32 = -1
     private var buffer: [UInt8] = []
-    /// The port requests go to; read before each connect.
-    let port: @Sendable () -> Int
+    /// The port requests go to.
+    let port: Int
     /// How long one exchange may take before it counts as a transport error.
     let timeoutMillis: Int32
 
-    init(port: @escaping @Sendable () -> Int, timeoutMillis: Int32 = 30_000) {
+    init(port: Int, timeoutMillis: Int32 = 30_000) {
         self.port = port
         self.timeoutMillis = timeoutMillis
     }
@@ -101,7 +101,7 @@ final class LoadConnection {
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port())).bigEndian
+        address.sin_port = in_port_t(UInt16(port)).bigEndian
         inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }

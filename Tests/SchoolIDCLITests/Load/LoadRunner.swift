@@ -33,7 +33,7 @@ final class LoadRunner: Sendable {
         let world = mix.world
         await Self.threads(threads) { [self] index in
             var generator = SeededGenerator(seed: seed &+ UInt64(index))
-            let connection = LoadConnection(port: { world.port })
+            let connection = LoadConnection(port: world.port)
             while running(until: deadline) {
                 if !mix.perform(LoadMix.Kind.draw(&generator), on: connection, generator: &generator) {
                     Thread.sleep(forTimeInterval: 0.05)  // the server is down: do not spin
@@ -52,7 +52,7 @@ final class LoadRunner: Sendable {
         let world = mix.world
         await Self.threads(threads) { [self] index in
             var generator = SeededGenerator(seed: seed &+ UInt64(index))
-            let connection = LoadConnection(port: { world.port })
+            let connection = LoadConnection(port: world.port)
             while !stopped.load(ordering: .relaxed) {
                 let arrival = taken.add(1, ordering: .relaxed).newValue - 1
                 guard arrival < arrivals else { return }
@@ -72,7 +72,7 @@ final class LoadRunner: Sendable {
         await Self.threads(rates.count) { [self] stream in
             guard rates[stream] > 0 else { return }
             var generator = SeededGenerator(seed: seed &+ 1000 &+ UInt64(stream))
-            let connection = LoadConnection(port: { world.port })
+            let connection = LoadConnection(port: world.port)
             var next = ContinuousClock.now
             while running(until: deadline) {
                 switch stream {
@@ -124,7 +124,7 @@ enum LoadVerifier {
     private static func verifyBlocking(_ state: LoadJournal.State, mix: LoadMix) -> Outcome {
         var outcome = Outcome()
         let world = mix.world
-        let connection = LoadConnection(port: { world.port })
+        let connection = LoadConnection(port: world.port)
         // Account created / password changed: one of the possibly current passwords logs in.
         for (login, candidates) in state.accounts {
             outcome.checked += 1

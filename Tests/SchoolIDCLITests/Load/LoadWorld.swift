@@ -30,10 +30,9 @@ final class LoadWorld: Sendable {
     let consentVersion: Int
     let guardians: [GuardianSeed]
     private let serve: Mutex<ServeProcess?>
-    private let currentPort: Atomic<Int>
+    /// The port of `serve` (a restart binds the same one, so the issuer and every token stay valid).
+    let port: Int
 
-    /// The port of the running `serve` (a restart picks a new one).
-    var port: Int { currentPort.load(ordering: .acquiring) }
     /// The pid of the running `serve`.
     var pid: pid_t? { serve.withLock { $0?.pid } }
     /// `Authorization: Basic …` of the client.
@@ -96,11 +95,11 @@ final class LoadWorld: Sendable {
         self.consentVersion = consentVersion
         self.guardians = guardians
         self.serve = Mutex(serve)
-        currentPort = Atomic(serve.port)
+        port = serve.port
     }
 
-    static func launch(directory: TemporaryDirectory, gateway: FakeSMSGateway) async throws -> ServeProcess {
-        try await ServeProcess.launch(["serve", "--port", "0", "--trusted-proxy", "127.0.0.1/32",
+    static func launch(directory: TemporaryDirectory, gateway: FakeSMSGateway, port: Int = 0) async throws -> ServeProcess {
+        try await ServeProcess.launch(["serve", "--port", "\(port)", "--trusted-proxy", "127.0.0.1/32",
                                        "--sms-gateway-url", gateway.url.absoluteString],
                                       in: directory.path, environment: ["SCHOOLID_SMS_GATEWAY_TOKEN": gateway.token])
     }
@@ -113,11 +112,11 @@ final class LoadWorld: Sendable {
         }
     }
 
-    /// Starts `serve` again on the same data directory (a new port).
+    /// Starts `serve` again on the same data directory and port, as an operator's restart
+    /// does: tokens and sessions issued before the crash are still the issuer's.
     func restart() async throws {
-        let process = try await Self.launch(directory: directory, gateway: gateway)
+        let process = try await Self.launch(directory: directory, gateway: gateway, port: port)
         serve.withLock { $0 = process }
-        currentPort.store(process.port, ordering: .releasing)
     }
 
     /// Kills `serve`, stops the gateway and removes the directory.
@@ -282,7 +281,7 @@ extension LoadWorld {
     static func authorize(port: Int, session: String, basic: String) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                let connection = LoadConnection(port: { port })
+                let connection = LoadConnection(port: port)
                 continuation.resume(with: Result { try authorize(on: connection, session: session, basic: basic) })
             }.start()
         }
