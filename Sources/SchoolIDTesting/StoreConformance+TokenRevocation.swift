@@ -47,5 +47,26 @@ extension StoreConformance {
             #expect(kept == 0 && deleted == 2)
             #expect(try await storage.read { tx in try tx.refreshTokens.isFamilyRevoked(token.familyID) } == false)
         },
+        Case("isEveryMemberRevoked: no for an unknown or live family (rotated members included), yes once every member is revoked") { storage in
+            let samples = StoreSamples()
+            let directory = try await samples.directory(in: storage)
+            let token = sampleRefresh(samples, of: directory.student)
+            try await storage.write { tx in try tx.refreshTokens.insert(token) }
+            let at = StoreSamples.t0.adding(seconds: 10)
+            let successor = try await storage.write { tx in
+                try tx.refreshTokens.rotate(hash: token.tokenHash, to: samples.bytes(), idleExpiresAt: at.adding(seconds: 600),
+                                            at: at)?.successor
+            }
+            try #require(successor != nil)
+            func everyMemberRevoked() async throws -> [Bool] {
+                try await storage.read { tx in
+                    try [token.familyID, "fam_unknown"].map { try tx.refreshTokens.isEveryMemberRevoked($0) }
+                }
+            }
+            #expect(try await everyMemberRevoked() == [false, false])
+            try await storage.write { tx in try tx.refreshTokens.revokeAll(accountID: directory.student.id, at: at) }
+            #expect(try await everyMemberRevoked() == [true, false])
+            #expect(try await storage.read { tx in try tx.refreshTokens.isFamilyRevoked(token.familyID) } == false)
+        },
     ]
 }

@@ -83,9 +83,7 @@ public struct TokenStatusService: Sendable {
     /// revoked otherwise (password change, unlinking, account or client disable revoke
     /// refresh tokens without marking their families).
     private static func familyIsRevoked(_ family: String, in tx: any ReadTransaction) throws -> Bool {
-        if try tx.refreshTokens.isFamilyRevoked(family) { return true }
-        let members = try tx.refreshTokens.family(family)
-        return !members.isEmpty && members.allSatisfy { $0.revokedAt != nil }
+        try tx.refreshTokens.isFamilyRevoked(family) || tx.refreshTokens.isEveryMemberRevoked(family)
     }
 
     private static func clientIsActive(_ clientID: String, in tx: any ReadTransaction) throws -> Bool {

@@ -13,6 +13,12 @@ public protocol RefreshTokenReader {
     /// access tokens issued under it (their `fam` claim), which live no longer.
     /// - Throws: a backend error.
     func isFamilyRevoked(_ familyID: String) throws -> Bool
+    /// Whether the family has stored members and every one is revoked (a password change,
+    /// unlinking, or a disabled account or client revokes members without marking the
+    /// family). Answered without reading the family, which grows by one member per
+    /// rotation: introspection asks this for every access token.
+    /// - Throws: a backend error.
+    func isEveryMemberRevoked(_ familyID: String) throws -> Bool
 }
 
 /// Stores refresh tokens by hash, in families (issue 9).

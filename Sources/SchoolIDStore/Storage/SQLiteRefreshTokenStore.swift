@@ -79,6 +79,15 @@ struct SQLiteRefreshTokenStore: RefreshTokenStore {
         try connection.queryFirst("SELECT 1 FROM revoked_token_families WHERE family_id = ?", [familyID]) != nil
     }
 
+    /// Two probes of `refresh_tokens_by_family`: a live family answers at its first
+    /// unrevoked member (rotation never sets `revoked_at`).
+    func isEveryMemberRevoked(_ familyID: String) throws -> Bool {
+        try connection.queryFirst("""
+            SELECT 1 WHERE EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = ?1)
+                AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = ?1 AND revoked_at IS NULL)
+            """, [familyID]) != nil
+    }
+
     /// Marks the family (keeping the first revocation's time) and revokes its members.
     func revokeFamily(_ familyID: String, at time: UnixTime) throws -> Int {
         try connection.execute("""
