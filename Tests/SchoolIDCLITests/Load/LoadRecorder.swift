@@ -9,6 +9,12 @@ final class LoadRecorder: Sendable {
         var statuses: [Int: Int] = [:]  // status class (2, 3, 4, 5) → count
         var transportErrors = 0
         var examples: [String] = []  // the first few 4xx/5xx bodies, for the report
+
+        mutating func record(status: Int, milliseconds: Double, body: String) {
+            latencies.append(milliseconds)
+            statuses[status / 100, default: 0] += 1
+            if status >= 400, examples.count < 3 { examples.append("\(status) \(body.prefix(200))") }
+        }
     }
 
     /// One printed and saved row.
@@ -40,13 +46,9 @@ final class LoadRecorder: Sendable {
             if counts.count <= second { counts += Array(repeating: 0, count: second - counts.count + 1) }
             counts[second] += 1
         }
-        routes.withLock { routes in
-            var entry = routes[route] ?? Route()
-            entry.latencies.append(milliseconds)
-            entry.statuses[status / 100, default: 0] += 1
-            if status >= 400, entry.examples.count < 3 { entry.examples.append("\(status) \(body.prefix(200))") }
-            routes[route] = entry
-        }
+        // In place: a copy of the entry taken out and put back would copy its whole
+        // latency array on every answer (the generator slowed as the run went on).
+        routes.withLock { $0[route, default: Route()].record(status: status, milliseconds: milliseconds, body: body) }
     }
 
     func transportError(_ route: String) {
