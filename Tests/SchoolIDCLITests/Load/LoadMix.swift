@@ -112,10 +112,17 @@ final class LoadMix: Sendable {
     {
         switch kind {
         case .login:
+            // A visit from a shared school computer: sign in, then sign out. The guardian's
+            // own session (its refresh tokens, its pages) stays; without the sign-out every
+            // virtual guardian would pile up hundreds of live sessions a minute, which no
+            // person does and which introspection reads (`sid` is found among them).
             guard let reply = timed("POST /v1/login", since: scheduled, {
                 try connection.post("/v1/login", json: ["login": guardian.login, "password": LoadWorld.password], headers: headers)
             }) else { return false }
-            if reply.status == 200, let session = reply.string("session_token") { guardian.session = session }
+            guard reply.status == 200, let session = reply.string("session_token") else { return true }
+            return timed("POST /v1/logout") {
+                try connection.send("POST", "/v1/logout", headers: headers + [("Authorization", "Bearer \(session)")])
+            } != nil
         case .refresh:
             guard let refresh = guardian.refresh else { return reauthorize(&guardian, on: connection, headers: headers) }
             guard let reply = timed("POST /oauth/token (refresh)", since: scheduled, {
