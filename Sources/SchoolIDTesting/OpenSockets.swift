@@ -7,9 +7,11 @@ public enum OpenSockets {
         ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).count
     }
 
-    /// This process's open TCP sockets whose local or remote port is `port` (both ends of
-    /// loopback connections to a test server, and its listener). Unlike a plain
-    /// descriptor count it is not disturbed by other tests running in parallel.
+    /// This process's open TCP sockets whose local port is `port`: a test server's
+    /// listener and the connections it accepted. Unlike a plain descriptor count it is not
+    /// disturbed by other tests running in parallel, and unlike matching either end it
+    /// does not count another test's client still connected to an earlier server that
+    /// had the same port number.
     public static func count(port: Int) -> Int {
         let inodes = tcpInodes(port: port)
         let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
@@ -20,7 +22,7 @@ public enum OpenSockets {
         }.count
     }
 
-    /// Inodes of sockets in `/proc/net/tcp{,6}` with `port` at either end.
+    /// Inodes of sockets in `/proc/net/tcp{,6}` whose local port is `port`.
     private static func tcpInodes(port: Int) -> Set<String> {
         let hexPort = String(format: "%04X", port)
         var inodes = Set<String>()
@@ -29,8 +31,7 @@ public enum OpenSockets {
             for line in text.split(separator: "\n").dropFirst() {
                 let fields = line.split(separator: " ")
                 guard fields.count > 9 else { continue }
-                let local = fields[1].split(separator: ":").last, remote = fields[2].split(separator: ":").last
-                if local == Substring(hexPort) || remote == Substring(hexPort) { inodes.insert(String(fields[9])) }
+                if fields[1].split(separator: ":").last == Substring(hexPort) { inodes.insert(String(fields[9])) }
             }
         }
         return inodes

@@ -4,7 +4,7 @@ import SchoolIDTesting
 /// What the environment asks of the load and crash tests.
 ///
 /// They are heavy (minutes of a loaded CPU), so `swift test` skips them unless
-/// `SCHOOLID_LOAD=1` (`Tests/run-all` sets it in its `load and crash` phase).
+/// `SCHOOLID_LOAD=1` (`Tests/run-all` sets it in its `timing, load and crash` phase).
 /// `SCHOOLID_LONG=1` runs the long forms: 300 s of load with 60 s windows, 20 kill
 /// cycles. For trying things out, `SCHOOLID_LOAD_SECONDS`, `SCHOOLID_KILL_CYCLES` and
 /// `SCHOOLID_LOAD_SEED` override the duration, the cycles and the seed.

@@ -14,8 +14,12 @@ import Testing
 /// per-address login budget (on the monotonic clock) never interfere. CI takes 50 samples per case and bounds the medians
 /// within 5 ms; `SCHOOLID_LONG=1` takes 200 and also runs a two-sample
 /// Kolmogorov–Smirnov test that must not reject at p = 0.01. Both modes print the
-/// statistics.
-@Suite(.serialized) struct AntiEnumerationTimingTests {
+/// statistics. Timings mean something only on a machine doing nothing else, so the suite
+/// runs alone: skipped unless `SCHOOLID_LOAD=1`, which `Tests/run-all` sets in its own
+/// phase (beside ~1,100 tests in parallel, a burst of other work once moved one median by 7 ms).
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["SCHOOLID_LOAD"] == "1",
+                             "measures time: runs alone with SCHOOLID_LOAD=1 (Tests/run-all's timing, load and crash phase)"))
+struct AntiEnumerationTimingTests {
     static let long = ProcessInfo.processInfo.environment["SCHOOLID_LONG"] == "1"
     static let samples = long ? 200 : 50
     static let warmUp = 10
