@@ -40,7 +40,7 @@ extension LoadAndCrashTests {
             print("kill cycles: seed \(seed), \(LoadSettings.cycles) cycles, \(world.guardians.count) guardians")
 
             var generator = SeededGenerator(seed: seed)
-            async let reads: Void = runner.closedLoop(threads: 6, seconds: nil, think: 0.02, seed: seed)
+            async let reads = runner.closedLoop(threads: 6, seconds: nil, think: 0.02, seed: seed)
             async let writes: Void = runner.writeStreams(registrations: 1, signings: 1, passwordChanges: 1, seconds: nil, seed: seed)
             var cycles: [Cycle] = []
             var lost: [String] = []
@@ -59,7 +59,7 @@ extension LoadAndCrashTests {
                 runner.paused.store(false, ordering: .relaxed)
             }
             runner.stop()
-            await reads
+            _ = await reads
             await writes
             let final = await LoadVerifier.verify(mix.journal.snapshot, mix: mix)
             lost += final.lost

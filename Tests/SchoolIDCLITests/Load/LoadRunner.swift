@@ -28,27 +28,36 @@ final class LoadRunner: Sendable {
     }
 
     /// Closed loop: `threads` users for `seconds` (nil: until ``stop()``).
-    func closedLoop(threads: Int, seconds: Double?, think: Double = 0, seed: UInt64) async {
+    /// - Returns: the operations of the mix performed (a login and its sign-out are one),
+    ///   the unit the open loop's rate is in.
+    @discardableResult
+    func closedLoop(threads: Int, seconds: Double?, think: Double = 0, seed: UInt64) async -> Int {
         let deadline = seconds.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         let world = mix.world
+        let operations = Atomic<Int>(0)
         await Self.threads(threads) { [self] index in
             var generator = SeededGenerator(seed: seed &+ UInt64(index))
             let connection = LoadConnection(port: world.port)
             while running(until: deadline) {
-                if !mix.perform(LoadMix.Kind.draw(&generator), on: connection, generator: &generator) {
+                let done = mix.perform(LoadMix.Kind.draw(&generator), on: connection, generator: &generator)
+                if done { operations.add(1, ordering: .relaxed) }
+                if !done {
                     Thread.sleep(forTimeInterval: 0.05)  // the server is down: do not spin
                 } else if think > 0 {
                     Thread.sleep(forTimeInterval: think)
                 }
             }
         }
+        return operations.load(ordering: .relaxed)
     }
 
     /// Open loop: arrivals every `1/rate` seconds for `seconds`, served by `threads` users.
-    func openLoop(rate: Double, threads: Int, seconds: Double, seed: UInt64) async {
+    /// - Returns: the operations performed.
+    func openLoop(rate: Double, threads: Int, seconds: Double, seed: UInt64) async -> Int {
         let start = ContinuousClock.now
         let arrivals = Int(rate * seconds)
         let taken = Atomic<Int>(0)
+        let operations = Atomic<Int>(0)
         let world = mix.world
         await Self.threads(threads) { [self] index in
             var generator = SeededGenerator(seed: seed &+ UInt64(index))
@@ -59,9 +68,12 @@ final class LoadRunner: Sendable {
                 let scheduled = start + .microseconds(Int(Double(arrival) / rate * 1_000_000))
                 let wait = ContinuousClock.now.duration(to: scheduled)
                 if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.components.attoseconds) / 1e18 + Double(wait.components.seconds)) }
-                _ = mix.perform(LoadMix.Kind.draw(&generator), on: connection, generator: &generator, scheduled: scheduled)
+                if mix.perform(LoadMix.Kind.draw(&generator), on: connection, generator: &generator, scheduled: scheduled) {
+                    operations.add(1, ordering: .relaxed)
+                }
             }
         }
+        return operations.load(ordering: .relaxed)
     }
 
     /// Write streams at fixed rates (per second) for `seconds` (nil: until ``stop()``).

@@ -71,13 +71,16 @@ extension LoadAndCrashTests {
             async let capacityWrites: Void = runner.writeStreams(
                 registrations: Self.streams.registrations, signings: Self.streams.signings,
                 passwordChanges: Self.streams.passwordChanges, seconds: Self.capacitySeconds, seed: seed &+ 7)
-            await runner.closedLoop(threads: Self.capacityUsers, seconds: Self.capacitySeconds, seed: seed)
+            let operations = await runner.closedLoop(threads: Self.capacityUsers, seconds: Self.capacitySeconds, seed: seed)
+            // In operations of the mix, the open loop's unit (a login's sign-out is not a second
+            // arrival), over the closed loop alone (the write streams may finish later).
+            let capacity = Double(operations) / Self.seconds(since: measured)
             await capacityWrites
-            let capacity = Double(capacityRecorder.total) / Self.seconds(since: measured)
             let offered = 0.8 * capacity
             let fdsAfterWarmUp = await Self.settledDescriptors(world)
-            print("capacity: \(Int(capacity)) requests/s (closed loop, \(Self.capacityUsers) users, \(Int(Self.capacitySeconds)) s); "
-                + "offering \(Int(offered))/s for \(Int(LoadSettings.seconds)) s")
+            print("capacity: \(Int(capacity)) operations/s (closed loop, \(Self.capacityUsers) users, \(Int(Self.capacitySeconds)) s, "
+                + "\(capacityRecorder.total) answers); "
+                + "offering \(Int(offered)) operations/s for \(Int(LoadSettings.seconds)) s")
 
             let recorder = LoadRecorder()
             mix.recorder.withLock { $0 = recorder }
@@ -86,8 +89,9 @@ extension LoadAndCrashTests {
             async let writes: Void = runner.writeStreams(registrations: Self.streams.registrations, signings: Self.streams.signings,
                                                          passwordChanges: Self.streams.passwordChanges,
                                                          seconds: LoadSettings.seconds, seed: seed)
-            await runner.openLoop(rate: offered, threads: Self.loadUsers, seconds: LoadSettings.seconds, seed: seed)
-            let achieved = Double(recorder.total) / Self.seconds(since: started)
+            let performed = await runner.openLoop(rate: offered, threads: Self.loadUsers, seconds: LoadSettings.seconds,
+                                                  seed: seed)
+            let achieved = Double(performed) / Self.seconds(since: started)
             await writes
             sampler.stop()
             let samples = sampler.all
@@ -144,9 +148,9 @@ extension LoadAndCrashTests {
 
         static func report(_ report: Report, recorder: LoadRecorder, state: LoadJournal.State) throws {
             Swift.print("""
-            mixed load (seed \(report.seed)): capacity \(Int(report.capacityRPS))/s, offered \(Int(report.offeredRPS))/s \
-            (80%), achieved \(Int(report.achievedRPS))/s over \(Int(report.seconds)) s (first \(Int(report.windowSeconds)) s \
-            \(Int(report.firstWindowRPS))/s, last \(Int(report.windowSeconds)) s \(Int(report.lastWindowRPS))/s)
+            mixed load (seed \(report.seed)): capacity \(Int(report.capacityRPS)) operations/s, offered \(Int(report.offeredRPS))/s \
+            (80%), achieved \(Int(report.achievedRPS))/s over \(Int(report.seconds)) s; answers per second: first \
+            \(Int(report.windowSeconds)) s \(Int(report.firstWindowRPS))/s, last \(Int(report.windowSeconds)) s \(Int(report.lastWindowRPS))/s
             \(recorder.table)
             RSS max: first \(Int(report.windowSeconds)) s \(report.rssFirstWindowMaxKiB) KiB, last \(Int(report.windowSeconds)) s \
             \(report.rssLastWindowMaxKiB) KiB (\(String(format: "%.3f", Double(report.rssLastWindowMaxKiB) / Double(max(report.rssFirstWindowMaxKiB, 1))))×); \
