@@ -9,6 +9,13 @@ public struct APIResponse: Sendable {
     /// The raw body.
     public let body: [UInt8]
 
+    /// The answer `response` as the JSON API reads it.
+    public init(_ response: TestResponse) {
+        status = response.status
+        headers = response.headers
+        body = response.body
+    }
+
     /// The first value of header `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
@@ -114,6 +121,6 @@ public struct APIClient: Sendable {
         let client = try await TestClient(port: port, sending: Array(head.utf8) + body)
         defer { client.close() }
         let response = try await client.readResponse(timeout: .seconds(60))
-        return APIResponse(status: response.status, headers: response.headers, body: response.body)
+        return APIResponse(response)
     }
 }

@@ -65,7 +65,9 @@ public final class TestClient: Sendable {
         try await Self.blocking { try Self.sendAll(bytes, on: fd) }
     }
 
-    private static func sendAll(_ bytes: [UInt8], on fd: Int32) throws {
+    /// Sends all of `bytes` on the blocking socket `fd`.
+    /// - Throws: ``Failure/system(call:errno:)``.
+    package static func sendAll(_ bytes: [UInt8], on fd: Int32) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
@@ -166,7 +168,9 @@ public final class TestClient: Sendable {
         }
     }
 
-    private static func connect(host: String, port: Int) throws -> Int32 {
+    /// A blocking socket connected to `host:port` (IPv4 or IPv6 literal).
+    /// - Throws: ``Failure/system(call:errno:)``.
+    package static func connect(host: String, port: Int) throws -> Int32 {
         let v6 = host.contains(":")
         let fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure.system(call: "socket", errno: errno) }

@@ -20,7 +20,7 @@ public struct TestResponse: Sendable {
     /// Parses a response from the front of `bytes`.
     /// - Returns: the response and how many bytes it took, or nil when incomplete.
     /// - Throws: ``TestClient/Failure/malformed``.
-    static func parse(_ bytes: [UInt8], headRequest: Bool) throws -> (TestResponse, Int)? {
+    public static func parse(_ bytes: [UInt8], headRequest: Bool = false) throws -> (TestResponse, Int)? {
         let terminator: [UInt8] = [13, 10, 13, 10]
         guard bytes.count >= 4,
               let end = (0...(bytes.count - 4)).first(where: { bytes[$0..<$0 + 4].elementsEqual(terminator) })

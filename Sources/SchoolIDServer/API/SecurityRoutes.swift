@@ -88,8 +88,7 @@ struct SecurityRoutes: Sendable {
         let receipt = try await context.contacts.startChange(actor: actor, kind: kind, newValue: body.value,
                                                              currentPassword: body.currentPassword,
                                                              context: APIContext.requestContext(request))
-        return .json(CodeSentBody(challengeID: receipt.challengeID, expiresAt: receipt.expiresAt,
-                                  resendAfter: receipt.resendAfter), status: .accepted)
+        return .json(CodeSentBody(receipt), status: .accepted)
     }
 
     private struct ConfirmBody: Decodable { let code: String }
@@ -108,7 +107,13 @@ struct SecurityRoutes: Sendable {
         let actor = try await context.authenticator.apiActor(request)
         let receipt = try await context.contacts.resendChange(actor: actor, challengeID: try request.identifier("challenge_id"),
                                                               context: APIContext.requestContext(request))
-        return .json(CodeSentBody(challengeID: receipt.challengeID, expiresAt: receipt.expiresAt,
-                                  resendAfter: receipt.resendAfter), status: .accepted)
+        return .json(CodeSentBody(receipt), status: .accepted)
+    }
+}
+
+extension CodeSentBody {
+    /// The answer to a contact change's code request or resend.
+    init(_ receipt: ContactChangeReceipt) {
+        self.init(challengeID: receipt.challengeID, expiresAt: receipt.expiresAt, resendAfter: receipt.resendAfter)
     }
 }

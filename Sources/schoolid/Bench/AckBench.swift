@@ -101,7 +101,7 @@ enum AckBench {
                         filesystem: FilesystemProbe, seconds: Int, runs: Int) -> BenchSection
     {
         func row(_ name: String, _ measurement: Measurement) -> [BenchCell] {
-            [.text(name), .stat(Stat(measurement.rates))]
+            [.text(name), .stat(measurement.stat)]
         }
         let table = BenchTable(columns: ["operation", "per second"], rows: [
             row("sign: SMS code checked, receipt signed, appended, committed (\(concurrency) signers)", signings),

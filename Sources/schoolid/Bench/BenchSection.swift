@@ -48,12 +48,6 @@ struct BenchTable: Encodable, Sendable {
     let columns: [String]
     var rows: [[BenchCell]] = []
 
-    init(title: String? = nil, columns: [String], rows: [[BenchCell]] = []) {
-        self.title = title
-        self.columns = columns
-        self.rows = rows
-    }
-
     /// A GitHub-flavoured Markdown table: the first column and columns of text alone
     /// left-aligned, columns holding figures right-aligned.
     var markdown: String {
@@ -61,8 +55,11 @@ struct BenchTable: Encodable, Sendable {
         if let title { lines += ["**\(title)**", ""] }
         let textual = columns.indices.map { column in
             column == 0 || rows.allSatisfy { row in
-                guard column < row.count, case .text = row[column] else { return column < row.count && row[column] == .none }
-                return true
+                guard column < row.count else { return false }
+                switch row[column] {
+                case .text, .none: return true
+                default: return false
+                }
             }
         }
         lines.append("| " + columns.joined(separator: " | ") + " |")

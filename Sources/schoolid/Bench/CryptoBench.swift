@@ -17,8 +17,8 @@ enum CryptoBench {
     static func run(policies: PolicySet, reference: OpenSSLSpeed, seconds: Double, runs: Int) throws -> BenchSection {
         var table = BenchTable(columns: columns)
         func add(_ measurement: Measurement, _ reference: Double?, _ referenceName: String) {
-            table.rows.append([.text(measurement.name), .stat(Stat(measurement.rates)), .text(referenceName),
-                               reference.map { .value($0) } ?? .none, .ratio(measurement.median, reference)])
+            table.rows.append([.text(measurement.name), .stat(measurement.stat), .text(referenceName),
+                               reference.map { .value($0) } ?? .none, .ratio(measurement.stat.median, reference)])
         }
         for (algorithm, label) in [(JWSAlgorithm.ES256, "ecdsap256"), (.EdDSA, "ed25519"), (.RS256, "rsa3072")] {
             note("JWS \(algorithm.rawValue)…")

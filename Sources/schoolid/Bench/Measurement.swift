@@ -6,9 +6,8 @@ struct Measurement {
     let name: String
     let rates: [Double]
 
-    var minimum: Double { rates.min() ?? 0 }
-    var median: Double { rates.sorted()[rates.count / 2] }
-    var maximum: Double { rates.max() ?? 0 }
+    /// The rates' min / median / max.
+    var stat: Stat { Stat(rates) }
 
     /// Runs `operation` repeatedly for `seconds`, `runs` times, after one warm-up call.
     static func measure(_ name: String, seconds: Double, runs: Int, _ operation: () throws -> Void) rethrows -> Measurement {

@@ -136,13 +136,13 @@ enum TokenBench {
                                                  "result", "claims JSON share of a verification"])
         for row in verifications {
             let gate: Double? = row.algorithm == .ES256 ? 70 : row.algorithm == .EdDSA ? 75 : nil
-            let share = row.reference.map { 100 * row.verify.median / $0 }
+            let share = row.reference.map { 100 * row.verify.stat.median / $0 }
             verifierTable.rows.append([
-                .text("\(row.algorithm.rawValue) (\(row.tokenBytes) B)"), .stat(Stat(row.verify.rates)),
+                .text("\(row.algorithm.rawValue) (\(row.tokenBytes) B)"), .stat(row.verify.stat),
                 row.reference.map { .value($0) } ?? .none, share.map { .percent($0) } ?? .none,
                 .text(gate.map { "≥ \(Int($0))%" } ?? "-"),
                 gate.map { minimum in .gate(share) { $0 >= minimum } } ?? .none,
-                .ratio(row.verify.median, row.decode.median),
+                .ratio(row.verify.stat.median, row.decode.stat.median),
             ])
         }
         return BenchSection(suite: "tokens", title: title,

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import SchoolIDTesting
 
 /// One keep-alive HTTP/1.1 connection of a virtual user, with blocking sockets.
 ///
@@ -13,19 +14,7 @@ import Foundation
 /// next request reconnects (after a kill cycle, to the restarted server).
 final class LoadConnection {
     /// One answer.
-    struct Reply {
-        let status: Int
-        let headers: [(name: String, value: String)]
-        let body: [UInt8]
-
-        func header(_ name: String) -> String? {
-            headers.first { $0.name.lowercased() == name.lowercased() }?.value
-        }
-
-        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:] }
-        func string(_ key: String) -> String? { json[key] as? String }
-        var text: String { String(decoding: body, as: UTF8.self) }
-    }
+    typealias Reply = APIResponse
 
     /// A request that got no whole answer: refused, reset, closed or timed out.
     struct TransportError: Error, CustomStringConvertible {
@@ -95,43 +84,35 @@ final class LoadConnection {
     }
 
     private func connect() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw TransportError(what: "socket: errno \(errno)") }
+        do {
+            fd = try TestClient.connect(host: "127.0.0.1", port: port)
+        } catch {
+            throw TransportError(what: "connect: \(error)")
+        }
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port)).bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard result == 0 else {
-            let code = errno
-            Glibc.close(fd)
-            throw TransportError(what: "connect: errno \(code)")
-        }
-        self.fd = fd
     }
 
     private func sendAll(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
-            if sent < 0 {
-                if errno == EINTR { continue }
-                throw TransportError(what: "send: errno \(errno)")
-            }
-            offset += sent
+        do {
+            try TestClient.sendAll(bytes, on: fd)
+        } catch {
+            throw TransportError(what: "send: \(error)")
         }
     }
 
     private func readReply() throws -> Reply {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeoutMillis))
         while true {
-            if let (reply, length) = try Self.parse(buffer) {
+            let parsed: (TestResponse, Int)?
+            do {
+                parsed = try TestResponse.parse(buffer)
+            } catch {
+                throw TransportError(what: "malformed answer")
+            }
+            if let (reply, length) = parsed {
                 buffer.removeFirst(length)
-                return reply
+                return APIResponse(reply)
             }
             let left = ContinuousClock.now.duration(to: deadline)
             let millis = Int32(max(0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
@@ -148,29 +129,5 @@ final class LoadConnection {
             if count == 0 { throw TransportError(what: "closed by the server") }
             buffer.append(contentsOf: chunk[..<count])
         }
-    }
-
-    private static func parse(_ bytes: [UInt8]) throws -> (Reply, Int)? {
-        guard bytes.count >= 4 else { return nil }
-        var end = -1
-        for index in 0...(bytes.count - 4)
-            where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10
-        {
-            end = index
-            break
-        }
-        guard end >= 0 else { return nil }
-        let lines = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
-        let statusParts = lines[0].split(separator: " ", maxSplits: 2)
-        guard statusParts.count >= 2, let status = Int(statusParts[1]) else { throw TransportError(what: "malformed") }
-        var headers: [(name: String, value: String)] = []
-        for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { throw TransportError(what: "malformed header") }
-            headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
-        }
-        let length = Int(headers.first { $0.name.lowercased() == "content-length" }?.value ?? "0") ?? 0
-        let start = end + 4
-        guard bytes.count >= start + length else { return nil }
-        return (Reply(status: status, headers: headers, body: Array(bytes[start..<start + length])), start + length)
     }
 }

@@ -66,18 +66,22 @@ final class LoadMix: Sendable {
     func timed(_ route: String, since: ContinuousClock.Instant? = nil,
                _ body: () throws -> LoadConnection.Reply) -> LoadConnection.Reply?
     {
-        let recorder = self.recorder.withLock { $0 }
         let start = since ?? .now
         do {
             let reply = try body()
-            let elapsed = start.duration(to: .now)
-            recorder.record(route, status: reply.status, milliseconds: Double(elapsed.components.attoseconds) / 1e15
-                + Double(elapsed.components.seconds) * 1000, body: reply.status >= 400 ? reply.text : "")
+            record(route, status: reply.status, since: start, body: reply.status >= 400 ? reply.text : "")
             return reply
         } catch {
-            recorder.transportError(route)
+            recorder.withLock { $0 }.transportError(route)
             return nil
         }
+    }
+
+    /// Records an answer of `route` with its latency from `start`.
+    func record(_ route: String, status: Int, since start: ContinuousClock.Instant, body: String = "") {
+        let elapsed = start.duration(to: .now)
+        recorder.withLock { $0 }.record(route, status: status, milliseconds: Double(elapsed.components.attoseconds) / 1e15
+            + Double(elapsed.components.seconds) * 1000, body: body)
     }
 
     // MARK: - The weighted requests
@@ -157,16 +161,14 @@ final class LoadMix: Sendable {
         let started = ContinuousClock.now
         do {
             guardian.refresh = try LoadWorld.authorize(on: connection, session: guardian.session, basic: world.basic)
-            timed("authorize + code redemption", since: started) { LoadConnection.Reply(status: 200, headers: [], body: []) }
+            record("authorize + code redemption", status: 200, since: started)
             return true
         } catch is LoadConnection.TransportError {
             recorder.withLock { $0 }.transportError("authorize + code redemption")
             return false
         } catch {
             // Refused (the session ended, e.g. by a password change): log in again for the next try.
-            timed("authorize + code redemption", since: started) {
-                LoadConnection.Reply(status: 400, headers: [], body: Array("\(error)".utf8))
-            }
+            record("authorize + code redemption", status: 400, since: started, body: "\(error)")
             if let reply = try? connection.post("/v1/login", json: ["login": guardian.login, "password": LoadWorld.password],
                                                 headers: headers),
                let session = reply.string("session_token")
